@@ -1,0 +1,35 @@
+# catalogue — the two set-up commands are `make serve` and `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= catalogue.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8001
+
+.PHONY: install serve test check bench clean
+
+# The environment: rebuilt when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Create or upgrade the database, load the authority, serve it with Datasette.
+serve: install
+	$(BIN)/catalogue init --db $(DB)
+	$(BIN)/datasette serve $(DB) --host $(HOST) --port $(PORT)
+
+# The whole suite, on SQLite and on a throwaway PostgreSQL server.
+test: install
+	$(BIN)/pytest -n 2 --dist loadfile
+
+# The schema the models describe is the schema the migrations build.
+check: install
+	$(BIN)/alembic check
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,57 @@
+"""``catalogue init``: create or upgrade a database and load the repository authority."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import schema
+from .authority import read_authority
+from .db import connect, resolve_url, sqlite_path, use_wal
+from .models import Repository
+from .paths import AUTHORITY_FILE
+from .store import SaveCounts, save_repositories
+
+
+@dataclass
+class InitReport:
+    database: str
+    revision_before: str | None
+    revision_after: str
+    repositories: SaveCounts
+    repositories_total: int
+
+
+def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE) -> InitReport:
+    """Migrate ``target`` to the latest schema and load ``authority``, all or nothing.
+
+    The authority file is validated before the database is opened; any failure leaves an
+    existing database exactly as it was and removes a database file this call created.
+    """
+    records = read_authority(authority)
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    created = path is not None and not path.exists()
+    try:
+        engine = connect(url)
+        try:
+            with engine.begin() as connection:
+                before = schema.current_revision(connection)
+                schema.upgrade(connection)
+                with Session(bind=connection) as session:
+                    counts = save_repositories(session, records)
+                    total = session.scalar(select(func.count()).select_from(Repository))
+                    session.commit()  # joins the connection's transaction; engine.begin() commits
+                after = schema.current_revision(connection)
+            use_wal(engine)
+        finally:
+            engine.dispose()
+    except BaseException:
+        if created:
+            for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    return InitReport(str(path or url.render_as_string(hide_password=True)), before, after, counts, total)

@@ -1,0 +1,64 @@
+"""Bringing a database to the latest schema with the Alembic migrations in ``migrations/``."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from .db import describe
+from .errors import NotADatabase, SchemaTooNew
+from .paths import ALEMBIC_INI, MIGRATIONS
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration, bound to ``connection`` when given."""
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_upgradable(connection: Connection) -> None:
+    """Refuse a database this catalogue cannot migrate, before anything is written.
+
+    That is a database holding a schema revision this code does not know (made by a newer
+    catalogue), or one holding tables of something else altogether.
+    """
+    name = describe(connection.engine.url)
+    revision = current_revision(connection)
+    if revision is None:
+        foreign = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
+        if foreign:
+            raise NotADatabase(
+                f"{name}: holds tables that are not a catalogue's ({', '.join(sorted(foreign)[:5])})"
+            )
+        return
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {script.revision for script in scripts.walk_revisions()}
+    if revision not in known:
+        raise SchemaTooNew(
+            f"{name}: schema revision {revision} was made by a newer catalogue "
+            f"(this one knows up to {scripts.get_current_head()}); upgrade catalogue"
+        )
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Migrate the database on ``connection`` to ``revision``, inside its transaction."""
+    check_upgradable(connection)
+    command.upgrade(alembic_config(connection), revision)
+
+
+def downgrade(connection: Connection, revision: str) -> None:
+    command.downgrade(alembic_config(connection), revision)

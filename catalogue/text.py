@@ -1,0 +1,27 @@
+"""Small pure functions on text shared by every stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that carry no combining mark to strip but fold to ASCII all the same.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def strip_accents(value: str) -> str:
+    """Remove diacritics: "Lạng Sơn" → "Lang Son", "Đông Dương" → "Dong Duong"."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_FOLD_EXTRA))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def fold(value: str) -> str:
+    """A matching key: accents stripped, case folded, punctuation and spacing dropped.
+
+    "Trung Tâm Lưu Trữ Quốc Gia III" and "trung tam luu tru quoc gia iii" share a key, as do
+    "VNA 3", "VNA3" and "V.N.A. 3". CJK text keeps its characters.
+    """
+    return _NOT_WORD.sub("", strip_accents(value).casefold())

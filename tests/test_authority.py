@@ -1,0 +1,105 @@
+"""The repository authority file: validation with file, line and field; name matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.errors import InvalidInput
+from catalogue.paths import AUTHORITY_FILE
+
+
+@pytest.fixture(scope="module")
+def index() -> RepositoryIndex:
+    return RepositoryIndex(read_authority(AUTHORITY_FILE))
+
+
+def test_the_authority_file_is_valid_and_large_enough(index):
+    assert len(index) >= 15
+
+
+@pytest.mark.parametrize("cited, expected_country", [
+    # Forms the seed article's notes use.
+    ("SHD", "FR"),
+    ("Service historique de la Défense", "FR"),
+    ("CAOM", "FR"),
+    ("Centre des Archives d'Outre-Mer", "FR"),
+    ("AMAE", "FR"),
+    ("Archives du Ministère des Affaires Étrangères", "FR"),
+    ("VNA 3", "VN"),
+    ("Trung Tâm Lưu Trữ Quốc Gia III", "VN"),
+    ("Academia Historica", "TW"),
+    ("國史館", "TW"),
+    ("KMT History Museum", "TW"),
+    ("Central Archives", "CN"),
+    ("Guangdong Provincial Archives", "CN"),
+    # Archives that notes of other works on the Cold War in Asia cite.
+    ("Archives nationales", "FR"),
+    ("NARA", "US"),
+    ("TNA", "GB"),
+    ("Public Record Office", "GB"),
+    ("VNA 1", "VN"),
+    ("VNA 2", "VN"),
+    ("RGASPI", "RU"),
+    ("AVPRF", "RU"),
+])
+def test_names_as_cited_resolve(index, cited, expected_country):
+    record = index.resolve(cited)
+    assert record is not None, cited
+    assert record.country == expected_country
+
+
+def test_former_and_current_names_reach_one_repository(index):
+    assert index.resolve("CAOM") is index.resolve("Archives nationales d'outre-mer")
+    assert index.resolve("VNA 3") is index.resolve("trung tam luu tru quoc gia iii")
+
+
+def test_unknown_archive_does_not_resolve(index):
+    assert index.resolve("Archives of Nowhere") is None
+
+
+def test_every_entry_says_where_its_facts_come_from(index):
+    assert all(record.sources for record in index.records)
+
+
+def errors_for(tmp_path, authority: str) -> list[str]:
+    path = tmp_path / "bad.yml"
+    path.write_text(authority, encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        read_authority(path)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_bad_country_names_file_line_and_field(tmp_path, authority_file):
+    text = authority_file.read_text().replace("country: VN", "country: XX")
+    [error] = errors_for(tmp_path, text)
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "country: XX" in l)
+    assert error.startswith(f"{tmp_path / 'bad.yml'}, line {line}, field 'country':")
+    assert "'XX' is not an ISO 3166-1 alpha-2 country code" in error
+
+
+def test_every_problem_is_reported(tmp_path, authority_file):
+    text = (authority_file.read_text()
+            .replace("latitude: 48.8426", "latitude: 148.8426")
+            .replace("language: vi", "language: not a tag")
+            .replace("  city: Hanoi\n", "  city: Hanoi\n  founded: 1995\n"))
+    errors = errors_for(tmp_path, text)
+    assert any("field 'latitude'" in e for e in errors)
+    assert any("field 'names.0.language'" in e and "BCP 47" in e for e in errors)
+    assert any("field 'founded'" in e for e in errors)
+
+
+def test_a_name_shared_by_two_repositories_is_refused(tmp_path, authority_file):
+    text = authority_file.read_text().replace("{name: VNA 3, type: acronym}", "{name: S.H.D., type: acronym}")
+    [error] = errors_for(tmp_path, text)
+    assert "names.2.name" in error and "already names SHD" in error
+
+
+def test_a_yaml_syntax_error_gives_its_line(tmp_path):
+    [error] = errors_for(tmp_path, "- acronym: SHD\n  names: [unclosed\n")
+    assert "line" in error and "not valid YAML" in error
+
+
+def test_a_file_that_is_not_a_list_is_refused(tmp_path):
+    [error] = errors_for(tmp_path, "acronym: SHD\n")
+    assert "expected a list of repositories" in error
