@@ -18,9 +18,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Create or upgrade the database, load the authority, serve it with Datasette.
+# Create or upgrade the database, load the authority and the seed articles, serve it.
 serve: install
 	$(BIN)/catalogue init --db $(DB)
+	$(BIN)/catalogue seed --db $(DB)
 	$(BIN)/datasette serve $(DB) --host $(HOST) --port $(PORT)
 
 # The whole suite, on SQLite and on a throwaway PostgreSQL server.

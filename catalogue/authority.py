@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -10,7 +12,7 @@ from pydantic import ValidationError
 from . import yamlfile
 from .errors import InputError, InvalidInput
 from .records import RepositoryRecord
-from .text import fold
+from .text import fold, fold_chars, strip_accents
 
 
 def _message(error: dict) -> str:
@@ -64,19 +66,73 @@ def _clashes(source: str, data: list, records: list[RepositoryRecord]) -> list[I
     return errors
 
 
+@dataclass(frozen=True)
+class RepositoryMention:
+    """A repository named inside a text: where, as written, and which entry it is."""
+
+    span: tuple[int, int]
+    as_written: str
+    record: RepositoryRecord
+
+
+def _acronym_pattern(acronym: str) -> str:
+    """ "VNA 3" → matches "VNA 3", "VNA3", "V.N.A. 3"; case-sensitive, whole words."""
+    chars = [re.escape(c) for c in acronym if c.isalnum()]
+    return r"[.\s]?".join(chars) + r"\.?"
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a pattern on folded text: any punctuation or spacing between its words."""
+    words = re.findall(r"\w+", strip_accents(name).casefold())
+    return r"[\W_]*".join(re.escape(w) for w in words)
+
+
 class RepositoryIndex:
     """Matches a repository as a citation names it to the authority entry, by any of its names.
 
     Matching is on the folded name (accents, case, spacing and punctuation ignored), so
     "VNA 3", "VNA3" and "Trung Tâm Lưu Trữ Quốc Gia III" all find the same repository.
+    Acronyms inside running text match case-sensitively, so "AN" is not "an".
     """
 
     def __init__(self, records: Iterable[RepositoryRecord]):
         self.records = list(records)
         self._by_key = {fold(n.name): r for r in self.records for n in r.all_names()}
+        acronyms, names = {}, {}
+        for record in self.records:
+            for name in record.all_names():
+                if name.type in ("acronym", "former_acronym"):
+                    acronyms[_acronym_pattern(name.name)] = record
+                else:
+                    names[_name_pattern(name.name)] = record
+        self._acronyms = self._compile(acronyms, 0)
+        self._names = self._compile(names, 0)
+
+    @staticmethod
+    def _compile(patterns: dict[str, RepositoryRecord], flags: int):
+        ordered = sorted(patterns, key=len, reverse=True)
+        if not ordered:
+            return None, []
+        alternation = "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(ordered))
+        regex = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", flags)
+        return regex, [patterns[p] for p in ordered]
 
     def resolve(self, name: str) -> RepositoryRecord | None:
         return self._by_key.get(fold(name))
+
+    def find_in(self, text: str) -> list[RepositoryMention]:
+        """Every repository named in ``text``, left to right, longest match first."""
+        found: list[RepositoryMention] = []
+        for (regex, records), haystack in ((self._names, fold_chars(text)), (self._acronyms, text)):
+            if regex is None:
+                continue
+            for match in regex.finditer(haystack):
+                start, end = match.span()
+                if any(start < m.span[1] and m.span[0] < end for m in found):
+                    continue
+                record = records[int(match.lastgroup[1:])]
+                found.append(RepositoryMention((start, end), text[start:end], record))
+        return sorted(found, key=lambda m: m.span)
 
     def __len__(self) -> int:
         return len(self.records)

@@ -60,5 +60,77 @@ def init(database, authority):
     )
 
 
+def _print_reports(reports) -> None:
+    for report in reports:
+        counts = report.counts
+        click.echo(
+            f"{report.source}: {counts.notes} notes, {counts.citations} citations, {counts.claims} claims, "
+            f"{len(counts.documents)} documents, {len(counts.works)} works cited; back-references "
+            f"{counts.resolved} resolved, {counts.unresolved} unresolved"
+        )
+        for warning in report.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
+              show_default=True, help="Repository authority file (YAML).")
+def seed(database, authority):
+    """Load the seed articles in seed/ into the catalogue (idempotent)."""
+    from .ingest import ingest, seed_files
+
+    _print_reports(ingest(database, seed_files(), authority))
+
+
+@cli.command("ingest")
+@db_option
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
+              show_default=True, help="Repository authority file (YAML).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def ingest_command(database, authority, files):
+    """Read citing works (article texts) into the catalogue.
+
+    Each text's notes, citations and claims replace those it had from an earlier ingest.
+    All files are stored in one transaction: all or nothing.
+    """
+    from .ingest import ingest
+
+    _print_reports(ingest(database, list(files), authority))
+
+
+@cli.group()
+def notes():
+    """Read footnotes without touching a database."""
+
+
+@notes.command("parse")
+@click.option("--json", "as_json", is_flag=True, help="Print the parse as JSON (the notes-parse contract).")
+@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
+              show_default=True, help="Repository authority file (YAML).")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def notes_parse(as_json, authority, file):
+    """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
+    import json
+
+    from .ingest import parse_file
+    from .parse.contract import notes_json
+
+    parsed = parse_file(file, authority)
+    for warning in parsed.article.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(notes_json(parsed.notes), ensure_ascii=False, indent=1))
+        return
+    for note in parsed.notes:
+        click.echo(f"{note.number}. {note.text}")
+        for citation in note.citations:
+            fields = [citation.kind, citation.form]
+            fields += [f"{name}={value!r}" for name in ("title", "date", "repository", "reference_code",
+                                                         "locator", "antecedent_note", "unresolved_reason")
+                       if (value := getattr(citation, name)) not in (None, "", [])]
+            click.echo("   - " + " ".join(fields))
+
+
 if __name__ == "__main__":
     cli()

@@ -25,3 +25,17 @@ def fold(value: str) -> str:
     "VNA 3", "VNA3" and "V.N.A. 3". CJK text keeps its characters.
     """
     return _NOT_WORD.sub("", strip_accents(value).casefold())
+
+
+def fold_chars(value: str) -> str:
+    """Case and accents folded character by character: the result has ``value``'s length.
+
+    Lets a pattern written in plain lower-case ASCII find "Lưu Trữ" in "Trung Tâm Lưu Trữ"
+    and report offsets that are valid in the original text.
+    """
+    return "".join(_fold_char(c) for c in value)
+
+
+def _fold_char(char: str) -> str:
+    folded = strip_accents(char).casefold()
+    return folded[0] if len(folded) == 1 else char.lower()[:1] or char

@@ -1,4 +1,4 @@
-"""The store: the only code that writes rows. Every writer goes through it."""
+"""Writing the repository authority: curated archives and their names."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .models import Document, RecordSet, Repository, RepositoryName
-from .records import RepositoryRecord
-from .text import fold
+from ..models import Document, RecordSet, Repository, RepositoryName
+from ..records import RepositoryRecord
+from ..text import fold
 
 
 @dataclass

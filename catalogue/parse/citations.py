@@ -1,0 +1,609 @@
+"""Reading one citation: what kind of source it is, and its fields.
+
+Works on a piece of a note (see ``segment``) with offsets into the note, so every field
+can be traced to the text. The kinds: an archival document held in a repository; a
+published work; a document published in a collection ("…, 27 November 1948, *Collection*,
+p. 267"); a document known only through another work ("cited in", "quoted in"); a
+cross-reference to another note; or unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..authority import RepositoryIndex, RepositoryMention
+from .dates import find_dates, find_years
+from .model import CitationDraft, Span
+from .segment import Anchor, Structure, trim
+
+# ── Patterns ─────────────────────────────────────────────────────────────────
+
+IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt)\b\.?", re.IGNORECASE)
+OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd)\b\.?", re.IGNORECASE)
+CROSS_REFERENCE = re.compile(
+    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+)?(?:n\.|nn\.|note|notes|chú\s+thích)\s*"
+    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|ở\s+trên))?\W*$",
+    re.IGNORECASE,
+)
+SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
+                        r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
+VIA = re.compile(
+    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|dẫn\s+(?:theo|lại\s+từ|từ)|"
+    r"trích\s+(?:theo|trong|từ)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
+    r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
+    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
+    re.IGNORECASE,
+)
+VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
+                    re.IGNORECASE)
+ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
+VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
+LOCATOR = re.compile(
+    r"(?<![\w])(?:pp|p|tr|ff|f|fol|fols|folio|folios|s|col|cols|trang|pages?|doc|item|pièce|n°)(?:\.\s*|\s+)"
+    r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?",
+)
+AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
+                         r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
+BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
+LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
+                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+DOCUMENT_WORD = re.compile(
+    r"\b(?:telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|memo|report|rapport|"
+    r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
+    r"discours|directive|instructions?|chỉ\s+thị|fiche|bulletin|renseignements?|dispatch|dépêche)\b",
+    re.IGNORECASE,
+)
+ARCHIVE_WORD = re.compile(
+    r"\b(?:archives?|archiv\w*|archivo|library|bibliothèque|museum|musée|records\s+office|"
+    r"record\s+office|lưu\s+trữ|papers|collection)\b|档案馆|檔案館|档案局",
+    re.IGNORECASE,
+)
+AUTHOR_FILLER = re.compile(
+    r"(?:[’']s?\s+(?:\w+\s+){0,2}(?:book|article|essay|memoir|memoirs|study|work|chapter|thesis|piece)\b"
+    r"|,?\s+in\s+(?:his|her|their)\s+(?:\w+\s+)?(?:book|article|essay|memoir|memoirs|study|work)\b).*$",
+    re.IGNORECASE,
+)
+EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?\)?,?\s*$",
+                         re.IGNORECASE)
+EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
+NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
+LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
+               "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
+
+GENRES = [  # first match wins
+    ("intelligence_report", r"renseignement|intelligence|s\.?d\.?e\.?c\.?e|tình báo"),
+    ("telegram", r"t[ée]l[ée]gram|telegram|cable|\bT\.O\.|điện\b|电报|電報"),
+    ("letter", r"\blett(?:er|re)\b|\breply\b|\bthư\b|\b\w+ to [A-Z]|信|函"),
+    ("interview", r"interview|entretien|phỏng vấn|采访|訪談"),
+    ("minutes", r"minutes|procès-verbal|biên bản|会议记录"),
+    ("speech", r"speech|\btalk\b|discours|allocution|diễn văn|讲话|講話"),
+    ("directive", r"directive|instructions?|chỉ thị|指示"),
+    ("treaty", r"treaty|traité|agreement|accord|hiệp định|协定|協定"),
+    ("bulletin", r"bulletin"),
+    ("memorandum", r"memorandum|mémorandum|\bmemo\b"),
+    ("report", r"report|rapport|báo cáo|报告|報告"),
+    ("note", r"\bnote\b|\bfiche\b"),
+]
+
+
+def guess_genre(title: str | None) -> str | None:
+    if not title:
+        return None
+    for genre, pattern in GENRES:
+        if re.search(pattern, title, re.IGNORECASE):
+            return genre
+    return None
+
+
+# ── Helpers on a piece of a note ────────────────────────────────────────────
+
+
+@dataclass
+class Piece:
+    """A stretch of the note being read, with the note's structure for reference."""
+
+    note: str
+    span: Span
+    structure: Structure
+    repositories: RepositoryIndex | None
+
+    @property
+    def text(self) -> str:
+        return self.note[self.span[0]:self.span[1]]
+
+    def sub(self, start: int, end: int) -> Piece:
+        return Piece(self.note, (start, end), self.structure, self.repositories)
+
+    def anchors(self) -> list[Anchor]:
+        start, end = self.span
+        return [a for a in self.structure.anchors if start <= a.span[0] and a.span[1] <= end]
+
+    def groups(self) -> list[Span]:
+        start, end = self.span
+        return [g for g in self.structure.groups if start <= g[0] and g[1] <= end]
+
+    def outside_anchors(self) -> str:
+        """The piece's text with titles blanked out (same length, so offsets hold)."""
+        chars = list(self.text)
+        for anchor in self.anchors():
+            for k in range(anchor.span[0], anchor.span[1]):
+                chars[k - self.span[0]] = " "
+        return "".join(chars)
+
+    def top_level(self, position: int) -> bool:
+        return self.structure.depth[position] == 0
+
+
+def inner_text(note: str, anchor: Anchor) -> str:
+    return clean_title(note[anchor.inner[0]:anchor.inner[1]])
+
+
+def clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" ,.;:").strip()
+
+
+def _group_after(piece: Piece, position: int) -> Span | None:
+    """The bracket group that follows ``position`` with nothing but spaces or a comma between."""
+    for group in piece.groups():
+        if group[0] >= position and not piece.note[position:group[0]].strip(" ,"):
+            return group
+    return None
+
+
+def _is_translation(content: str) -> bool:
+    """A title's translation in brackets, not publication details, a date or a place."""
+    content = content.strip()
+    if not re.search(r"[^\W\d_]{2,}", content) or len(content) > 400:
+        return False
+    if read_publication(content):
+        return False
+    return not find_dates(content) or len(content.split()) > 4
+
+
+# ── Fields ──────────────────────────────────────────────────────────────────
+
+
+def split_names(names: str) -> list[str]:
+    names = EDITED_BY.sub("", names.strip(" ,.;:"))
+    return [n.strip(" .,") for n in NAME_SPLIT.split(names) if n.strip(" .,")]
+
+
+def looks_like_names(prefix: str) -> bool:
+    """Is this a list of authors (persons or institutions), not a sentence of commentary?"""
+    words = re.findall(r"[\w’'.-]+", prefix)
+    if not words or len(words) > 16:
+        return False
+    lower = [w for w in words if w[0].islower() and w.casefold() not in LOWER_WORDS and w not in ("ed.", "eds.")]
+    return len(lower) <= 1 and any(w[0].isupper() for w in words)
+
+
+def read_authors(prefix: str) -> tuple[list[str], list[str]]:
+    """Authors and editors from the text before a title: "Guo Ming, ed.," → ([], ["Guo Ming"])."""
+    prefix = AUTHOR_FILLER.sub("", prefix.strip()).strip(" ,:;")
+    if not prefix or not looks_like_names(prefix):
+        return [], []
+    if EDITOR_MARK.search(prefix):
+        return [], split_names(EDITOR_MARK.sub("", prefix))
+    return split_names(prefix), []
+
+
+def read_publication(content: str) -> dict:
+    """"(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)" → fields.
+
+    The year closes the group; a document's full date ("(30 avril 1948)") is no imprint.
+    """
+    content = content.strip("()[] ,.")
+    match = re.search(r"(?:^|[\s,])(1[5-9]\d\d|20\d\d)$", content)
+    if not match or re.search(r"\d\s*[–-]\s*$", content[: match.start(1)]):
+        return {}
+    fields: dict = {"year": int(match.group(1))}
+    head = content[: match.start(1)].strip(" ,")
+    if not head:
+        return fields
+    dates = find_dates(content)
+    if dates and dates[-1].span[1] == len(content):
+        return fields if dates[-1].precision != "day" and len(head) < 15 else {}
+    place, sep, publisher = head.partition(":")
+    if sep:
+        fields["place"], fields["publisher"] = place.strip(" ,"), publisher.strip(" ,") or None
+    else:
+        fields["publisher"] = head
+    return fields
+
+
+def read_volume_issue_locator(text: str) -> dict:
+    """Volume, issue and locator in text outside titles: "Vol. 1, pp.63–64", "29:41–68"."""
+    fields: dict = {}
+    if match := VOLUME_PAGE.search(text):
+        fields["volume"], fields["locator"] = match.group("volume"), match.group("pages")
+    if match := VOLUME.search(text):
+        fields["volume"] = match.group("volume")
+    if match := ISSUE.search(text):
+        fields["issue"] = match.group("issue")
+    locators = [m for m in LOCATOR.finditer(text) if not m.group(0).casefold().startswith(("n°", "no"))]
+    if locators:
+        fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
+    else:
+        last = text.rstrip(" .;,)").rsplit(",", 1)[-1].rsplit(")", 1)[-1].strip()
+        if BARE_PAGES.fullmatch(last) and not (len(last) == 4 and 1500 <= int(last[:4]) <= 2099):
+            fields["locator"] = last
+    return fields
+
+
+def trim_locator(locator: str) -> str:
+    return re.sub(r"\s+", " ", locator).strip(" ,.;")
+
+
+# ── Kinds ───────────────────────────────────────────────────────────────────
+
+
+def holding_mentions(piece: Piece) -> list[RepositoryMention]:
+    """Repositories named as holders, not as authors or publishers of a printed collection."""
+    if piece.repositories is None:
+        return []
+    blanked = piece.outside_anchors()
+    mentions = piece.repositories.find_in(blanked)
+    anchors = piece.anchors()
+    italics = [a for a in anchors if a.style == "italic"]
+    holding = []
+    for mention in mentions:
+        start = mention.span[0] + piece.span[0]
+        end = mention.span[1] + piece.span[0]
+        if italics and any(a.span[0] >= end for a in italics) and not any(a.span[1] <= start for a in anchors):
+            continue  # compiler or author of the collection that follows
+        group = next((g for g in piece.groups() if g[0] <= start and end <= g[1]), None)
+        if group and italics and any(a.span[1] <= group[0] for a in italics) and \
+                find_years(piece.note[group[0]:group[1]]):
+            continue  # publisher of a printed collection: "(Central Archives…, 1989)"
+        holding.append(RepositoryMention((start, end), mention.as_written, mention.record))
+    return holding
+
+
+def read_citation(piece: Piece, form_hint: str | None = None) -> CitationDraft:
+    """Read one citation piece into a draft with its kind, form and fields."""
+    text = piece.text
+    start, end = piece.span
+    draft = CitationDraft(kind="unknown", form="full", span=piece.span, text=text)
+
+    if match := CROSS_REFERENCE.match(text):
+        draft.kind, draft.form = "cross_reference", "short"
+        draft.cross_reference_note = int(match.group("number"))
+        return draft
+    same_author = re.match(r"(?i)(?:id|idem)\b\.?,\s*", text)
+    if same_author and piece.anchors():  # "id., *Title*": the same author, another work
+        draft = _read_published(piece.sub(piece.span[0] + same_author.end(), piece.span[1]), draft)
+        draft.span, draft.text = piece.span, text
+        return draft
+    if IBID.fullmatch(text.split(",")[0].strip()) or IBID.match(text) and re.match(r"(?i)ibid|như trên", text):
+        return _read_ibid(piece, draft)
+    if OP_CIT.search(text) or SUPRA_NOTE.search(text):
+        return _read_op_cit(piece, draft)
+    if match := AUTHOR_PAGE.fullmatch(text):
+        draft.form, draft.kind = "author_only", "published"
+        draft.authors, draft.locator = [match.group("author")], match.group("pages")
+        return draft
+
+    via = _via_split(piece)
+    if via is not None:
+        relation, main, rest = via
+        if relation == "quoting":
+            raise AssertionError("quoting splits into two citations before reading")
+        draft = read_citation(main)
+        draft.span, draft.text = piece.span, text
+        draft.via = read_citation(rest)
+        draft.via_relation = relation
+        draft.locator = draft.locator or draft.via.locator
+        if relation == "cited_in":
+            draft.kind, draft.form = "cited_document", "full"
+            _as_document(draft)
+            if draft.date is None and (dates := find_dates(main.outside_anchors())):
+                draft.date, draft.date_as_written, draft.date_precision = \
+                    dates[0].edtf, dates[0].as_written, dates[0].precision
+        elif draft.kind in ("unknown", "archival") and not draft.repository:
+            draft.kind, draft.form = "published_document", "full"
+        return draft
+
+    holding = holding_mentions(piece)
+    if holding:
+        return _read_archival(piece, draft, holding)
+    published_in = _published_in_split(piece)
+    if published_in is not None:
+        main, rest = published_in
+        _read_document_head(main, draft)
+        draft.kind = "published_document"
+        draft.via = read_citation(rest)
+        draft.via_relation = "published_in"
+        draft.locator = draft.via.locator
+        return draft
+    if piece.anchors() or _has_publication(piece):
+        if _looks_like_unheld_document(piece):
+            return _read_archival(piece, draft, [])
+        return _read_published(piece, draft)
+    if find_dates(text) and (LETTER.match(text) or DOCUMENT_WORD.search(text)):
+        return _read_archival(piece, draft, [])
+    if re.search(r"\d", text) and (LOCATOR.search(text) or _unknown_archive(piece)):
+        return _read_archival(piece, draft, []) if _unknown_archive(piece) else _read_published(piece, draft)
+    return draft
+
+
+def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
+    draft.form = "ibid"
+    rest = IBID.sub("", piece.text, count=1)
+    fields = read_volume_issue_locator(rest)
+    draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
+    if dates := find_dates(rest):  # partial ibid: another item of the same file
+        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, dates[0].precision
+    return draft
+
+
+def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
+    draft.form = "op_cit"
+    match = OP_CIT.search(piece.text) or SUPRA_NOTE.search(piece.text)
+    if match.re is SUPRA_NOTE:
+        draft.cross_reference_note = int(match.group("number") or match.group("number2"))
+    prefix = piece.text[: match.start()]
+    anchors = piece.anchors()
+    if anchors:
+        draft.title = inner_text(piece.note, anchors[0])
+        prefix = piece.note[piece.span[0]:anchors[0].span[0]]
+    draft.authors, draft.editors = read_authors(prefix)
+    fields = read_volume_issue_locator(piece.text[match.end():])
+    draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
+    return draft
+
+
+def _via_split(piece: Piece) -> tuple[str, Piece, Piece] | None:
+    for match in VIA.finditer(piece.text):
+        position = piece.span[0] + match.start()
+        if not piece.top_level(position) or match.start() == 0:
+            continue
+        word = match.group("relation").casefold()
+        if word.startswith(("quoting", "citing")):
+            continue
+        if re.match(r"rpt|repr|reprinted|republished|reprodu|publi|printed", word):
+            relation = "reprinted_in"
+        elif re.match(r"translat", word):
+            relation = "published_in"
+        else:
+            relation = "cited_in"
+        main = piece.sub(piece.span[0], piece.span[0] + match.start())
+        rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
+        return relation, main, rest
+    return None
+
+
+def quoting_split(piece: Piece) -> list[Piece]:
+    """"Zhai, *China…*, quoting Wu, “…”" and "citing": two works, each cited in its own right."""
+    for match in VIA.finditer(piece.text):
+        word = match.group("relation").casefold()
+        position = piece.span[0] + match.start()
+        if word.startswith(("quoting", "citing")) and match.start() > 0 and piece.top_level(position):
+            head = piece.sub(piece.span[0], position)
+            tail = piece.sub(piece.span[0] + match.end(), piece.span[1])
+            return [head, *quoting_split(tail)]
+    return [piece]
+
+
+def _published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
+    """"“Title,” 27 November 1948, *Collection*…" or "Mao to Stalin, 2 January 1950, in *…*"."""
+    anchors = piece.anchors()
+    italics = [a for a in anchors if a.style == "italic" and a.depth == 0]
+    if not italics:
+        return None
+    first_italic = italics[0]
+    head = piece.note[piece.span[0]:first_italic.span[0]]
+    quoted = [a for a in anchors if a.style == "quoted" and a.span[1] <= first_italic.span[0]]
+    connector = re.search(r"(?:,|\s)\s*(?:in|dans|trong|trích trong)\s*:?\s*$", head, re.IGNORECASE)
+    dated = find_dates(piece.outside_anchors()[: first_italic.span[0] - piece.span[0]])
+    if quoted:
+        prefix = piece.note[piece.span[0]:quoted[0].span[0]]
+        if prefix.strip(" ,") and not LETTER.match(prefix.strip()):
+            return None  # an author before the quoted title: an article or a chapter
+        if not (dated or connector):
+            return None
+    elif not (dated and (connector or LETTER.match(head.strip()))):
+        return None
+    cut = piece.span[0] + (connector.start() if connector else len(head))
+    return piece.sub(piece.span[0], cut), piece.sub(first_italic.span[0], piece.span[1])
+
+
+def _has_publication(piece: Piece) -> bool:
+    return any(read_publication(piece.note[g[0]:g[1]]) for g in piece.groups())
+
+
+def _looks_like_unheld_document(piece: Piece) -> bool:
+    """A quoted title with a document date and no work around it: an archival document whose
+    repository is named elsewhere in the note (or nowhere)."""
+    anchors = piece.anchors()
+    if any(a.style == "italic" for a in anchors) or not anchors or _has_publication(piece):
+        return False
+    prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
+    outside = piece.outside_anchors()
+    return not prefix and bool(find_dates(outside)) and not LOCATOR.search(outside)
+
+
+def _unknown_archive(piece: Piece) -> str | None:
+    """The name of an archive the authority does not know, when the citation names one."""
+    chunks = [c.strip(" .;()") for c in re.split(r",", piece.outside_anchors())]
+    for chunk in reversed(chunks):
+        if chunk and ARCHIVE_WORD.search(chunk) and not re.search(r"\d", chunk):
+            return chunk
+    return None
+
+
+def _as_document(draft: CitationDraft) -> None:
+    """A cited document has the document's own fields, never the work's."""
+    draft.container_title = draft.publisher = draft.place = None
+    draft.year = None
+    if draft.date is None and draft.title:
+        _date_from_title(draft)
+
+
+def _date_from_title(draft: CitationDraft) -> None:
+    dates = find_dates(draft.title or "")
+    if dates:
+        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, dates[0].precision
+
+
+def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
+    """Title (quoted, or "X to Y" for letters), translation and date of a document."""
+    anchors = piece.anchors()
+    outside = piece.outside_anchors()
+    dates = find_dates(outside)
+    if anchors:
+        draft.title = inner_text(piece.note, anchors[0])
+        group = _group_after(piece, anchors[0].span[1])
+        if group and _is_translation(piece.note[group[0] + 1:group[1] - 1]):
+            draft.title_translated = piece.note[group[0] + 1:group[1] - 1].strip()
+        prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
+        if prefix and (match := LETTER.match(prefix)):
+            draft.title = f"{match.group('title')}: {draft.title}"
+    else:
+        cut = dates[0].span[0] if dates else len(piece.text)
+        draft.title = clean_title(piece.text[:cut].strip(" ,(")) or None
+    if dates:
+        first = dates[0]
+        draft.date, draft.date_as_written, draft.date_precision = first.edtf, first.as_written, first.precision
+    else:
+        _date_from_title(draft)
+    draft.genre = guess_genre(draft.title)
+
+
+def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryMention]) -> CitationDraft:
+    draft.kind = "archival"
+    anchors = piece.anchors()
+    file_anchor = None
+    if len(anchors) > 1:
+        between = piece.note[anchors[0].span[1]:anchors[1].span[0]]
+        if re.search(r"\b(?:in|dans|trong)\s*$", between.strip(" ,"), re.IGNORECASE):
+            file_anchor = anchors[1]
+            draft.file_title = inner_text(piece.note, file_anchor)
+    head_end = (file_anchor or (anchors[0] if anchors else None))
+    _read_document_head(piece if not file_anchor else piece.sub(piece.span[0], file_anchor.span[0]), draft)
+    if holding:
+        mention = holding[0]
+        draft.repository, draft.repository_known = mention.record.acronym, True
+        code = _code_near(piece, mention.span, head_end)
+    else:
+        name = _unknown_archive(piece)
+        if name:
+            draft.repository = name
+            position = piece.text.rfind(name) + piece.span[0]
+            code = _code_near(piece, (position, position + len(name)), head_end)
+        else:
+            code = _code_near(piece, (piece.span[1], piece.span[1]), head_end)
+    draft.reference_code_cited = code
+    outside = piece.outside_anchors()
+    locators = [m for m in LOCATOR.finditer(outside) if not m.group(0).casefold().startswith(("n°", "no"))]
+    if locators:
+        draft.locator = trim_locator(locators[-1].group(0))
+    return draft
+
+
+def _code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None:
+    """The reference code: the comma-separated items between the document and its repository
+    ("…, 10 H 287, SHD"), else those just after the repository ("…, SHD, 10 H 600")."""
+    note = piece.note
+    head_end = head.span[1] if head else piece.span[0]
+    dates = [(d.span[0] + piece.span[0], d.span[1] + piece.span[0]) for d in find_dates(piece.outside_anchors())]
+    before = None
+    if repository[0] >= head_end:
+        start = max([head_end] + [d[1] for d in dates if d[1] <= repository[0]])
+        before = _code_items(note[start:repository[0]])
+    if before:
+        return before
+    following = [a.span[0] for a in piece.anchors() if a.span[0] >= repository[1]]
+    stop = min(following + [d[0] for d in dates if d[0] >= repository[1]] + [piece.span[1]])
+    stretch = re.sub(r"^\s*\([^)]*\)", "", note[repository[1]:stop])  # "SHD (Service historique…)"
+    return _code_items(stretch)
+
+
+def _code_items(stretch: str) -> str | None:
+    items = []
+    for item in re.split(r",", stretch.replace("(", ",").replace(")", ",")):
+        item = item.strip()
+        if item.endswith(":") and not re.search(r"\d", item):
+            continue  # the repository's city: "Taipei: Academia Historica"
+        item = item.strip(" .;:")
+        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item) or LOCATOR.fullmatch(item):
+            continue
+        if re.match(r"(?i)(?:trans|translated|transl)\b", item):
+            break
+        items.append(item)
+    return ", ".join(items) or None
+
+
+def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
+    draft.kind = "published"
+    note = piece.note
+    anchors = [a for a in piece.anchors() if a.depth == 0] or piece.anchors()
+    if anchors:
+        first = anchors[0]
+        draft.authors, draft.editors = read_authors(note[piece.span[0]:first.span[0]])
+        draft.title = inner_text(note, first)
+        after = first.span[1]
+        group = _group_after(piece, after)
+        if group and _is_translation(note[group[0] + 1:group[1] - 1]):
+            draft.title_translated = note[group[0] + 1:group[1] - 1].strip()
+            after = group[1]
+        container = next((a for a in anchors[1:] if a.style == "italic"), None)
+        if first.style == "quoted" and container is not None:
+            draft.container_title = inner_text(note, container)
+            after = container.span[1]
+            group = _group_after(piece, after)
+            if group and _is_translation(note[group[0] + 1:group[1] - 1]):
+                draft.container_title_translated = note[group[0] + 1:group[1] - 1].strip()
+                after = group[1]
+            if match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", note[after:piece.span[1]]):
+                draft.volume = match.group(1)
+        tail = piece.sub(after, piece.span[1])
+    else:
+        tail = piece
+        head = re.split(r",|\(", piece.text, maxsplit=1)[0]
+        draft.title = clean_title(head) or None
+    _read_tail(tail, draft)
+    has_work_details = draft.publisher or draft.place or draft.year or draft.container_title
+    draft.form = "full" if has_work_details else "short"
+    return draft
+
+
+def _read_tail(tail: Piece, draft: CitationDraft) -> None:
+    """Publication details, volume, issue, locator after the title."""
+    note = tail.note
+    for group in tail.groups():
+        fields = read_publication(note[group[0]:group[1]])
+        if fields:
+            draft.place = draft.place or fields.get("place")
+            draft.publisher = draft.publisher or fields.get("publisher")
+            draft.year = draft.year or fields.get("year")
+    outside = tail.outside_anchors()
+    blank_groups = list(outside)
+    for group in tail.groups():
+        if read_publication(note[group[0]:group[1]]):
+            for k in range(group[0], group[1]):
+                blank_groups[k - tail.span[0]] = " "
+    bare = "".join(blank_groups)
+    if draft.year is None:
+        unparenthesised = re.search(r"(?:^|,)\s*([^,()]{2,80}?)\s+:\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare) or \
+            re.search(r"(?:^|,)\s*([^,():]{2,60}?):\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare)
+        if unparenthesised:
+            draft.place, draft.publisher = unparenthesised.group(1).strip(), unparenthesised.group(2).strip()
+            draft.year = int(unparenthesised.group(3))
+        else:
+            years = [y for span, y in find_years(bare) if not re.match(r"\s*[–-]\s*\d", bare[span[1]:])
+                     and not re.search(r"\d\s*[–-]\s*$", bare[:span[0]])]
+            if years:
+                draft.year = years[-1]
+    if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
+        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, "day"
+        draft.year = draft.year or int(dates[0].edtf[:4])
+    if french := re.match(r"\s*,\s*([A-ZÀ-Ý][^,():\d]{1,40}),\s*([^,():\d]{2,80}),\s*(1[5-9]\d\d|20\d\d)\b", bare):
+        if not draft.publisher:
+            draft.place, draft.publisher = french.group(1).strip(), french.group(2).strip()
+    fields = read_volume_issue_locator(bare)
+    if colon := re.search(r"\)\s*:\s*(\d+(?:\s*[–-]\s*\d+)?)", bare):
+        fields["locator"] = colon.group(1)
+    draft.volume = draft.volume or fields.get("volume")
+    draft.issue = draft.issue or fields.get("issue")
+    draft.locator = draft.locator or fields.get("locator")

@@ -1,0 +1,253 @@
+"""Parsing notes: segment → classify → read fields → resolve back-references.
+
+    parse_notes(raw_notes, repositories) → [ParsedNote]
+
+Invariant: in every note, the citations' spans plus the residue rebuild the text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..authority import RepositoryIndex
+from .citations import (
+    AUTHOR_FILLER,
+    AUTHOR_PAGE,
+    CROSS_REFERENCE,
+    DOCUMENT_WORD,
+    IBID,
+    LETTER,
+    LOCATOR,
+    OP_CIT,
+    SUPRA_NOTE,
+    VIA,
+    Piece,
+    _has_publication,
+    _published_in_split,
+    _unknown_archive,
+    holding_mentions,
+    looks_like_names,
+    quoting_split,
+    read_citation,
+)
+from .dates import find_dates
+from .model import CitationDraft, ParsedNote, RawNote, Span
+from .refcodes import parse_reference_code
+from .resolve import resolve
+from .segment import scan, split_points, strip_connector, trim
+
+MAX_NOTE_LENGTH = 20_000  # longer "notes" are kept whole as residue, unread
+JOINERS = re.compile(r"\s+(?:and|et|và|\+|&)\s+|\s*\+\s*")
+# After the bibliographic part of a citation: commentary begins with a lower-case phrase.
+COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
+BIBLIOGRAPHIC_WORDS = {
+    "in", "p", "pp", "tr", "vol", "vols", "no", "ed", "eds", "trans", "cited", "quoted", "rpt", "repr",
+    "reprinted", "and", "et", "và", "dans", "cité", "trích", "dẫn", "tập", "trang", "f", "ff", "fol",
+    "see", "also", "ibid", "op", "tome", "t", "n", "nn", "s", "esp", "passim", "chap", "ch", "sec",
+    "art", "doc", "item", "pièce", "série", "carton", "dossier", "box", "folder", "file", "hồ", "phông",
+    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "série",
+    "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
+}
+
+
+def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:
+    """Parse every note of one citing work, then resolve short forms in one ordered pass."""
+    parsed = [parse_note(raw, repositories) for raw in raw_notes]
+    resolve(parsed)
+    return parsed
+
+
+def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> ParsedNote:
+    """Split one note into citations and commentary; never raises."""
+    text = raw.text
+    if len(text) > MAX_NOTE_LENGTH:
+        message = f"note {raw.number}: {len(text):,} characters, too long to read; kept verbatim as residue"
+        return ParsedNote(raw.number, text, text, [], raw.line, raw.kind, [message])
+    structure = scan(text)
+    citations: list[CitationDraft] = []
+    for piece_span in split_points(text, structure):
+        span = trim(text, strip_connector(text, piece_span))
+        if span[0] >= span[1]:
+            continue
+        for part in _split_joined(Piece(text, span, structure, repositories)):
+            citations.extend(_read_part(part))
+    _same_author(citations)
+    _share_repositories(citations)
+    for citation in citations:
+        _normalise_code(citation)
+    residue = _residue(text, [c.span for c in citations])
+    messages = [] if citations or not text.strip() else [f"note {raw.number}: no citation recognised"]
+    return ParsedNote(raw.number, text, residue, citations, raw.line, raw.kind, messages)
+
+
+def _read_part(part: Piece) -> list[CitationDraft]:
+    """The citations of one part: "X, citing Y" gives X, then Y known through X."""
+    drafts: list[CitationDraft] = []
+    for index, single in enumerate(quoting_split(part)):
+        single = single.sub(*trim(single.note, strip_connector(single.note, single.span)))
+        if single.span[0] >= single.span[1]:
+            continue
+        start = single.span[0] if index else citation_start(single)
+        if start is None:
+            continue
+        single = single.sub(start, single.span[1])
+        single = single.sub(single.span[0], _citation_end(single))
+        draft = read_citation(single)
+        if index and drafts and not (draft.kind == "published" and draft.form == "full"):
+            draft.kind, draft.form = "cited_document", "full"
+            draft.via, draft.via_relation = drafts[0], "cited_in"
+        drafts.append(draft)
+    return drafts
+
+
+def _split_joined(piece: Piece) -> list[Piece]:
+    """Cut "“A,” (date) and “B,” (date), 10 H 287, SHD" into one piece per citation."""
+    note = piece.note
+    anchors = piece.anchors()
+    for match in JOINERS.finditer(piece.text):
+        position = piece.span[0] + match.start()
+        after = piece.span[0] + match.end()
+        if not piece.top_level(position):
+            continue
+        before_has_title = any(a.span[1] <= position for a in anchors) or IBID.match(piece.text)
+        following = next((a for a in anchors if a.span[0] >= after), None)
+        if not before_has_title or following is None:
+            continue
+        between = note[after:following.span[0]]
+        if between.strip() and not (between.rstrip().endswith(",") and looks_like_names(between.strip(" ,"))
+                                    and len(between.split()) <= 6):
+            continue
+        head = piece.sub(piece.span[0], position)
+        if citation_start(head) is None:
+            continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
+        tail = piece.sub(after, piece.span[1])
+        return [head, *_split_joined(tail)]
+    return [piece]
+
+
+MID_CONNECTOR = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|xem\s+thêm|xem)[,:]?\s+"
+    r"(?:(?:among\s+others|for\s+example|e\.g\.|notably|especially|par\s+exemple|notamment),?\s+)?",
+    re.IGNORECASE,
+)
+NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
+
+
+def citation_start(piece: Piece) -> int | None:
+    """Where the citation in this piece starts, or None when the piece is commentary."""
+    note, (start, end) = piece.note, piece.span
+    outside = piece.outside_anchors()
+    anchors = [a for a in piece.anchors() if a.depth == 0]
+    first_anchor = anchors[0].span[0] - start if anchors else len(outside)
+    connectors = [m for m in MID_CONNECTOR.finditer(outside[:first_anchor]) if piece.top_level(start + m.start())]
+    if connectors and connectors[-1].end() < len(outside):
+        start = start + connectors[-1].end()
+        piece = piece.sub(start, end)
+        outside = piece.outside_anchors()
+    text = piece.text
+    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên)", text):
+        return start
+    if marker := (OP_CIT.search(outside) or SUPRA_NOTE.search(outside)):
+        before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()]
+        if before:
+            names = NAME_RUN.search(note[start:before[-1].span[0]])
+            return start + names.start() if names else before[-1].span[0]
+        names = NAME_RUN.search(outside[: marker.start()])
+        return start + names.start() if names else start
+    if AUTHOR_PAGE.fullmatch(text.rstrip(".")):
+        return start
+    if _via_present(piece) or holding_mentions(piece) and re.search(r"\d", text):
+        return start
+    if _published_in_split(piece) is not None:
+        return start
+    if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text)) and len(text.split()) <= 40:
+        return start
+    if anchors:
+        return _start_before_title(piece, anchors[0].span[0])
+    if _has_publication(piece):
+        return start
+    words = len(text.split())
+    if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
+        return start
+    if _unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
+        return start
+    return None
+
+
+def _via_present(piece: Piece) -> bool:
+    for match in VIA.finditer(piece.text):
+        if match.start() and piece.top_level(piece.span[0] + match.start()) and \
+                not match.group("relation").casefold().startswith(("quoting", "citing")):
+            rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
+            return bool(rest.anchors()) or _has_publication(rest)
+    return False
+
+
+def _start_before_title(piece: Piece, title: int) -> int | None:
+    """The title's authors start the citation; commentary before them is residue."""
+    note, start = piece.note, piece.span[0]
+    prefix = note[start:title]
+    if not prefix.strip() or re.fullmatch(r"\s*(?:in|dans|trong)\s*:?\s*", prefix):
+        return start
+    if prefix.rstrip().endswith(":") and len(prefix.split()) > 3:
+        return None  # commentary quoting someone: "… as follows: “…”"
+    cuts = [start] + [start + m.end() for m in re.finditer(r",\s+", prefix)]
+    for cut in cuts:
+        names = AUTHOR_FILLER.sub("", note[cut:title]).strip(" ,:;")
+        if names and (looks_like_names(names) or LETTER.match(names)):
+            return cut
+    return None
+
+
+def _citation_end(piece: Piece) -> int:
+    """Where the citation ends: before trailing commentary ("…, 2015) has more coverage…")."""
+    outside = piece.outside_anchors()
+    marks = [m.end() for m in re.finditer(r"[\d)\]]", outside)]
+    marks += [a.span[1] - piece.span[0] for a in piece.anchors()]
+    if piece.repositories is not None:
+        marks += [m.span[1] for m in piece.repositories.find_in(outside)]
+    last = max(marks, default=0)
+    match = COMMENTARY_AFTER.match(piece.text, last)
+    if match and match.group("word").rstrip(".").casefold() not in BIBLIOGRAPHIC_WORDS:
+        return trim(piece.note, (piece.span[0], piece.span[0] + last))[1]
+    return piece.span[1]
+
+
+def _same_author(citations: list[CitationDraft]) -> None:
+    """"id., *Title*": the author of the citation before."""
+    for previous, citation in zip(citations, citations[1:]):
+        if re.match(r"(?i)(?:id|idem)\b\.?,", citation.text) and citation.title:
+            citation.form = "full"
+            citation.authors, citation.editors = list(previous.authors), list(previous.editors)
+
+
+def _share_repositories(citations: list[CitationDraft]) -> None:
+    """"“A” (date) and “B” (date), 10 H 287, SHD": A is held where B is, under B's code."""
+    for index, citation in enumerate(citations):
+        if citation.kind != "archival" or citation.repository:
+            continue
+        donor = next((c for c in citations[index + 1:] if c.kind == "archival" and c.repository), None)
+        if donor is None:
+            citation.unresolved_reason = "no repository named"
+            continue
+        citation.repository, citation.repository_known = donor.repository, donor.repository_known
+        if not citation.reference_code_cited:
+            citation.reference_code_cited = donor.reference_code_cited
+
+
+def _normalise_code(citation: CitationDraft) -> None:
+    for draft in (citation, citation.via):
+        if draft is not None and draft.reference_code_cited:
+            code = parse_reference_code(draft.reference_code_cited,
+                                        draft.repository if draft.repository_known else None)
+            draft.reference_code, draft.reference_levels = code.normalised, code.levels
+
+
+def _residue(text: str, spans: list[Span]) -> str:
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        pieces.append(text[position:start])
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,178 @@
+"""Splitting a note into the pieces that may be citations, keeping every offset.
+
+A note is scanned once for its structure: titles in quotation marks or italics (*…*),
+parentheses and brackets. Then it is cut where citations part — at semicolons and sentence
+ends outside that structure — and each piece loses its leading "See", "see also", "Cf.",
+"Voir"… to the residue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+QUOTE_PAIRS = {"“": "”", "«": "»", "《": "》", "「": "」", "『": "』", '"': '"', "„": "“"}
+BRACKET_PAIRS = {"(": ")", "[": "]", "（": "）"}
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "p", "pp", "vol", "vols", "no", "nos", "n", "nn", "ed", "eds", "trans", "tr", "op", "cit",
+    "ibid", "id", "cf", "art", "fol", "fols", "ff", "f", "ch", "chap", "sec", "comp", "comps",
+    "repr", "rpt", "dir", "éd", "coll", "t", "ms", "mss", "doc", "docs", "dept", "esp", "fig",
+    "jr", "sr", "st", "dr", "mr", "mrs", "gen", "col", "lt", "capt", "adm", "gov", "pres",
+    "amb", "ca", "c", "tel", "tél", "réf", "ref", "cote", "dossier", "carton", "sd", "sl",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "janv", "févr", "avr", "juil", "déc", "co", "inc", "ltd", "univ", "mt", "ft", "cie",
+    "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s",
+}
+
+CONNECTOR = re.compile(
+    r"(?:^|(?<=[\s(]))(?:see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem|also|and|et|và|but)"
+    r"(?:,?\s+(?:among\s+others|for\s+example|for\s+instance|e\.g\.|notably|especially|in\s+particular|"
+    r"par\s+exemple|notamment|chẳng\s+hạn))?[,:]?\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A title-like stretch: quoted (“…”) or italic (*…*), with its inner text's span."""
+
+    span: Span  # including the marks
+    inner: Span
+    style: str  # "quoted" or "italic"
+    depth: int  # bracket depth at which it stands
+
+
+@dataclass(frozen=True)
+class Structure:
+    anchors: tuple[Anchor, ...]
+    groups: tuple[Span, ...]  # top-level (…) and […] groups, marks included
+    depth: tuple[int, ...]  # bracket depth of every character; -1 inside an anchor
+
+
+def scan(text: str) -> Structure:
+    """Find titles and brackets in one left-to-right pass; unbalanced marks are plain text."""
+    anchors: list[Anchor] = []
+    groups: list[Span] = []
+    depth = [0] * len(text)
+    stack: list[tuple[str, int]] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        level = len(stack)
+        closing = _anchor_end(text, i)
+        if closing is not None:
+            style = "italic" if char == "*" else "quoted"
+            anchors.append(Anchor((i, closing + 1), (i + 1, closing), style, level))
+            for k in range(i, closing + 1):
+                depth[k] = -1
+            i = closing + 1
+            continue
+        if char in BRACKET_PAIRS:
+            stack.append((BRACKET_PAIRS[char], i))
+        elif stack and char == stack[-1][0]:
+            _, start = stack.pop()
+            if not stack:
+                groups.append((start, i + 1))
+        depth[i] = len(stack) if char not in BRACKET_PAIRS else level
+        i += 1
+    return Structure(tuple(anchors), tuple(groups), tuple(depth))
+
+
+def _anchor_end(text: str, i: int) -> int | None:
+    """Where the title opened at ``i`` closes, or None when ``i`` opens no title."""
+    char = text[i]
+    if char == "*":
+        if i + 1 < len(text) and text[i + 1] in "* ":
+            return None
+        end = text.find("*", i + 1)
+        return end if end > i + 1 and "\n" not in text[i:end] and text[end - 1] != " " else None
+    if char in QUOTE_PAIRS:
+        closer = QUOTE_PAIRS[char]
+        if char == '"' and i > 0 and text[i - 1].isalnum():
+            return None  # a closing straight quote or an inch mark
+        end = text.find(closer, i + 1)
+        return end if end > i + 1 else None
+    return None
+
+
+def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
+    """Does the full stop (or ? !) at ``i`` end a sentence at the top level?"""
+    if text[i] not in ".?!" or structure.depth[i] != 0:
+        return False
+    rest = text[i + 1:]
+    following = re.match(r"\s+([\"“«*\[(]?)(\w)", rest)
+    if not following or not (following.group(2).isupper() or following.group(1)):
+        return False
+    word = re.search(r"(\S+?)$", text[:i])
+    if word is None:
+        return False
+    token = word.group(1).strip("(“\"'*[")
+    bare = token.rstrip(".").split(".")[-1].casefold()
+    if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", token):  # initials: "N.J", "U.S."
+        return False
+    return True
+
+
+def split_points(text: str, structure: Structure) -> list[Span]:
+    """Top-level pieces of the note: cut at semicolons and at sentence ends."""
+    pieces: list[Span] = []
+    start = 0
+    for i, char in enumerate(text):
+        if structure.depth[i] != 0:
+            continue
+        if char == ";" or is_sentence_end(text, i, structure):
+            pieces.append((start, i + 1))
+            start = i + 1
+    # A sentence end can also fall just after a quoted title ending in a full stop.
+    pieces.append((start, len(text)))
+    return [p for p in _split_after_quoted_sentences(text, pieces, structure) if p[0] < p[1]]
+
+
+def _split_after_quoted_sentences(text: str, pieces: list[Span], structure: Structure) -> list[Span]:
+    """Cut after “… .” followed by a capitalised sentence (commentary quoting, then a source)."""
+    ends = {a.span[1] for a in structure.anchors
+            if a.depth == 0 and text[a.inner[1] - 1:a.inner[1]] in (".", "!", "?")}
+    result: list[Span] = []
+    for start, end in pieces:
+        cut = start
+        for position in sorted(e for e in ends if start < e < end):
+            if re.match(r"\s+[A-Z“*]", text[position:end]):
+                result.append((cut, position))
+                cut = position
+        result.append((cut, end))
+    return result
+
+
+def strip_connector(text: str, span: Span) -> Span:
+    """Drop leading spaces, punctuation and "See", "see also", "Cf."… from a piece."""
+    start, end = span
+    while True:
+        while start < end and (text[start].isspace() or text[start] in ";,."):
+            start += 1
+        match = CONNECTOR.match(text, start, end)
+        if not match or match.end() == start:
+            return start, end
+        start = match.end()
+
+
+def trim(text: str, span: Span) -> Span:
+    """The span without surrounding spaces and trailing sentence punctuation."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ";,."):
+        if text[end - 1] == "." and _ends_with_abbreviation(text[start:end]):
+            break
+        end -= 1
+    return start, end
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    word = re.search(r"(\S+)\.$", piece)
+    return bool(word) and word.group(1).rsplit(".", 1)[-1].casefold() in {"ibid", "id", "cit", "al", "ed", "eds"}

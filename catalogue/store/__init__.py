@@ -1,0 +1,7 @@
+"""The store: the only code that writes rows. Every writer (init, seed, ingest, imports)
+goes through it. One module per kind of record written."""
+
+from .articles import save_article
+from .repositories import SaveCounts, save_repositories
+
+__all__ = ["SaveCounts", "save_article", "save_repositories"]

@@ -1,0 +1,265 @@
+"""Writing a citing work: its notes, citations and claims, and what they cite.
+
+The same document or work cited twice is one row with two citations: rows are found by a
+key computed from what identifies them (repository, reference code, date and title for a
+document; title and first author for a work). Saving a citing work again replaces its own
+notes, citations and claims, and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Agent,
+    Citation,
+    Claim,
+    ClaimNote,
+    Document,
+    Note,
+    RecordSet,
+    Repository,
+    RepositoryName,
+    Work,
+    WorkAgent,
+)
+from ..parse.dates import edtf_bounds
+from ..parse.model import Article, CitationDraft, ParsedNote
+from ..text import fold
+
+COLLECTION_WORDS = re.compile(r"wenjian|wengao|documents?|văn kiện|collection|archives|papers|huiji|xuanji|"
+                              r"ziliao|shiliao|selected works|toàn tập", re.IGNORECASE)
+
+
+@dataclass
+class ArticleCounts:
+    notes: int = 0
+    citations: int = 0
+    claims: int = 0
+    documents: set[int] = field(default_factory=set)
+    works: set[int] = field(default_factory=set)
+    resolved: int = 0
+    unresolved: int = 0
+
+
+def _key(*parts: str | None, limit: int = 160) -> str:
+    """A readable identity key; long ones end in a digest so they stay unique."""
+    text = "|".join(p or "" for p in parts)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+
+
+def _fill(row, **values) -> None:
+    """Set the values a row does not have yet; never erase what is known."""
+    for name, value in values.items():
+        if value not in (None, "", []) and getattr(row, name) in (None, ""):
+            setattr(row, name, value)
+
+
+def _get_or_add(session: Session, model, defaults: dict | None = None, **key):
+    """The row with this key, or a new one made with the defaults (which NOT NULL needs)."""
+    row = session.scalar(select(model).filter_by(**key))
+    if row is None:
+        row = model(**key, **(defaults or {}))
+        session.add(row)
+        session.flush()
+    return row
+
+
+# ── Agents, works, repositories, documents ──────────────────────────────────
+
+
+def _agent(session: Session, name: str) -> Agent:
+    agent = _get_or_add(session, Agent, {"name": name}, agent_key=_key("agent", fold(name)))
+    _fill(agent, name=name, kind="organisation" if COLLECTION_WORDS.search(name) or
+          re.search(r"\b(?:Archives|Committee|Center|Centre|Institute|Bureau|Ministry)\b", name) else "person")
+    return agent
+
+
+def _link_agents(session: Session, work: Work, draft: CitationDraft) -> None:
+    for role, names in (("author", draft.authors), ("editor", draft.editors)):
+        for position, name in enumerate(names):
+            agent = _agent(session, name)
+            link = session.scalar(select(WorkAgent).filter_by(work_id=work.id, agent_id=agent.id, role=role))
+            if link is None:
+                session.add(WorkAgent(work_id=work.id, agent_id=agent.id, role=role, position=position))
+    session.flush()
+
+
+def work_type(draft: CitationDraft) -> str:
+    if draft.container_title:
+        return "journal_article" if draft.volume or draft.issue or not draft.publisher else "chapter"
+    if COLLECTION_WORDS.search(f"{draft.title} {draft.title_translated or ''}"):
+        return "document_collection"
+    if draft.editors and not draft.authors:
+        return "edited_book"
+    return "book"
+
+
+def _work(session: Session, draft: CitationDraft) -> Work:
+    first = (draft.authors or draft.editors or [""])[0]
+    work = _get_or_add(session, Work, {"title": draft.title or draft.text},
+                       work_key=_key("work", fold(draft.title or draft.text), fold(first)))
+    _fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
+          container_title=draft.container_title, container_title_translated=draft.container_title_translated,
+          volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
+          publisher=draft.publisher, year=draft.year)
+    _link_agents(session, work, draft)
+    return work
+
+
+def _repository(session: Session, draft: CitationDraft) -> Repository | None:
+    if not draft.repository:
+        return None
+    if draft.repository_known:
+        return session.scalar(select(Repository).where(Repository.acronym == draft.repository))
+    name_key = fold(draft.repository)
+    known = session.scalar(select(Repository).join(RepositoryName).where(RepositoryName.name_key == name_key))
+    if known is not None:
+        return known
+    repository = Repository(authorised_name=draft.repository, origin="cited")
+    repository.names.append(RepositoryName(name=draft.repository, name_key=name_key, type="other"))
+    session.add(repository)
+    session.flush()
+    return repository
+
+
+def _record_set(session: Session, repository: Repository, draft: CitationDraft) -> RecordSet | None:
+    levels = list(draft.reference_levels) or ([("other", draft.reference_code)] if draft.reference_code else [])
+    parent, path = None, []
+    for level, code in levels:
+        path.append(code)
+        row = _get_or_add(session, RecordSet, {"reference_code": code, "reference_code_normalised": code},
+                          repository_id=repository.id, path=" / ".join(path))
+        _fill(row, level=level, reference_code=code, reference_code_normalised=code,
+              parent_id=parent.id if parent else None)
+        parent = row
+    if parent is not None and draft.file_title:
+        _fill(parent, title=draft.file_title)
+    return parent
+
+
+def _document(session: Session, draft: CitationDraft) -> Document:
+    repository = _repository(session, draft)
+    holder = repository.acronym or fold(repository.authorised_name) if repository else None
+    via = fold(draft.via.title or draft.via.text) if draft.via and not repository else None
+    document = _get_or_add(session, Document, document_key=_key(
+        "doc", holder, fold(draft.reference_code or ""), draft.date, via, fold(draft.title or draft.text)))
+    start, end = edtf_bounds(draft.date) if draft.date else (None, None)
+    _fill(document, repository_id=repository.id if repository else None,
+          record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
+          title=draft.title, title_translated=draft.title_translated, genre=draft.genre,
+          date_as_written=draft.date_as_written, date_edtf=draft.date, date_precision=draft.date_precision,
+          date_start=start, date_end=end, reference_code=draft.reference_code_cited,
+          reference_code_normalised=draft.reference_code,
+          reference_code_parts=dict(draft.reference_levels) if draft.reference_levels else None)
+    return document
+
+
+# ── The citing work ─────────────────────────────────────────────────────────
+
+
+def _citing_work(session: Session, article: Article, sha256: str) -> Work:
+    title = article.title or Path(article.source).name
+    first = article.authors[0] if article.authors else ""
+    work = _get_or_add(session, Work, {"title": title}, work_key=_key("citing", fold(title), fold(first)))
+    work.title, work.source_name, work.source_sha256 = title, Path(article.source).name, sha256
+    work.date_edtf = article.date
+    work.year = int(article.date[:4]) if article.date else work.year
+    draft = CitationDraft(kind="published", form="full", span=(0, 0), text=title, authors=list(article.authors))
+    _link_agents(session, work, draft)
+    return work
+
+
+def _status(note: ParsedNote) -> str:
+    if not note.citations:
+        return "unparsed"
+    doubtful = any(c.kind == "unknown" or c.unresolved_reason for c in note.citations)
+    return "partial" if doubtful else "parsed"
+
+
+def save_article(session: Session, article: Article, notes: list[ParsedNote],
+                 references: list[CitationDraft], sha256: str) -> ArticleCounts:
+    """Replace the citing work's notes, citations and claims with these; idempotent."""
+    counts = ArticleCounts()
+    citing = _citing_work(session, article, sha256)
+    session.execute(delete(Claim).where(Claim.work_id == citing.id))
+    session.execute(delete(Note).where(Note.work_id == citing.id))
+    session.flush()
+    reference_works = [_work(session, draft) for draft in references]
+    note_rows: dict[int, Note] = {}
+    for position, note in enumerate(notes, 1):
+        row = Note(work_id=citing.id, position=position, number=note.number, kind=note.kind, text=note.text,
+                   residue=note.residue, parse_status=_status(note),
+                   parse_messages="\n".join(note.messages) or None)
+        session.add(row)
+        note_rows.setdefault(note.number, row)
+    session.flush()
+    counts.notes = len(notes)
+
+    saved: dict[tuple[int, int, bool], Citation] = {}
+    for note in notes:
+        position = 0
+        for index, draft in enumerate(note.citations):
+            position += 1
+            row = _citation(session, draft, note_rows[note.number], position, saved, note_rows)
+            saved[(note.number, index, False)] = row
+            if draft.via is not None:
+                position += 1
+                via = _citation(session, draft.via, note_rows[note.number], position, saved, note_rows)
+                row.via_citation_id = via.id
+                saved[(note.number, index, True)] = via
+            if note.kind == "in_text" and draft.antecedent is not None:
+                row.work_id = reference_works[draft.antecedent[1]].id
+            for done in (row, saved.get((note.number, index, True))):
+                if done is not None:
+                    counts.citations += 1
+                    if done.document_id:
+                        counts.documents.add(done.document_id)
+                    if done.work_id:
+                        counts.works.add(done.work_id)
+            if draft.form != "full" or draft.kind == "cross_reference":
+                if draft.unresolved_reason:
+                    counts.unresolved += 1
+                else:
+                    counts.resolved += 1
+    session.flush()
+
+    for claim in article.claims:
+        row = Claim(work_id=citing.id, position=claim.position, text=claim.text, section=claim.section,
+                    paragraph=claim.paragraph, span_start=claim.span[0], span_end=claim.span[1])
+        session.add(row)
+        session.flush()
+        for number in dict.fromkeys(claim.note_numbers):
+            if number in note_rows:
+                session.add(ClaimNote(claim_id=row.id, note_id=note_rows[number].id))
+        counts.claims += 1
+    session.flush()
+    return counts
+
+
+def _citation(session: Session, draft: CitationDraft, note: Note, position: int,
+              saved: dict[tuple[int, int, bool], Citation], note_rows: dict[int, Note]) -> Citation:
+    row = Citation(note_id=note.id, position=position, span_start=draft.span[0], span_end=draft.span[1],
+                   text=draft.text, kind=draft.kind, form=draft.form, locator=draft.locator,
+                   unresolved_reason=draft.unresolved_reason)
+    antecedent = saved.get(draft.antecedent) if draft.antecedent and note.kind != "in_text" else None
+    if antecedent is not None:
+        row.antecedent_id = antecedent.id
+        row.document_id, row.work_id = antecedent.document_id, antecedent.work_id
+    elif draft.kind in ("archival", "published_document", "cited_document") and (draft.title or draft.reference_code):
+        row.document_id = _document(session, draft).id
+    elif draft.kind == "published" and draft.form == "full" and draft.title:
+        row.work_id = _work(session, draft).id
+    if draft.kind == "cross_reference" and draft.cross_reference_note in note_rows:
+        row.cross_reference_note_id = note_rows[draft.cross_reference_note].id
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,167 @@
+"""The note parser on notes written for these tests, in the styles historians use."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.parse.model import RawNote
+from catalogue.parse.notes import parse_note, parse_notes
+from catalogue.paths import AUTHORITY_FILE
+
+
+@pytest.fixture(scope="module")
+def index():
+    return RepositoryIndex(read_authority(AUTHORITY_FILE))
+
+
+def parse(index, *texts: str):
+    return parse_notes([RawNote(n, text, n) for n, text in enumerate(texts, 1)], index)
+
+
+def only(note):
+    [citation] = note.citations
+    return citation
+
+
+def rebuilt(note) -> bool:
+    spans = sorted(c.span for c in note.citations)
+    outside, position = [], 0
+    for start, end in spans:
+        outside.append(note.text[position:start])
+        position = end
+    outside.append(note.text[position:])
+    return "".join(outside) == note.residue and \
+        sum(e - s for s, e in spans) + len(note.residue) == len(note.text)
+
+
+def test_archival_document_with_code_and_repository(index):
+    [note] = parse(index, "“Rapport sur la situation au Tonkin,” (12 mai 1948), 10 H 600, SHD.")
+    citation = only(note)
+    assert (citation.kind, citation.form, citation.repository) == ("archival", "full", "SHD")
+    assert (citation.title, citation.date, citation.reference_code) == (
+        "Rapport sur la situation au Tonkin", "1948-05-12", "10 H 600")
+    assert note.residue == "." and rebuilt(note)
+
+
+def test_repository_named_first_french_style(index):
+    [note] = parse(index, "ANOM, HCI 117, « Note sur le ravitaillement des postes » (avril 1950), f. 3.")
+    citation = only(note)
+    assert (citation.repository, citation.reference_code, citation.date) == ("ANOM", "HCI 117", "1950-04")
+    assert citation.locator == "f. 3"
+
+
+def test_vietnamese_file_and_repository_by_its_vietnamese_name(index):
+    [note] = parse(index, "“Báo cáo tình hình tháng 3” (2.4.1950) in “Hồ sơ báo cáo năm 1950,” "
+                          "PTT, ML 3, 77, Trung tâm Lưu trữ Quốc gia III.")
+    citation = only(note)
+    assert (citation.repository, citation.reference_code, citation.date) == ("VNA3", "PTT, ML3, 77", "1950-04-02")
+    assert citation.file_title == "Hồ sơ báo cáo năm 1950"
+
+
+def test_unknown_archive_is_kept_by_name(index):
+    [note] = parse(index, "“Minutes of the provincial committee,” 4 May 1951, 44-2-19, Lào Cai Provincial Archives.")
+    citation = only(note)
+    assert (citation.kind, citation.repository, citation.repository_known) == (
+        "archival", "Lào Cai Provincial Archives", False)
+    assert citation.reference_code == "44-2-19"
+
+
+def test_book_with_translated_title_and_imprint(index):
+    [note] = parse(index, "Hoàng Minh Thảo, *Chiến dịch Biên giới* (The Border Campaign) "
+                          "(Hà Nội: Quân đội nhân dân, 1998), tr. 45–47.")
+    citation = only(note)
+    assert (citation.kind, citation.form) == ("published", "full")
+    assert citation.authors == ["Hoàng Minh Thảo"]
+    assert (citation.title, citation.title_translated) == ("Chiến dịch Biên giới", "The Border Campaign")
+    assert (citation.place, citation.publisher, citation.year, citation.locator) == (
+        "Hà Nội", "Quân đội nhân dân", 1998, "tr. 45–47")
+
+
+def test_journal_article_with_volume_and_page(index):
+    [note] = parse(index, "Anna Kerr, “Frontier Trade in 1950,” *Asian Survey* 31:112–30 (1991).")
+    citation = only(note)
+    assert (citation.title, citation.container_title, citation.volume, citation.locator, citation.year) == (
+        "Frontier Trade in 1950", "Asian Survey", "31", "112–30", 1991)
+
+
+def test_document_in_a_printed_collection(index):
+    [note] = parse(index, "“Zhou Enlai to Liu Shaoqi,” 3 May 1950, *Zhou Enlai wenji* (Collected Works of "
+                          "Zhou Enlai) (Beijing: Renmin chubanshe, 1993), p. 88.")
+    citation = only(note)
+    assert (citation.kind, citation.date, citation.locator) == ("published_document", "1950-05-03", "p. 88")
+    assert citation.via.title == "Zhou Enlai wenji" and citation.via.year == 1993
+
+
+def test_document_known_only_through_another_work(index):
+    [note] = parse(index, "“Directive on border work,” March 1949, cited in Li Wen, *Bianjiang* "
+                          "(Kunming: Yunnan daxue, 2004), 31.")
+    citation = only(note)
+    assert (citation.kind, citation.date) == ("cited_document", "1949-03")
+    assert citation.via.authors == ["Li Wen"] and citation.via.locator == "31"
+
+
+def test_commentary_stays_residue_and_see_also_parts_citations(index):
+    [note] = parse(index, "The figures are disputed. See Marc Olivier, *Les frontières* (Paris: PUF, 1988), "
+                          "p. 4; see also Peter Hall, *Border Wars* (London: Verso, 1990), 77.")
+    assert [c.title for c in note.citations] == ["Les frontières", "Border Wars"]
+    assert note.residue.startswith("The figures are disputed. See ")
+    assert rebuilt(note)
+
+
+def test_pure_commentary_has_no_citation(index):
+    [note] = parse(index, "The date of this meeting is uncertain; the two sides later gave different accounts.")
+    assert note.citations == [] and note.residue == note.text
+
+
+def test_short_forms_resolve_to_their_first_full_citation(index):
+    notes = parse(index,
+                  "Marc Olivier, *Les frontières du Tonkin* (Paris: PUF, 1988), p. 4.",
+                  "Peter Hall, “Border Wars,” *Past and Present* 12 (1990): 70–90.",
+                  "Olivier, *Les frontières*, p. 9.",
+                  "Ibid., p. 11.",
+                  "Hall, op. cit., 75.",
+                  "Voir note 2 supra.")
+    assert [only(n).antecedent_note for n in notes[2:]] == [1, 1, 2, 2]
+    assert [only(n).form for n in notes[2:]] == ["short", "ibid", "op_cit", "short"]
+    assert only(notes[3]).locator == "p. 11"
+    assert only(notes[5]).kind == "cross_reference"
+
+
+def test_back_references_are_never_guessed(index):
+    notes = parse(index,
+                  "Marc Olivier, *Les frontières* (Paris: PUF, 1988), p. 4; Peter Hall, *Border Wars* "
+                  "(London: Verso, 1990), 77.",
+                  "Ibid., p. 5.",
+                  "Nguyen, *Unknown Book*, p. 3.",
+                  "See n. 40 above.")
+    assert only(notes[1]).antecedent_note is None
+    assert "previous note cites 2 sources" in only(notes[1]).unresolved_reason
+    assert only(notes[2]).unresolved_reason == "no earlier full citation of this title"
+    assert only(notes[3]).unresolved_reason == "note 40 does not exist"
+
+
+def test_an_overlong_note_is_kept_verbatim(index):
+    text = "Ibid. " + "x" * 30_000
+    note = parse_note(RawNote(1, text, 1), index)
+    assert note.citations == [] and note.residue == text and note.messages
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_parses_and_rebuilds(text):
+    note = parse_note(RawNote(1, text, 1), None)
+    assert rebuilt(note)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "“", "”", "*", "(", ")", "[", "]", ";", ". ", ", ", " and ", "Ibid.", "op. cit.", "See ", "p. 12",
+    "24 juin 1947", "SHD", "10 H 287", "VNA 3", "Zhai", "*China*", "“Note,”", "cited in ", " in ",
+]), max_size=30))
+def test_citation_like_noise_parses_and_rebuilds(pieces):
+    text = "".join(pieces)
+    [note] = parse_notes([RawNote(1, text, 1), RawNote(2, "Ibid.", 2)][:1], None)
+    assert rebuilt(note)

@@ -1,0 +1,119 @@
+"""What the two seed articles give, parsed and stored."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from catalogue.cli import cli
+from catalogue.db import connect
+from catalogue.ingest import parse_file
+from catalogue.models import Citation, Claim, Document, Note, Repository, Work
+from catalogue.paths import SEED
+
+ARTICLE = SEED / "000_0257dddbb7f8e243.txt"
+ESSAY = SEED / "001_5ede62bdbe1478d5.txt"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return parse_file(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def essay():
+    return parse_file(ESSAY)
+
+
+def citations(parsed):
+    return [(note.number, c) for note in parsed.notes for c in note.citations]
+
+
+def test_every_note_is_read_and_cites_something(article):
+    assert [n.number for n in article.notes] == list(range(1, 57))
+    assert all(note.citations for note in article.notes)
+    assert len(article.article.claims) == 56
+    assert len(citations(article)) == 67
+
+
+def test_archival_documents_and_their_repositories(article):
+    archival = [c for _, c in citations(article) if c.kind == "archival"]
+    distinct = {(c.repository, c.reference_code, c.date, c.title) for c in archival}
+    assert len(distinct) == 18
+    assert Counter(r for r, *_ in distinct) == {"SHD": 8, "VNA3": 4, "AH": 2, "ANOM": 2, "AMAE": 1, "KMTPA": 1}
+    others = [c for _, c in citations(article) if c.kind in ("published_document", "cited_document")]
+    assert len(others) == 3 and all(c.via is not None for c in others)
+
+
+def test_the_same_document_cited_twice_is_one_document(article):
+    by_note = {n: c for n, c in citations(article)}
+    assert by_note[21].reference_code == by_note[41].reference_code == "10 H 287"
+    assert by_note[21].title == by_note[41].title
+
+
+@pytest.mark.parametrize("notes, antecedent", [
+    ((8, 10, 22, 27, 32, 35, 46), 7),
+    ((12, 13, 15, 16, 17, 18), 11),
+    ((9, 23, 24, 25), 4),
+    ((36,), 26),
+    ((45,), 2),
+    ((55,), 51),
+])
+def test_short_forms_resolve_to_their_first_full_citation(article, notes, antecedent):
+    by_note = dict(citations(article))
+    for number in notes:
+        assert by_note[number].antecedent_note == antecedent, number
+        assert by_note[number].unresolved_reason is None
+
+
+def test_wu_jilin_article_is_the_antecedent_in_note_4(article):
+    note_4 = next(n for n in article.notes if n.number == 4)
+    target = note_4.citations[dict(citations(article))[9].antecedent[1]]
+    assert target.authors == ["Wu Jilin"] and target.title.startswith("A Little-known History")
+
+
+def test_page_breaks_are_repaired_in_claims(article):
+    claims = {c.note_numbers[0]: c.text for c in article.article.claims}
+    assert "Lang Son Province, and signed" in claims[38]
+    assert "causing a chaotic situation" in claims[43]
+
+
+def test_author_date_essay(essay):
+    assert len(essay.article.claims) == 21
+    cited = citations(essay)
+    assert len(cited) == 22
+    assert all(c.form == "author_only" and c.unresolved_reason is None for _, c in cited)
+    assert {c.title for _, c in cited} == {w.title for w in essay.references}
+    assert len(essay.references) == 4
+    assert essay.article.authors == ["Shwetabh Singh"]
+
+
+def table_counts(url: str) -> dict[str, int]:
+    engine = connect(url)
+    with engine.connect() as connection:
+        counts = {m.__tablename__: connection.scalar(select(func.count()).select_from(m))
+                  for m in (Repository, Document, Work, Note, Citation, Claim)}
+    engine.dispose()
+    return counts
+
+
+def test_seeding_twice_gives_the_same_rows(db_url):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", "--db", db_url]).exit_code == 0
+    first = runner.invoke(cli, ["seed", "--db", db_url])
+    assert first.exit_code == 0, first.output
+    counts = table_counts(db_url)
+    second = runner.invoke(cli, ["seed", "--db", db_url])
+    assert second.exit_code == 0, second.output
+    assert table_counts(db_url) == counts
+    assert counts["notes"] == 56 + 22 and counts["claims"] == 56 + 21
+    assert counts["documents"] == 21
+    assert counts["works"] == 27 + 4 + 2  # cited works, the essay's references, the two citing works
+
+
+def test_seed_needs_an_initialised_database(tmp_path):
+    result = CliRunner().invoke(cli, ["seed", "--db", str(tmp_path / "empty.db")])
+    assert result.exit_code == 1 and "run 'catalogue init' first" in result.output
