@@ -28,6 +28,10 @@ serve: install
 test: install
 	$(BIN)/pytest -n 2 --dist loadfile
 
+# Timings, as ratios measured in one run.
+bench: install
+	$(BIN)/python benchmarks/bench_ingest.py
+
 # The schema the models describe is the schema the migrations build.
 check: install
 	$(BIN)/alembic check

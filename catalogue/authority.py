@@ -107,6 +107,7 @@ class RepositoryIndex:
                     names[_name_pattern(name.name)] = record
         self._acronyms = self._compile(acronyms, 0)
         self._names = self._compile(names, 0)
+        self._found: dict[str, list[RepositoryMention]] = {}
 
     @staticmethod
     def _compile(patterns: dict[str, RepositoryRecord], flags: int):
@@ -122,6 +123,13 @@ class RepositoryIndex:
 
     def find_in(self, text: str) -> list[RepositoryMention]:
         """Every repository named in ``text``, left to right, longest match first."""
+        if text not in self._found:
+            if len(self._found) > 10_000:
+                self._found.clear()
+            self._found[text] = self._find_in(text)
+        return list(self._found[text])
+
+    def _find_in(self, text: str) -> list[RepositoryMention]:
         found: list[RepositoryMention] = []
         for (regex, records), haystack in ((self._names, fold_chars(text)), (self._acronyms, text)):
             if regex is None:

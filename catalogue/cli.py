@@ -113,7 +113,7 @@ def notes_parse(as_json, authority, file):
     """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
     import json
 
-    from .ingest import parse_file
+    from .reading import parse_file
     from .parse.contract import notes_json
 
     parsed = parse_file(file, authority)

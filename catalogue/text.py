@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that carry no combining mark to strip but fold to ASCII all the same.
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
@@ -36,6 +37,7 @@ def fold_chars(value: str) -> str:
     return "".join(_fold_char(c) for c in value)
 
 
+@lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     folded = strip_accents(char).casefold()
     return folded[0] if len(folded) == 1 else char.lower()[:1] or char

@@ -7,10 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from catalogue.cli import cli
 from catalogue.paths import SEED
+from catalogue.reading import parse_text
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 
@@ -110,3 +113,16 @@ def test_a_bad_file_among_several_stores_nothing(tmp_path):
     assert result.exit_code == 1 and f"{bad}: is a binary file" in result.output
     with sqlite3.connect(db) as connection:
         assert connection.execute("select count(*) from notes").fetchone()[0] == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=2000))
+def test_any_text_reads_without_raising_and_rebuilds_every_note(text):
+    parsed = parse_text("Body text.¹\n\nNotes\n\n" + text, "<hypothesis>", None)
+    for note in parsed.notes:
+        pieces, position = [], 0
+        for citation in sorted(note.citations, key=lambda c: c.span):
+            pieces.append(note.text[position:citation.span[0]])
+            position = citation.span[1]
+        pieces.append(note.text[position:])
+        assert "".join(pieces) == note.residue

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from catalogue.ingest import parse_file
+from catalogue.reading import parse_file
 from catalogue.parse.contract import notes_json
 from corpus_score import Score, corpus_files, load_expected, score
 

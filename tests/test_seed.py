@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from catalogue.cli import cli
 from catalogue.db import connect
-from catalogue.ingest import parse_file
+from catalogue.reading import parse_file
 from catalogue.models import Citation, Claim, Document, Note, Repository, Work
 from catalogue.paths import SEED
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..authority import RepositoryIndex, RepositoryMention
 from .dates import find_dates, find_years
 from .model import CitationDraft, Span
-from .segment import Anchor, Structure, trim
+from .segment import Anchor, Structure
 
 # ── Patterns ─────────────────────────────────────────────────────────────────
 
@@ -260,7 +260,7 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
     return holding
 
 
-def read_citation(piece: Piece, form_hint: str | None = None) -> CitationDraft:
+def read_citation(piece: Piece) -> CitationDraft:
     """Read one citation piece into a draft with its kind, form and fields."""
     text = piece.text
     start, end = piece.span
@@ -287,8 +287,6 @@ def read_citation(piece: Piece, form_hint: str | None = None) -> CitationDraft:
     via = _via_split(piece)
     if via is not None:
         relation, main, rest = via
-        if relation == "quoting":
-            raise AssertionError("quoting splits into two citations before reading")
         draft = read_citation(main)
         draft.span, draft.text = piece.span, text
         draft.via = read_citation(rest)
@@ -307,7 +305,7 @@ def read_citation(piece: Piece, form_hint: str | None = None) -> CitationDraft:
     holding = holding_mentions(piece)
     if holding:
         return _read_archival(piece, draft, holding)
-    published_in = _published_in_split(piece)
+    published_in = published_in_split(piece)
     if published_in is not None:
         main, rest = published_in
         _read_document_head(main, draft)
@@ -316,14 +314,14 @@ def read_citation(piece: Piece, form_hint: str | None = None) -> CitationDraft:
         draft.via_relation = "published_in"
         draft.locator = draft.via.locator
         return draft
-    if piece.anchors() or _has_publication(piece):
+    if piece.anchors() or has_publication(piece):
         if _looks_like_unheld_document(piece):
             return _read_archival(piece, draft, [])
         return _read_published(piece, draft)
     if find_dates(text) and (LETTER.match(text) or DOCUMENT_WORD.search(text)):
         return _read_archival(piece, draft, [])
-    if re.search(r"\d", text) and (LOCATOR.search(text) or _unknown_archive(piece)):
-        return _read_archival(piece, draft, []) if _unknown_archive(piece) else _read_published(piece, draft)
+    if re.search(r"\d", text) and (LOCATOR.search(text) or unknown_archive(piece)):
+        return _read_archival(piece, draft, []) if unknown_archive(piece) else _read_published(piece, draft)
     return draft
 
 
@@ -385,7 +383,7 @@ def quoting_split(piece: Piece) -> list[Piece]:
     return [piece]
 
 
-def _published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
+def published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
     """"“Title,” 27 November 1948, *Collection*…" or "Mao to Stalin, 2 January 1950, in *…*"."""
     anchors = piece.anchors()
     italics = [a for a in anchors if a.style == "italic" and a.depth == 0]
@@ -408,7 +406,7 @@ def _published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
     return piece.sub(piece.span[0], cut), piece.sub(first_italic.span[0], piece.span[1])
 
 
-def _has_publication(piece: Piece) -> bool:
+def has_publication(piece: Piece) -> bool:
     return any(read_publication(piece.note[g[0]:g[1]]) for g in piece.groups())
 
 
@@ -416,14 +414,14 @@ def _looks_like_unheld_document(piece: Piece) -> bool:
     """A quoted title with a document date and no work around it: an archival document whose
     repository is named elsewhere in the note (or nowhere)."""
     anchors = piece.anchors()
-    if any(a.style == "italic" for a in anchors) or not anchors or _has_publication(piece):
+    if any(a.style == "italic" for a in anchors) or not anchors or has_publication(piece):
         return False
     prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
     outside = piece.outside_anchors()
     return not prefix and bool(find_dates(outside)) and not LOCATOR.search(outside)
 
 
-def _unknown_archive(piece: Piece) -> str | None:
+def unknown_archive(piece: Piece) -> str | None:
     """The name of an archive the authority does not know, when the citation names one."""
     chunks = [c.strip(" .;()") for c in re.split(r",", piece.outside_anchors())]
     for chunk in reversed(chunks):
@@ -486,7 +484,7 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
         draft.repository, draft.repository_known = mention.record.acronym, True
         code = _code_near(piece, mention.span, head_end)
     else:
-        name = _unknown_archive(piece)
+        name = unknown_archive(piece)
         if name:
             draft.repository = name
             position = piece.text.rfind(name) + piece.span[0]

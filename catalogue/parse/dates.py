@@ -29,10 +29,6 @@ class FoundDate:
     edtf: str
     precision: str  # "day", "month" or "year"
 
-    @property
-    def bounds(self) -> tuple[dt.date, dt.date]:
-        return edtf_bounds(self.edtf)
-
 
 def edtf_bounds(edtf: str) -> tuple[dt.date, dt.date]:
     """The first and last day an EDTF date may stand for ("1949-04" → 1 to 30 April 1949)."""
@@ -63,19 +59,19 @@ def _month_pattern() -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns() -> list[re.Pattern[str]]:
     month = rf"(?P<month>{_month_pattern()})\.?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º)?"
     flags = re.IGNORECASE
     return [
-        (re.compile(rf"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "iso"),
-        (re.compile(rf"\bngày\s+{day}\s+tháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags), "vi"),
-        (re.compile(rf"\btháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags), "vi"),
-        (re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>1[5-9]\d\d|\d\d)(?![\w.]|\.\d)"), "dmy"),
-        (re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags), "text"),
-        (re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags), "text"),
-        (re.compile(rf"\b{month}\s+{year}\b", flags), "text"),
+        re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        re.compile(rf"\bngày\s+{day}\s+tháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags),
+        re.compile(rf"\btháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags),
+        re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>1[5-9]\d\d|\d\d)(?![\w.]|\.\d)"),
+        re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),
+        re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags),
+        re.compile(rf"\b{month}\s+{year}\b", flags),
     ]
 
 
@@ -103,7 +99,7 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date of day or month precision in ``text``, left to right, never overlapping."""
     found: list[FoundDate] = []
     taken: list[Span] = []
-    for pattern, _ in _patterns():
+    for pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -23,9 +23,9 @@ from .citations import (
     SUPRA_NOTE,
     VIA,
     Piece,
-    _has_publication,
-    _published_in_split,
-    _unknown_archive,
+    has_publication,
+    published_in_split,
+    unknown_archive,
     holding_mentions,
     looks_like_names,
     quoting_split,
@@ -46,8 +46,7 @@ BIBLIOGRAPHIC_WORDS = {
     "reprinted", "and", "et", "và", "dans", "cité", "trích", "dẫn", "tập", "trang", "f", "ff", "fol",
     "see", "also", "ibid", "op", "tome", "t", "n", "nn", "s", "esp", "passim", "chap", "ch", "sec",
     "art", "doc", "item", "pièce", "série", "carton", "dossier", "box", "folder", "file", "hồ", "phông",
-    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "série",
-    "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
+    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
 }
 
 
@@ -159,18 +158,18 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if _via_present(piece) or holding_mentions(piece) and re.search(r"\d", text):
         return start
-    if _published_in_split(piece) is not None:
+    if published_in_split(piece) is not None:
         return start
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text)) and len(text.split()) <= 40:
         return start
     if anchors:
         return _start_before_title(piece, anchors[0].span[0])
-    if _has_publication(piece):
+    if has_publication(piece):
         return start
     words = len(text.split())
     if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
         return start
-    if _unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
+    if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None
 
@@ -180,7 +179,7 @@ def _via_present(piece: Piece) -> bool:
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
                 not match.group("relation").casefold().startswith(("quoting", "citing")):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
-            return bool(rest.anchors()) or _has_publication(rest)
+            return bool(rest.anchors()) or has_publication(rest)
     return False
 
 

@@ -1,0 +1,62 @@
+"""Benchmark: reading notes and storing citing works, as ratios measured in one run.
+
+    make bench
+
+Prints the parser's throughput, and the store's time against raw SQLite inserting the
+same number of rows (the target for bulk imports is to approach 1×).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from catalogue.ingest import ingest, seed_files
+from catalogue.init import initialise
+from catalogue.reading import parse_file
+
+ROUNDS = 5
+
+
+def timed(function, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def raw_sqlite_rows(path: Path, rows: int) -> float:
+    """Insert ``rows`` note-like rows with plain sqlite3 in one transaction."""
+    connection = sqlite3.connect(path)
+    connection.execute("create table t (id integer primary key, work_id int, position int, text text, residue text)")
+    start = time.perf_counter()
+    with connection:
+        connection.executemany("insert into t (work_id, position, text, residue) values (?, ?, ?, ?)",
+                               ((1, i, "x" * 200, "") for i in range(rows)))
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+def main() -> None:
+    files = seed_files()
+    parse_seconds = min(timed(lambda: [parse_file(f) for f in files])[0] for _ in range(ROUNDS))
+    notes = sum(len(parse_file(f).notes) for f in files)
+    print(f"parse: {notes} notes in {parse_seconds * 1000:.0f} ms "
+          f"({notes / parse_seconds:,.0f} notes/s, {parse_seconds / notes * 1000:.2f} ms a note)")
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        initialise(str(db))
+        first, reports = timed(ingest, str(db), files)
+        again, _ = timed(ingest, str(db), files)
+        rows = sum(r.counts.notes + r.counts.citations + r.counts.claims for r in reports)
+        raw = raw_sqlite_rows(Path(folder) / "raw.db", rows)
+    print(f"store: {rows} notes, citations and claims in {first * 1000:.0f} ms "
+          f"(parse included); re-ingest {again / first:.2f}× the first")
+    print(f"store vs raw SQLite for the same number of rows: {first / raw:,.0f}×")
+
+
+if __name__ == "__main__":
+    main()
