@@ -20,17 +20,17 @@ from .segment import Anchor, Structure
 # ── Patterns ─────────────────────────────────────────────────────────────────
 
 IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt)\b\.?", re.IGNORECASE)
-OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd)\b\.?", re.IGNORECASE)
+OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?", re.IGNORECASE)
 CROSS_REFERENCE = re.compile(
-    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+)?(?:n\.|nn\.|note|notes|chú\s+thích)\s*"
-    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|ở\s+trên))?\W*$",
+    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+)?(?:n\.|nn\.|note|notes|chú\s+thích|chu\s+thich)\s*"
+    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|ở\s+trên|o\s+tren))?\W*$",
     re.IGNORECASE,
 )
 SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
                         r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
 VIA = re.compile(
-    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|dẫn\s+(?:theo|lại\s+từ|từ)|"
-    r"trích\s+(?:theo|trong|từ)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
+    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|"
+    r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
     r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
     r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
     re.IGNORECASE,
@@ -40,18 +40,25 @@ VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*
 ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
 VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
 LOCATOR = re.compile(
-    r"(?<![\w])(?:pp|p|tr|ff|f|fol|fols|folio|folios|s|col|cols|trang|pages?|doc|item|pièce|n°)(?:\.\s*|\s+)"
+    r"(?<![\w])(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°)(?:\.\s*|\s+)"
     r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?",
 )
 AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
                          r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
+# "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
+# citation whose title lost its italics.
+PLAIN_CITATION = re.compile(
+    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}\s*[,:]\s+[^,]{3,200},.*?"
+    r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
+)
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
 DOCUMENT_WORD = re.compile(
     r"\b(?:telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|memo|report|rapport|"
     r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
-    r"discours|directive|instructions?|chỉ\s+thị|fiche|bulletin|renseignements?|dispatch|dépêche)\b",
+    r"discours|directive|instructions?|chỉ\s+thị|chi\s+thi|fiche|bulletin|renseignements?|dispatch|dépêche|"
+    r"phong\s+van|bao\s+cao|record\s+of\s+conversation|memorandum\s+of\s+conversation|conversation)\b",
     re.IGNORECASE,
 )
 ARCHIVE_WORD = re.compile(
@@ -263,10 +270,10 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
 def read_citation(piece: Piece) -> CitationDraft:
     """Read one citation piece into a draft with its kind, form and fields."""
     text = piece.text
-    start, end = piece.span
+    plain = text.replace("*", "")  # "*Ibid.*", "*op. cit.*": italic abbreviations
     draft = CitationDraft(kind="unknown", form="full", span=piece.span, text=text)
 
-    if match := CROSS_REFERENCE.match(text):
+    if match := CROSS_REFERENCE.match(plain):
         draft.kind, draft.form = "cross_reference", "short"
         draft.cross_reference_note = int(match.group("number"))
         return draft
@@ -275,16 +282,16 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft = _read_published(piece.sub(piece.span[0] + same_author.end(), piece.span[1]), draft)
         draft.span, draft.text = piece.span, text
         return draft
-    if IBID.fullmatch(text.split(",")[0].strip()) or IBID.match(text) and re.match(r"(?i)ibid|như trên", text):
+    if IBID.fullmatch(plain.split(",")[0].strip()) or IBID.match(plain) and re.match(r"(?i)ibid|như trên", plain):
         return _read_ibid(piece, draft)
-    if OP_CIT.search(text) or SUPRA_NOTE.search(text):
+    via = _via_split(piece)
+    if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
         return _read_op_cit(piece, draft)
     if match := AUTHOR_PAGE.fullmatch(text):
         draft.form, draft.kind = "author_only", "published"
         draft.authors, draft.locator = [match.group("author")], match.group("pages")
         return draft
 
-    via = _via_split(piece)
     if via is not None:
         relation, main, rest = via
         draft = read_citation(main)
@@ -322,12 +329,14 @@ def read_citation(piece: Piece) -> CitationDraft:
         return _read_archival(piece, draft, [])
     if re.search(r"\d", text) and (LOCATOR.search(text) or unknown_archive(piece)):
         return _read_archival(piece, draft, []) if unknown_archive(piece) else _read_published(piece, draft)
+    if PLAIN_CITATION.match(text):
+        return _read_published(piece, draft)
     return draft
 
 
 def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.form = "ibid"
-    rest = IBID.sub("", piece.text, count=1)
+    rest = IBID.sub("", piece.text.replace("*", ""), count=1)
     fields = read_volume_issue_locator(rest)
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
     if dates := find_dates(rest):  # partial ibid: another item of the same file
@@ -337,7 +346,7 @@ def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
 
 def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.form = "op_cit"
-    match = OP_CIT.search(piece.text) or SUPRA_NOTE.search(piece.text)
+    match = OP_CIT.search(piece.text.replace("*", " ")) or SUPRA_NOTE.search(piece.text.replace("*", " "))
     if match.re is SUPRA_NOTE:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
@@ -388,7 +397,7 @@ def published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
     anchors = piece.anchors()
     italics = [a for a in anchors if a.style == "italic" and a.depth == 0]
     if not italics:
-        return None
+        return _published_in_plain(piece)
     first_italic = italics[0]
     head = piece.note[piece.span[0]:first_italic.span[0]]
     quoted = [a for a in anchors if a.style == "quoted" and a.span[1] <= first_italic.span[0]]
@@ -400,10 +409,28 @@ def published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
             return None  # an author before the quoted title: an article or a chapter
         if not (dated or connector):
             return None
-    elif not (dated and (connector or LETTER.match(head.strip()))):
+    elif not (dated and (connector or LETTER.match(head.strip()) or DOCUMENT_WORD.match(head.strip())
+                         or not head[dated[-1].span[1]:].strip(" ,"))):
         return None
     cut = piece.span[0] + (connector.start() if connector else len(head))
     return piece.sub(piece.span[0], cut), piece.sub(first_italic.span[0], piece.span[1])
+
+
+def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
+    """"“Directive…”, ngay 3 thang 2 nam 1950, trong Van kien Dang toan tap (Ha Noi: …, 2001)":
+    a collection whose title lost its italics, named after a date and "in"."""
+    outside = piece.outside_anchors()
+    dates = find_dates(outside)
+    if not dates:
+        return None
+    connector = re.compile(r"[,\s]\s*(?:in|dans|trong)\s+(?=[A-ZÀ-ÝĐ])")
+    match = connector.search(outside, dates[0].span[1])
+    if match is None or not piece.top_level(piece.span[0] + match.start()):
+        return None
+    rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
+    if not has_publication(rest):
+        return None
+    return piece.sub(piece.span[0], piece.span[0] + match.start()), rest
 
 
 def has_publication(piece: Piece) -> bool:
@@ -518,18 +545,34 @@ def _code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | Non
 
 
 def _code_items(stretch: str) -> str | None:
+    """The reference code in a stretch of comma-separated items: up to the last item with a
+    number ("F/60/3035, note du secrétariat…" → "F/60/3035"), less a final page or folio."""
     items = []
     for item in re.split(r",", stretch.replace("(", ",").replace(")", ",")):
         item = item.strip()
         if item.endswith(":") and not re.search(r"\d", item):
             continue  # the repository's city: "Taipei: Academia Historica"
         item = item.strip(" .;:")
-        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item) or LOCATOR.fullmatch(item):
+        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item):
             continue
         if re.match(r"(?i)(?:trans|translated|transl)\b", item):
             break
         items.append(item)
+    numbered = [i for i, item in enumerate(items) if re.search(r"\d", item)]
+    if numbered:
+        items = items[: numbered[-1] + 1]
+    while items and LOCATOR.fullmatch(items[-1]) and len(items) > 1:
+        items.pop()
     return ", ".join(items) or None
+
+
+def _code_description(stretch: str, code: str | None) -> str | None:
+    """An unquoted document description after its code: "…, F/60/3035, note du secrétariat…"."""
+    if not code:
+        return None
+    rest = stretch.split(code.split(", ")[-1], 1)[-1] if code.split(", ")[-1] in stretch else ""
+    rest = re.split(r",\s*(?=(?:pp?|f|ff|ll|tr)\.\s*\d)", rest)[0]
+    return clean_title(rest) or None
 
 
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
@@ -546,6 +589,8 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             draft.title_translated = note[group[0] + 1:group[1] - 1].strip()
             after = group[1]
         container = next((a for a in anchors[1:] if a.style == "italic"), None)
+        if first.style == "quoted" and container is None:
+            draft.container_title, after = _plain_container(piece, after)
         if first.style == "quoted" and container is not None:
             draft.container_title = inner_text(note, container)
             after = container.span[1]
@@ -557,13 +602,37 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
                 draft.volume = match.group(1)
         tail = piece.sub(after, piece.span[1])
     else:
-        tail = piece
-        head = re.split(r",|\(", piece.text, maxsplit=1)[0]
-        draft.title = clean_title(head) or None
+        draft.authors, draft.title, head_length = _plain_author_title(piece.text)
+        tail = piece.sub(piece.span[0] + head_length, piece.span[1])
     _read_tail(tail, draft)
     has_work_details = draft.publisher or draft.place or draft.year or draft.container_title
     draft.form = "full" if has_work_details else "short"
     return draft
+
+
+def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
+    """Authors and title of a citation whose title has no quotes or italics:
+    "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
+    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b",
+                    text)
+    head = text[: end.start()] if end else text
+    parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= 5 and looks_like_names(parts[0]):
+        authors, editors = read_authors(parts[0])
+        return authors or editors, clean_title(parts[1]) or None, len(head)
+    return [], clean_title(head) or None, len(head)
+
+
+def _plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
+    """A journal named without italics after an article's quoted title:
+    "“Rent Reduction…,” Journal of Vietnamese Studies 11, no. 2 (2016): 1-38"."""
+    rest = piece.note[after:piece.span[1]]
+    match = re.match(r"[\s,]*(?!(?:in|dans|trong|ed|trans)\b)([A-ZÀ-ÝĐ][^,():\d]{2,100}?)(?=\s*(?:\d|,|\())", rest)
+    if not match or not (VOLUME.search(rest) or ISSUE.search(rest) or re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)", rest)):
+        return None, after
+    if re.search(r":\s", rest[match.end():match.end() + 40]) and not re.search(r"\)\s*:", rest):
+        return None, after  # "Paris: Seuil" — an imprint, not a journal
+    return clean_title(match.group(1)), after + match.end()
 
 
 def _read_tail(tail: Piece, draft: CitationDraft) -> None:
@@ -599,6 +668,11 @@ def _read_tail(tail: Piece, draft: CitationDraft) -> None:
     if french := re.match(r"\s*,\s*([A-ZÀ-Ý][^,():\d]{1,40}),\s*([^,():\d]{2,80}),\s*(1[5-9]\d\d|20\d\d)\b", bare):
         if not draft.publisher:
             draft.place, draft.publisher = french.group(1).strip(), french.group(2).strip()
+    if not draft.publisher and (vietnamese := re.search(
+            r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b", bare)):
+        draft.publisher = vietnamese.group(1).strip()
+        draft.place = (vietnamese.group(2) or "").strip() or draft.place
+        draft.year = draft.year or int(vietnamese.group(3))
     fields = read_volume_issue_locator(bare)
     if colon := re.search(r"\)\s*:\s*(\d+(?:\s*[–-]\s*\d+)?)", bare):
         fields["locator"] = colon.group(1)

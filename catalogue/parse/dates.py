@@ -66,8 +66,9 @@ def _patterns() -> list[re.Pattern[str]]:
     flags = re.IGNORECASE
     return [
         re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-        re.compile(rf"\bngày\s+{day}\s+tháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags),
-        re.compile(rf"\btháng\s+(?P<mnum>1[0-2]|0?[1-9])\s+năm\s+{year}\b", flags),
+        re.compile(rf"\bng(?:ày|ay)\s+{day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b",
+                   flags),
+        re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
         re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>1[5-9]\d\d|\d\d)(?![\w.]|\.\d)"),
         re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),
         re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags),

@@ -20,6 +20,7 @@ from .citations import (
     LETTER,
     LOCATOR,
     OP_CIT,
+    PLAIN_CITATION,
     SUPRA_NOTE,
     VIA,
     Piece,
@@ -101,7 +102,8 @@ def _read_part(part: Piece) -> list[CitationDraft]:
 
 
 def _split_joined(piece: Piece) -> list[Piece]:
-    """Cut "“A,” (date) and “B,” (date), 10 H 287, SHD" into one piece per citation."""
+    """Cut "“A,” (date) and “B,” (date), 10 H 287, SHD" or "note 9 supra, et Mauduit, art.
+    cit." into one piece per citation: both sides must read as citations on their own."""
     note = piece.note
     anchors = piece.anchors()
     for match in JOINERS.finditer(piece.text):
@@ -109,18 +111,23 @@ def _split_joined(piece: Piece) -> list[Piece]:
         after = piece.span[0] + match.end()
         if not piece.top_level(position):
             continue
-        before_has_title = any(a.span[1] <= position for a in anchors) or IBID.match(piece.text)
-        following = next((a for a in anchors if a.span[0] >= after), None)
-        if not before_has_title or following is None:
-            continue
-        between = note[after:following.span[0]]
-        if between.strip() and not (between.rstrip().endswith(",") and looks_like_names(between.strip(" ,"))
-                                    and len(between.split()) <= 6):
-            continue
         head = piece.sub(piece.span[0], position)
-        if citation_start(head) is None:
-            continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
         tail = piece.sub(after, piece.span[1])
+        following = next((a for a in anchors if a.span[0] >= after), None)
+        between = note[after:following.span[0]] if following else tail.text
+        head_after_title = note[max([a.span[1] for a in head.anchors()], default=head.span[0]):position]
+        if re.search(r"(?:^|[\s,])(?:in|dans|trong)\s+[^,]*$", head_after_title):
+            continue  # "in Ferrand and Lacombe (eds.), *Book*": the editors of a chapter's book
+        if following is not None and not between.strip():
+            starts_citation = True
+        elif following is not None:
+            starts_citation = between.rstrip().endswith(",") and len(between.split()) <= 6 and \
+                looks_like_names(between.strip(" ,"))
+        else:
+            starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
+                OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text))
+        if not starts_citation or citation_start(head) is None:
+            continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
         return [head, *_split_joined(tail)]
     return [piece]
 
@@ -169,6 +176,12 @@ def citation_start(piece: Piece) -> int | None:
     words = len(text.split())
     if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
         return start
+    if PLAIN_CITATION.match(text) and len(text.split()) <= 40:
+        return start
+    for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
+        rest = text[colon.end():]
+        if piece.top_level(start + colon.start()) and PLAIN_CITATION.match(rest) and len(rest.split()) <= 40:
+            return start + colon.end()
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None
@@ -191,7 +204,7 @@ def _start_before_title(piece: Piece, title: int) -> int | None:
         return start
     if prefix.rstrip().endswith(":") and len(prefix.split()) > 3:
         return None  # commentary quoting someone: "… as follows: “…”"
-    cuts = [start] + [start + m.end() for m in re.finditer(r",\s+", prefix)]
+    cuts = [start] + [start + m.end() for m in re.finditer(r"[,:]\s+", prefix)]
     for cut in cuts:
         names = AUTHOR_FILLER.sub("", note[cut:title]).strip(" ,:;")
         if names and (looks_like_names(names) or LETTER.match(names)):

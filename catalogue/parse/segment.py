@@ -29,7 +29,7 @@ ABBREVIATIONS = {
 }
 
 CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s(]))(?:see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem|also|and|et|và|but)"
+    r"(?:^|(?<=[\s(]))(?:see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
     r"(?:,?\s+(?:among\s+others|for\s+example|for\s+instance|e\.g\.|notably|especially|in\s+particular|"
     r"par\s+exemple|notamment|chẳng\s+hạn))?[,:]?\s+",
     re.IGNORECASE,
