@@ -22,7 +22,7 @@ install: $(VENV)/.installed
 serve: install
 	$(BIN)/catalogue init --db $(DB)
 	$(BIN)/catalogue seed --db $(DB)
-	$(BIN)/datasette serve $(DB) --host $(HOST) --port $(PORT)
+	$(BIN)/catalogue serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # The whole suite, on SQLite and on a throwaway PostgreSQL server.
 test: install
@@ -31,6 +31,7 @@ test: install
 # Timings, as ratios measured in one run.
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_site.py
 
 # The schema the models describe is the schema the migrations build.
 check: install

@@ -7,63 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from . import yamlfile
-from .errors import InputError, InvalidInput
+from .curated import read_records
 from .records import RepositoryRecord
 from .text import fold, fold_chars, strip_accents
 
 
-def _message(error: dict) -> str:
-    message = error["msg"]
-    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-
-
 def read_authority(path: Path) -> list[RepositoryRecord]:
-    """Read and validate an authority file; every problem is reported, with its line."""
-    source = str(path)
-    data = yamlfile.load(path)
-    if not isinstance(data, list):
-        raise InvalidInput([InputError(source, getattr(data, "line", 1), None,
-                                       "expected a list of repositories")])
-    records: list[RepositoryRecord] = []
-    errors: list[InputError] = []
-    for index, item in enumerate(data):
-        try:
-            records.append(RepositoryRecord.model_validate(item))
-        except ValidationError as error:
-            for problem in error.errors():
-                location = tuple(problem["loc"])
-                field = ".".join(str(step) for step in location) or None
-                line = yamlfile.line_of(data, (index, *location))
-                errors.append(InputError(source, line, field, _message(problem)))
-    if not errors:
-        errors = _clashes(source, data, records)
-    if errors:
-        raise InvalidInput(errors)
-    return records
-
-
-def _clashes(source: str, data: list, records: list[RepositoryRecord]) -> list[InputError]:
-    """Acronyms and names that two entries share: a name must identify one repository."""
-    errors: list[InputError] = []
-    acronyms: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for index, record in enumerate(records):
-        key = fold(record.acronym)
-        if key in acronyms:
-            errors.append(InputError(source, yamlfile.line_of(data, (index, "acronym")), "acronym",
-                                     f"{record.acronym!r} is already the acronym of {acronyms[key]}"))
-        acronyms.setdefault(key, record.acronym)
-        for position, name in enumerate(record.all_names()):
-            key = fold(name.name)
-            owner = names.setdefault(key, record.acronym)
-            if owner != record.acronym:
-                line = yamlfile.line_of(data, (index, "names", position))
-                errors.append(InputError(source, line, f"names.{position}.name",
-                                         f"{name.name!r} already names {owner}"))
-    return errors
+    """Read and validate the repository authority file; every problem reported with its line."""
+    return read_records(path, RepositoryRecord, "repositories",
+                        names_of=lambda r: [n.name for n in r.all_names()], label_of=lambda r: r.acronym)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import click
 
 from . import __version__
 from .errors import CatalogueError
-from .paths import AUTHORITY_FILE
+from .paths import AUTHORITY_FILE, GAZETTEER_FILE
 
 DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://…). Default: $CATALOGUE_DB or catalogue.db."
 
@@ -40,14 +40,17 @@ def cli():
 @db_option
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
               show_default=True, help="Repository authority file (YAML).")
-def init(database, authority):
-    """Create or upgrade a database to the latest schema and load the repository authority.
+@click.option("--gazetteer", type=click.Path(dir_okay=False, path_type=Path), default=GAZETTEER_FILE,
+              show_default=True, help="Gazetteer of places (YAML).")
+def init(database, authority, gazetteer):
+    """Create or upgrade a database to the latest schema and load the repository authority
+    and the gazetteer.
 
     Idempotent: running it again changes nothing that is already up to date.
     """
     from .init import initialise
 
-    report = initialise(database, authority)
+    report = initialise(database, authority, gazetteer)
     migrated = (
         f"schema at {report.revision_after}"
         if report.revision_before == report.revision_after
@@ -56,7 +59,9 @@ def init(database, authority):
     counts = report.repositories
     click.echo(
         f"{report.database}: {migrated}; repositories: {counts.inserted} added, "
-        f"{counts.updated} updated, {counts.unchanged} unchanged, {report.repositories_total} in all"
+        f"{counts.updated} updated, {counts.unchanged} unchanged, {report.repositories_total} in all; "
+        f"places: {report.places.inserted} added, {report.places.updated} updated, "
+        f"{report.places.unchanged} unchanged"
     )
 
 
@@ -97,6 +102,30 @@ def ingest_command(database, authority, files):
     from .ingest import ingest
 
     _print_reports(ingest(database, list(files), authority))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def serve(database, host, port):
+    """Serve the catalogue with Datasette, under the stable name /catalogue."""
+    import asyncio
+
+    import uvicorn
+
+    from .db import resolve_url, sqlite_path
+    from .errors import DatabaseError
+    from .site import make_datasette
+
+    path = sqlite_path(resolve_url(database))
+    if path is None or not path.exists():
+        raise DatabaseError(f"{database or path}: no such SQLite catalogue; run 'catalogue init' and "
+                            "'catalogue seed' first (Datasette serves SQLite files)")
+    datasette = make_datasette(path)
+    asyncio.run(datasette.invoke_startup())
+    click.echo(f"Serving {path} at http://{host}:{port}/catalogue", err=True)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 
 
 @cli.group()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL
 
 from .errors import DatabaseUnreachable, NotADatabase
+from .text import search_fold
 
 DEFAULT_DATABASE = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -58,6 +61,11 @@ def check_sqlite_file(path: Path) -> None:
         raise NotADatabase(f"{path}: not a SQLite database (the file is something else)")
 
 
+def register_functions(connection) -> None:
+    """SQL functions the search-index triggers call (see shape.py), on a sqlite3 connection."""
+    connection.create_function("catalogue_fold", 1, search_fold, deterministic=True)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Foreign keys, a busy timeout, and transactions that include DDL.
 
@@ -76,6 +84,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+        register_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
@@ -91,7 +100,7 @@ def connect(target: str | URL | None = None) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
-    kwargs = {}
+    kwargs = {"json_serializer": partial(json.dumps, ensure_ascii=False)}  # "Lưu trữ", not "L\u01b0u"
     if url.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 10}
     engine = create_engine(url, **kwargs)

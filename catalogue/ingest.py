@@ -11,11 +11,12 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from . import schema
+from . import schema, shape
 from .authority import RepositoryIndex, read_authority
 from .db import connect, describe
 from .errors import DatabaseError
-from .paths import AUTHORITY_FILE, SEED
+from .gazetteer import PlaceIndex, read_places
+from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text
 from .store import save_article
 from .store.articles import ArticleCounts
@@ -37,9 +38,11 @@ def _require_current_schema(connection: Connection) -> None:
                             f"(revision {current or 'none'}); run 'catalogue init' first")
 
 
-def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FILE) -> list[IngestReport]:
+def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FILE,
+           gazetteer: Path = GAZETTEER_FILE) -> list[IngestReport]:
     """Read every file, then store them all in one transaction: all or nothing."""
     repositories = RepositoryIndex(read_authority(authority))
+    places = PlaceIndex(read_places(gazetteer))
     parsed = [(path, parse_text(read_text(path), str(path), repositories)) for path in paths]
     engine = connect(target)
     reports = []
@@ -48,10 +51,11 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
             _require_current_schema(connection)
             with Session(bind=connection) as session:
                 for path, text in parsed:
-                    counts = save_article(session, text.article, text.notes, text.references, text.sha256)
+                    counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
                     warnings = text.article.warnings + [m for n in text.notes for m in n.messages]
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
+            shape.ensure_derived(connection)
     finally:
         engine.dispose()
     return reports

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from . import schema
 from .authority import read_authority
+from .gazetteer import read_places
 from .db import connect, resolve_url, sqlite_path, use_wal
 from .models import Repository
-from .paths import AUTHORITY_FILE
-from .store import SaveCounts, save_repositories
+from .paths import AUTHORITY_FILE, GAZETTEER_FILE
+from .store import SaveCounts, save_places, save_repositories
 
 
 @dataclass
@@ -23,15 +24,19 @@ class InitReport:
     revision_after: str
     repositories: SaveCounts
     repositories_total: int
+    places: SaveCounts
 
 
-def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE) -> InitReport:
-    """Migrate ``target`` to the latest schema and load ``authority``, all or nothing.
+def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE,
+               gazetteer: Path = GAZETTEER_FILE) -> InitReport:
+    """Migrate ``target`` to the latest schema and load the repository authority and the
+    gazetteer, all or nothing.
 
-    The authority file is validated before the database is opened; any failure leaves an
-    existing database exactly as it was and removes a database file this call created.
+    Both files are validated before the database is opened; any failure leaves an existing
+    database exactly as it was and removes a database file this call created.
     """
     records = read_authority(authority)
+    places = read_places(gazetteer)
     url = resolve_url(target)
     path = sqlite_path(url)
     created = path is not None and not path.exists()
@@ -43,6 +48,7 @@ def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE) -> I
                 schema.upgrade(connection)
                 with Session(bind=connection) as session:
                     counts = save_repositories(session, records)
+                    place_counts = save_places(session, places)
                     total = session.scalar(select(func.count()).select_from(Repository))
                     session.commit()  # joins the connection's transaction; engine.begin() commits
                 after = schema.current_revision(connection)
@@ -54,4 +60,5 @@ def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE) -> I
             for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
                 leftover.unlink(missing_ok=True)
         raise
-    return InitReport(str(path or url.render_as_string(hide_password=True)), before, after, counts, total)
+    return InitReport(str(path or url.render_as_string(hide_password=True)), before, after, counts, total,
+                      place_counts)

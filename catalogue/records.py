@@ -89,3 +89,20 @@ class RepositoryRecord(Record):
         if any(fold(n.name) == fold(self.acronym) for n in self.names):
             return list(self.names)
         return [*self.names, NameRecord(name=self.acronym, type="acronym")]
+
+
+class PlaceRecord(Record):
+    """A place of the gazetteer: where publications were printed and archives stand."""
+
+    name: NonEmpty
+    country: CountryCode
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+    geonames_id: int | None = None
+    names: Annotated[list[NameRecord], Field(min_length=1)]
+    sources: Annotated[list[NonEmpty], Field(min_length=1)]
+
+    def all_names(self) -> list[NameRecord]:
+        if any(fold(n.name) == fold(self.name) for n in self.names):
+            return list(self.names)
+        return [NameRecord(name=self.name, type="authorised"), *self.names]

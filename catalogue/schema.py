@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+from . import shape
 from .db import describe
 from .errors import NotADatabase, SchemaTooNew
 from .paths import ALEMBIC_INI, MIGRATIONS
@@ -55,10 +56,16 @@ def check_upgradable(connection: Connection) -> None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Migrate the database on ``connection`` to ``revision``, inside its transaction."""
+    """Migrate the database on ``connection`` to ``revision``, inside its transaction, then
+    rebuild the derived objects (views, search indexes) around it."""
     check_upgradable(connection)
+    shape.drop_derived(connection)
     command.upgrade(alembic_config(connection), revision)
+    shape.ensure_derived(connection, rebuild=True)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
+    shape.drop_derived(connection, search_indexes=True)
     command.downgrade(alembic_config(connection), revision)
+    if current_revision(connection) is not None:
+        shape.ensure_derived(connection, rebuild=True)

@@ -41,3 +41,8 @@ def fold_chars(value: str) -> str:
 def _fold_char(char: str) -> str:
     folded = strip_accents(char).casefold()
     return folded[0] if len(folded) == 1 else char.lower()[:1] or char
+
+
+def search_fold(value: str | None) -> str | None:
+    """Text as the search index keeps it: accents stripped, case folded, spacing kept."""
+    return None if value is None else strip_accents(value).casefold()

@@ -6,7 +6,6 @@ Run by ``catalogue init`` (which hands over its own connection and transaction) 
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
@@ -16,20 +15,10 @@ from alembic import context
 
 from catalogue.db import connect, resolve_url, sqlite_path
 from catalogue.models import Base
+from catalogue.shape import include_object
 
 config = context.config
 target_metadata = Base.metadata
-
-# Derived objects (full-text indexes and their shadow tables) are rebuilt outside the
-# migrations; autogenerate must not see them as drift.
-DERIVED_TABLE = re.compile(r"(^|_)fts(_|$)|^sqlite_")
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and reflected and compare_to is None and DERIVED_TABLE.search(name or ""):
-        return False
-    return True
-
 
 def configure(**kwargs) -> None:
     context.configure(

@@ -2,6 +2,7 @@
 goes through it. One module per kind of record written."""
 
 from .articles import save_article
+from .places import save_places
 from .repositories import SaveCounts, save_repositories
 
-__all__ = ["SaveCounts", "save_article", "save_repositories"]
+__all__ = ["SaveCounts", "save_article", "save_places", "save_repositories"]

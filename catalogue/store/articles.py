@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ..gazetteer import PlaceIndex
 from ..models import (
     Agent,
     Citation,
@@ -103,7 +104,7 @@ def work_type(draft: CitationDraft) -> str:
     return "book"
 
 
-def _work(session: Session, draft: CitationDraft) -> Work:
+def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = None) -> Work:
     first = (draft.authors or draft.editors or [""])[0]
     work = _get_or_add(session, Work, {"title": draft.title or draft.text},
                        work_key=_key("work", fold(draft.title or draft.text), fold(first)))
@@ -111,8 +112,24 @@ def _work(session: Session, draft: CitationDraft) -> Work:
           container_title=draft.container_title, container_title_translated=draft.container_title_translated,
           volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
           publisher=draft.publisher, year=draft.year)
+    if places is not None and (place := places.place_of(draft.place)):
+        _fill(work, country_code=place.country)
+    elif work.country_code is None:
+        _fill(work, country_code=_country_of_archive_named(session, [draft.publisher, *draft.authors]))
     _link_agents(session, work, draft)
     return work
+
+
+def _country_of_archive_named(session: Session, names: list[str | None]) -> str | None:
+    """A collection compiled or published by an archive ("Central Archives and Guangdong
+    Provincial Archives, 1989") comes from that archive's country."""
+    for name in names:
+        for part in re.split(r"\s+(?:and|et|&|và)\s+|,", name or ""):
+            repository = session.scalar(select(Repository).join(RepositoryName)
+                                        .where(RepositoryName.name_key == fold(part)))
+            if repository is not None and repository.country_code:
+                return repository.country_code
+    return None
 
 
 def _repository(session: Session, draft: CitationDraft) -> Repository | None:
@@ -186,14 +203,14 @@ def _status(note: ParsedNote) -> str:
 
 
 def save_article(session: Session, article: Article, notes: list[ParsedNote],
-                 references: list[CitationDraft], sha256: str) -> ArticleCounts:
+                 references: list[CitationDraft], sha256: str, places: PlaceIndex | None = None) -> ArticleCounts:
     """Replace the citing work's notes, citations and claims with these; idempotent."""
     counts = ArticleCounts()
     citing = _citing_work(session, article, sha256)
     session.execute(delete(Claim).where(Claim.work_id == citing.id))
     session.execute(delete(Note).where(Note.work_id == citing.id))
     session.flush()
-    reference_works = [_work(session, draft) for draft in references]
+    reference_works = [_work(session, draft, places) for draft in references]
     note_rows: dict[int, Note] = {}
     for position, note in enumerate(notes, 1):
         row = Note(work_id=citing.id, position=position, number=note.number, kind=note.kind, text=note.text,
@@ -209,11 +226,11 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
         position = 0
         for index, draft in enumerate(note.citations):
             position += 1
-            row = _citation(session, draft, note_rows[note.number], position, saved, note_rows)
+            row = _citation(session, draft, note_rows[note.number], position, saved, note_rows, places)
             saved[(note.number, index, False)] = row
             if draft.via is not None:
                 position += 1
-                via = _citation(session, draft.via, note_rows[note.number], position, saved, note_rows)
+                via = _citation(session, draft.via, note_rows[note.number], position, saved, note_rows, places)
                 row.via_citation_id = via.id
                 saved[(note.number, index, True)] = via
             if note.kind == "in_text" and draft.antecedent is not None:
@@ -246,7 +263,8 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
 
 
 def _citation(session: Session, draft: CitationDraft, note: Note, position: int,
-              saved: dict[tuple[int, int, bool], Citation], note_rows: dict[int, Note]) -> Citation:
+              saved: dict[tuple[int, int, bool], Citation], note_rows: dict[int, Note],
+              places: PlaceIndex | None) -> Citation:
     row = Citation(note_id=note.id, position=position, span_start=draft.span[0], span_end=draft.span[1],
                    text=draft.text, kind=draft.kind, form=draft.form, locator=draft.locator,
                    unresolved_reason=draft.unresolved_reason)
@@ -257,7 +275,7 @@ def _citation(session: Session, draft: CitationDraft, note: Note, position: int,
     elif draft.kind in ("archival", "published_document", "cited_document") and (draft.title or draft.reference_code):
         row.document_id = _document(session, draft).id
     elif draft.kind == "published" and draft.form == "full" and draft.title:
-        row.work_id = _work(session, draft).id
+        row.work_id = _work(session, draft, places).id
     if draft.kind == "cross_reference" and draft.cross_reference_note in note_rows:
         row.cross_reference_note_id = note_rows[draft.cross_reference_note].id
     session.add(row)

@@ -1,0 +1,119 @@
+"""Benchmark: the site's pages on a catalogue grown to a million documents.
+
+    make bench                     (BENCH_DOCUMENTS=1000000 by default)
+
+Builds a seeded catalogue, adds synthetic documents, notes, citations and claims with raw
+SQL (the derived objects rebuilt afterwards, as after any write), then times each page a
+researcher clicks through Datasette's own client. Prints milliseconds and each page's
+ratio to a row page, measured in one run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from catalogue.db import connect, register_functions
+from catalogue.ingest import ingest, seed_files
+from catalogue.init import initialise
+from catalogue.shape import drop_derived, ensure_derived
+from catalogue.site import make_datasette
+
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "1000000"))
+CLAIMS = max(DOCUMENTS // 10, 100)
+ROUNDS = 5
+GENRES = ("report", "telegram", "intelligence_report", "note", "letter", "bulletin")
+PLACES = ("Lạng Sơn", "Cao Bằng", "Hà Giang", "Tonkin", "Kunming", "Nanning", "Hải Phòng", "Đông Dương")
+
+
+def grow(path: Path) -> None:
+    """Add synthetic rows with plain SQL, then rebuild what derives from them."""
+    engine = connect(str(path))
+    with engine.begin() as connection:
+        drop_derived(connection)
+    engine.dispose()
+    rng = random.Random(1949)
+    db = sqlite3.connect(path)
+    register_functions(db)
+    repositories = [r[0] for r in db.execute("select id from repositories")]
+    with db:
+        work = db.execute("insert into works (work_key, title, type) values ('bench', 'Synthetic study', "
+                          "'book') returning id").fetchone()[0]
+        db.executemany(
+            "insert into documents (document_key, repository_id, title, genre, date_edtf, date_precision, "
+            "date_start, date_end, reference_code) values (?, ?, ?, ?, ?, 'day', ?, ?, ?)",
+            ((f"bench-{i}", rng.choice(repositories),
+              f"Rapport {i} sur la situation à {rng.choice(PLACES)}", rng.choice(GENRES),
+              day := f"19{rng.randint(45, 54)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", day, day,
+              f"{rng.randint(1, 20)} H {rng.randint(1, 900)}") for i in range(DOCUMENTS)))
+        first_document = db.execute("select min(id) from documents where document_key like 'bench-%'").fetchone()[0]
+        db.executemany("insert into notes (work_id, position, number, kind, text, residue, parse_status) "
+                       "values (?, ?, ?, 'footnote', ?, '', 'parsed')",
+                       ((work, i, i, f"Rapport {i}, SHD.") for i in range(1, CLAIMS + 1)))
+        db.executemany("insert into claims (work_id, position, text, section, paragraph, span_start, span_end) "
+                       "values (?, ?, ?, 'Synthetic', 1, 0, 10)",
+                       ((work, i, f"Claim {i} about {rng.choice(PLACES)}.") for i in range(1, CLAIMS + 1)))
+        db.execute("insert into claim_notes (claim_id, note_id) select c.id, n.id from claims c "
+                   "join notes n on n.work_id = c.work_id and n.position = c.position where c.work_id = ?", (work,))
+        db.execute("insert into citations (note_id, position, span_start, span_end, text, kind, form, document_id) "
+                   "select n.id, 1, 0, 5, n.text, 'archival', 'full', ? + abs(random()) % ? "
+                   "from notes n where n.work_id = ?", (first_document, DOCUMENTS, work))
+    db.execute("analyze")
+    db.close()
+    engine = connect(str(path))
+    with engine.begin() as connection:
+        ensure_derived(connection, rebuild=True)
+    engine.dispose()
+
+
+async def time_pages(path: Path, pages: list[str]) -> dict[str, float]:
+    datasette = make_datasette(path)
+    await datasette.invoke_startup()
+    timings = {}
+    for page in pages:
+        samples = []
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            response = await datasette.client.get(page)
+            samples.append(time.perf_counter() - start)
+            assert response.status_code == 200, (page, response.status_code)
+        timings[page] = statistics.median(samples)
+    return timings
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.db"
+        initialise(str(path))
+        ingest(str(path), seed_files())
+        start = time.perf_counter()
+        grow(path)
+        print(f"grew the catalogue by {DOCUMENTS:,} documents and {CLAIMS:,} claims "
+              f"in {time.perf_counter() - start:.0f} s")
+        db = sqlite3.connect(path)
+        document = db.execute("select max(id) from documents").fetchone()[0]
+        claim = db.execute("select max(id) from claims").fetchone()[0]
+        db.close()
+        row = f"/catalogue/documents/{document}"
+        pages = [
+            row, f"/catalogue/claims/{claim}", "/catalogue/repositories/1", "/",
+            "/catalogue/documents", "/catalogue/documents?repository_id=3", "/catalogue/documents?genre=telegram",
+            "/catalogue/claims", "/catalogue/evidence_chain?claim_id=21", "/catalogue/document_timeline",
+            f"/catalogue/evidence_chain_of_claim?claim_id={claim}", "/catalogue/claims_by_reference_code?reference_code=10+H+287",
+            "/-/search?q=Lang+Son", "/-/search?q=dong+duong", "/catalogue/claims?_search=Cao+Bang",
+        ]
+        timings = asyncio.run(time_pages(path, pages))
+    base = timings[row]
+    print(f"{'page':<70} {'ms':>8} {'× row page':>11}")
+    for page, seconds in timings.items():
+        print(f"{page:<70} {seconds * 1000:8.1f} {seconds / base:11.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""The gazetteer (seed/places.yml): places of publication and of archives, by any name.
+
+It tells the country of a publication from its imprint ("Nanning: Guangxi renmin
+chubanshe" → CN), so that claims can be said to rest on one country's sources or several.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .curated import read_records
+from .records import PlaceRecord
+from .text import fold
+
+
+def read_places(path: Path) -> list[PlaceRecord]:
+    """Read and validate a gazetteer file; every problem reported with its line."""
+    return read_records(path, PlaceRecord, "places",
+                        names_of=lambda p: [n.name for n in p.all_names()],
+                        label_of=lambda p: f"{p.name} ({p.country})")
+
+
+class PlaceIndex:
+    """Finds a place by any of its names, ignoring accents, case and punctuation."""
+
+    def __init__(self, records: Iterable[PlaceRecord]):
+        self.records = list(records)
+        self._by_key = {fold(n.name): p for p in self.records for n in p.all_names()}
+
+    def resolve(self, name: str) -> PlaceRecord | None:
+        return self._by_key.get(fold(name))
+
+    def place_of(self, imprint_place: str | None) -> PlaceRecord | None:
+        """The first known place of an imprint: "Chapel Hill and London" → Chapel Hill;
+        "Princeton, N.J" → Princeton; "Cambridge, MA" → Cambridge, MA."""
+        if not imprint_place:
+            return None
+        whole = self.resolve(imprint_place)
+        if whole is not None:
+            return whole
+        for part in re.split(r"\s+(?:and|et|&|và)\s+|[,;/]", imprint_place):
+            if part.strip() and (found := self.resolve(part.strip())):
+                return found
+        return None
+
+    def __len__(self) -> int:
+        return len(self.records)

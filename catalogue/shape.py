@@ -1,0 +1,318 @@
+"""Derived objects: browsing views, full-text indexes and the triggers that keep them current.
+
+Alembic owns tables; this module owns everything derived from them, rebuilt by one
+idempotent function, :func:`ensure_derived`, after every migration and every write. Nothing
+here holds data that cannot be rebuilt from the tables.
+
+Views are plain SQL that runs on SQLite and PostgreSQL. Full-text search is SQLite's FTS5
+with the trigram tokenizer (substrings, so "胡志明" is found inside longer Chinese text) over
+each text and its accent-folded form (so "Lang Son" finds "Lạng Sơn" and "dong duong" finds
+"Đông Dương").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sqlalchemy import Connection, text
+from sqlalchemy.engine import URL
+
+SEARCH_FOLD = "catalogue_fold"  # SQL function registered on every connection (see db.py)
+# Tables this module owns (search indexes and their shadow tables, derived_* summaries).
+DERIVED_TABLE = re.compile(r"(^|_)fts(_|$)|^sqlite_|^derived_")
+
+
+def is_derived_table(name: str | None) -> bool:
+    return bool(DERIVED_TABLE.search(name or ""))
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's filter: derived objects are rebuilt outside migrations, never drift."""
+    if type_ == "table" and reflected and compare_to is None and is_derived_table(name):
+        return False
+    if type_ == "index" and reflected and compare_to is None and is_derived_table(getattr(obj.table, "name", "")):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    description: str
+    sql: str  # {agg_countries} and {has_digit} are filled in per dialect
+
+
+# What every column of the views means, for the site's column descriptions.
+COLUMN_DOCS = {
+    "claim_id": "The claim (a passage of a citing work supported by a note).",
+    "claim": "The text of the claim.",
+    "citing_work": "The article or book that makes the claim.",
+    "section": "The section of the citing work the claim stands in.",
+    "note_id": "The note supporting the claim.",
+    "note_number": "The note's number in the citing work.",
+    "citation_id": "One citation inside the note.",
+    "kind": "What the citation cites: archival, published, published_document, cited_document, "
+            "cross_reference or unknown.",
+    "form": "How it cites: full, short, ibid, op_cit or author_only.",
+    "locator": "Page, folio or other place in the source, as cited (\"pp. 18–19\", \"tr. 224\").",
+    "document_id": "The archival document cited.",
+    "document": "The document's title as cited.",
+    "document_date": "The document's date, normalised to EDTF (\"1949-04\" for \"avril 1949\").",
+    "genre": "The kind of document: report, telegram, intelligence_report, letter…",
+    "reference_code": "The document's reference code as cited (\"10 H 287\", \"PTT, ML 2, 52\").",
+    "record_set_id": "The file, series or fonds holding the document.",
+    "file": "The path of the file in its repository: fonds / series / file.",
+    "file_title": "The title of the enclosing file, when the citation gives it.",
+    "repository_id": "The archive holding the document.",
+    "repository": "The archive's acronym (SHD, ANOM, VNA3…).",
+    "repository_name": "The archive's authorised name.",
+    "work_id": "The published work cited.",
+    "work": "The published work's title.",
+    "via_work_id": "The work a document is printed in or known through (\"cited in\").",
+    "via_work": "The title of that work.",
+    "country": "The country of the archive, or of publication (ISO 3166-1 alpha-2).",
+    "source_type": "archive or publication.",
+    "country_count": "How many countries the claim's sources come from.",
+    "countries": "Those countries, comma-separated.",
+    "documents": "How many distinct archival documents the claim cites.",
+    "intelligence_reports": "How many of them are intelligence reports.",
+    "works": "How many distinct published works the claim cites.",
+    "cited_in": "How many of its citations are documents known only through another work.",
+    "consulted": "How many of its citations are sources the author consulted directly.",
+    "citations": "How many citations support the claim.",
+    "problem": "What needs checking.",
+    "citation_text": "The citation's text, verbatim.",
+    "note_text": "The note's text, verbatim.",
+    "residue": "The note's commentary: its text outside every citation.",
+    "date_start": "The first day the document's date may stand for.",
+    "date_end": "The last day the document's date may stand for.",
+    "date_edtf": "The date normalised to EDTF.",
+    "date_precision": "How precise the date is: day, month, year…",
+    "title": "The document's title as cited.",
+    "decade": "The decade of the document's date (\"1940s\").",
+    "claims": "How many claims the document supports.",
+}
+
+
+@dataclass(frozen=True)
+class Searchable:
+    table: str
+    expression: str  # the text indexed for a row, as SQL over the table's columns
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+
+SEARCHABLE = (
+    Searchable("claims", "coalesce(text, '')"),
+    Searchable("notes", "coalesce(text, '')"),
+    Searchable("documents", "coalesce(title, '') || ' ' || coalesce(title_translated, '') || ' ' || "
+                            "coalesce(reference_code, '') || ' ' || coalesce(date_as_written, '')"),
+    Searchable("works", "coalesce(title, '') || ' ' || coalesce(title_translated, '') || ' ' || "
+                        "coalesce(container_title, '') || ' ' || coalesce(publisher, '')"),
+)
+
+EVIDENCE_CHAIN = """
+SELECT
+    cl.id AS claim_id,
+    cw.title AS citing_work,
+    cl.text AS claim,
+    cl.section AS section,
+    n.id AS note_id,
+    n.number AS note_number,
+    c.id AS citation_id,
+    c.kind AS kind,
+    c.form AS form,
+    c.locator AS locator,
+    d.id AS document_id,
+    d.title AS document,
+    d.date_edtf AS document_date,
+    d.genre AS genre,
+    d.reference_code AS reference_code,
+    rs.id AS record_set_id,
+    rs.path AS file,
+    rs.title AS file_title,
+    r.id AS repository_id,
+    r.acronym AS repository,
+    r.authorised_name AS repository_name,
+    w.id AS work_id,
+    w.title AS work,
+    vw.id AS via_work_id,
+    vw.title AS via_work,
+    coalesce(r.country_code, w.country_code, vw.country_code) AS country,
+    CASE WHEN r.id IS NOT NULL THEN 'archive'
+         WHEN w.id IS NOT NULL OR vw.id IS NOT NULL THEN 'publication' END AS source_type
+FROM claims cl
+JOIN works cw ON cw.id = cl.work_id
+JOIN claim_notes cn ON cn.claim_id = cl.id
+JOIN notes n ON n.id = cn.note_id
+JOIN citations c ON c.note_id = n.id
+LEFT JOIN documents d ON d.id = c.document_id
+LEFT JOIN record_sets rs ON rs.id = d.record_set_id
+LEFT JOIN repositories r ON r.id = d.repository_id
+LEFT JOIN works w ON w.id = c.work_id
+LEFT JOIN citations vc ON vc.id = c.via_citation_id
+LEFT JOIN works vw ON vw.id = vc.work_id
+WHERE NOT EXISTS (SELECT 1 FROM citations outer_citation WHERE outer_citation.via_citation_id = c.id)
+"""
+
+VIEWS = (
+    View("evidence_chain",
+         "The evidence chain, one row per claim and citation: claim → note → citation → document → "
+         "file → repository, or → published work.",
+         EVIDENCE_CHAIN),
+    View("claim_countries",
+         "The countries whose archives or publications each claim rests on.",
+         """
+SELECT DISTINCT claim_id, claim, citing_work, country, source_type
+FROM evidence_chain WHERE country IS NOT NULL
+"""),
+    View("corroboration",
+         "For each claim, how many countries its sources come from: more than one is corroboration "
+         "across borders; one is a single country's word.",
+         """
+SELECT claim_id, claim, citing_work, country_count, countries
+FROM derived_claim_summary WHERE country_count > 0
+"""),
+    View("claim_support",
+         "What each claim rests on: how many documents, intelligence reports, published works and "
+         "documents known only through another work (\"cited in\").",
+         """
+SELECT claim_id, claim, citing_work, documents, intelligence_reports, works, cited_in, consulted, citations
+FROM derived_claim_summary
+"""),
+    View("review_queue",
+         "Notes and citations for a person to check: back-references left unresolved, citations of "
+         "unknown kind, notes where nothing was read, and numbers left in a note's commentary.",
+         """
+SELECT n.id AS note_id, w.title AS citing_work, n.number AS note_number, c.id AS citation_id,
+       c.kind AS kind, c.form AS form,
+       CASE WHEN c.unresolved_reason IS NOT NULL THEN 'unresolved: ' || c.unresolved_reason
+            ELSE 'citation of unknown kind' END AS problem,
+       c.text AS citation_text, n.text AS note_text, n.residue AS residue
+FROM citations c JOIN notes n ON n.id = c.note_id JOIN works w ON w.id = n.work_id
+WHERE c.unresolved_reason IS NOT NULL OR c.kind = 'unknown'
+UNION ALL
+SELECT n.id, w.title, n.number, NULL, NULL, NULL, 'no citation read', NULL, n.text, n.residue
+FROM notes n JOIN works w ON w.id = n.work_id
+WHERE n.parse_status = 'unparsed'
+UNION ALL
+SELECT n.id, w.title, n.number, NULL, NULL, NULL, 'numbers left in the commentary', NULL, n.text, n.residue
+FROM notes n JOIN works w ON w.id = n.work_id
+WHERE n.parse_status <> 'unparsed' AND {has_digit}
+"""),
+    View("document_timeline",
+         "Archival documents in date order, with where they are held and how many claims they support.",
+         """
+SELECT d.id AS document_id, d.date_start, d.date_end, d.date_edtf, d.date_precision,
+       substr(d.date_edtf, 1, 3) || '0s' AS decade,
+       d.title, d.genre, r.acronym AS repository, d.reference_code,
+       (SELECT count(DISTINCT cn.claim_id) FROM citations c JOIN claim_notes cn ON cn.note_id = c.note_id
+        WHERE c.document_id = d.id) AS claims
+FROM documents d LEFT JOIN repositories r ON r.id = d.repository_id
+WHERE d.date_start IS NOT NULL
+"""),
+)
+
+# Aggregates over every claim, kept as a table so that pages listing them read an index
+# instead of grouping the whole evidence chain on every request; rebuilt after every write.
+CLAIM_SUMMARY = """
+CREATE TABLE derived_claim_summary AS
+SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
+       count(DISTINCT country) AS country_count, {agg_countries} AS countries,
+       count(DISTINCT document_id) AS documents,
+       count(DISTINCT CASE WHEN genre = 'intelligence_report' THEN document_id END) AS intelligence_reports,
+       count(DISTINCT work_id) AS works,
+       sum(CASE WHEN kind = 'cited_document' THEN 1 ELSE 0 END) AS cited_in,
+       sum(CASE WHEN kind IN ('archival', 'published_document')
+                 OR (kind = 'published' AND work_id IS NOT NULL) THEN 1 ELSE 0 END) AS consulted,
+       count(*) AS citations
+FROM evidence_chain
+GROUP BY claim_id
+"""
+CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count", "documents", "cited_in")
+
+DIALECT_SQL = {
+    "sqlite": {"agg_countries": "group_concat(DISTINCT country)", "has_digit": "n.residue GLOB '*[0-9]*'"},
+    "postgresql": {"agg_countries": "string_agg(DISTINCT country, ',' ORDER BY country)",
+                   "has_digit": "n.residue ~ '[0-9]'"},
+}
+
+
+def view_sql(view: View, dialect: str) -> str:
+    return view.sql.format(**DIALECT_SQL[dialect])
+
+
+@lru_cache(maxsize=1)
+def view_columns() -> dict[str, list[str]]:
+    """Each view's columns, read from the views built on an empty in-memory catalogue."""
+    from .db import connect
+    from .models import Base
+
+    engine = connect(URL.create("sqlite"))
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        ensure_derived(connection)
+        columns = {view.name: [row[1] for row in connection.execute(text(f"PRAGMA table_info({view.name})"))]
+                   for view in VIEWS}
+    engine.dispose()
+    return columns
+
+
+def drop_derived(connection: Connection, search_indexes: bool = False) -> None:
+    """Drop views, summaries and triggers (as batch migrations that rebuild tables need);
+    with ``search_indexes``, the full-text indexes too."""
+    for view in reversed(VIEWS):
+        connection.execute(text(f"DROP VIEW IF EXISTS {view.name}"))
+    connection.execute(text("DROP TABLE IF EXISTS derived_claim_summary"))
+    if connection.dialect.name == "sqlite":
+        for item in SEARCHABLE:
+            for suffix in ("ai", "ad", "au"):
+                connection.execute(text(f"DROP TRIGGER IF EXISTS {item.fts}_{suffix}"))
+            if search_indexes:
+                connection.execute(text(f"DROP TABLE IF EXISTS {item.fts}"))
+
+
+def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
+    """Create (or recreate) every derived object; idempotent. ``rebuild`` refills the indexes."""
+    drop_derived(connection)
+    dialect = connection.dialect.name
+    for view in VIEWS:
+        if view.name == "corroboration":  # the summary the next views read is built on the chain
+            connection.execute(text(CLAIM_SUMMARY.format(**DIALECT_SQL[dialect])))
+            for column in CLAIM_SUMMARY_INDEXES:
+                connection.execute(text(f"CREATE INDEX derived_claim_summary_{column} "
+                                        f"ON derived_claim_summary ({column})"))
+        connection.execute(text(f"CREATE VIEW {view.name} AS {view_sql(view, dialect)}"))
+    if dialect == "sqlite":
+        for item in SEARCHABLE:
+            _ensure_search_index(connection, item, rebuild)
+
+
+def _ensure_search_index(connection: Connection, item: Searchable, rebuild: bool) -> None:
+    connection.execute(text(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.fts} USING fts5(text, folded, tokenize='trigram')"))
+    expression = {prefix: item.expression.replace("coalesce(", f"coalesce({prefix}.")
+                  for prefix in ("new", "old")}
+    connection.execute(text(
+        f"CREATE TRIGGER {item.fts}_ai AFTER INSERT ON {item.table} BEGIN "
+        f"INSERT INTO {item.fts}(rowid, text, folded) "
+        f"VALUES (new.id, {expression['new']}, {SEARCH_FOLD}({expression['new']})); END"))
+    connection.execute(text(
+        f"CREATE TRIGGER {item.fts}_ad AFTER DELETE ON {item.table} BEGIN "
+        f"DELETE FROM {item.fts} WHERE rowid = old.id; END"))
+    connection.execute(text(
+        f"CREATE TRIGGER {item.fts}_au AFTER UPDATE ON {item.table} BEGIN "
+        f"DELETE FROM {item.fts} WHERE rowid = old.id; "
+        f"INSERT INTO {item.fts}(rowid, text, folded) "
+        f"VALUES (new.id, {expression['new']}, {SEARCH_FOLD}({expression['new']})); END"))
+    indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar()
+    rows = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
+    if rebuild or indexed != rows:
+        connection.execute(text(f"DELETE FROM {item.fts}"))
+        connection.execute(text(
+            f"INSERT INTO {item.fts}(rowid, text, folded) "
+            f"SELECT id, {item.expression}, {SEARCH_FOLD}({item.expression}) FROM {item.table}"))
