@@ -51,7 +51,7 @@ def main() -> None:
         initialise(str(db))
         first, reports = timed(ingest, str(db), files)
         again, _ = timed(ingest, str(db), files)
-        rows = sum(r.counts.notes + r.counts.citations + r.counts.claims for r in reports)
+        rows = sum(r.counts.notes + r.counts.citations + r.counts.nested + r.counts.claims for r in reports)
         raw = raw_sqlite_rows(Path(folder) / "raw.db", rows)
     print(f"store: {rows} notes, citations and claims in {first * 1000:.0f} ms "
           f"(parse included); re-ingest {again / first:.2f}× the first")

@@ -69,7 +69,8 @@ def _print_reports(reports) -> None:
     for report in reports:
         counts = report.counts
         click.echo(
-            f"{report.source}: {counts.notes} notes, {counts.citations} citations, {counts.claims} claims, "
+            f"{report.source}: {counts.notes} notes, {counts.citations} citations "
+            f"(+{counts.nested} works they are printed in or cited through), {counts.claims} claims, "
             f"{len(counts.documents)} documents, {len(counts.works)} works cited; back-references "
             f"{counts.resolved} resolved, {counts.unresolved} unresolved"
         )

@@ -93,7 +93,8 @@ def test_ingest_stores_a_new_article_and_can_replace_it(tmp_path):
     assert run("init", "--db", db).exit_code == 0
     first = run("ingest", "--db", db, article)
     assert first.exit_code == 0, first.output
-    assert "2 notes, 2 citations, 2 claims, 1 documents" in first.output
+    assert "2 notes, 2 citations (+0 works they are printed in or cited through), 2 claims, 1 documents" \
+        in first.output
     article.write_text(article.read_text().replace("2 Ibid.", "2 Ibid., p. 3."))
     assert run("ingest", "--db", db, article).exit_code == 0
     with sqlite3.connect(db) as connection:

@@ -41,7 +41,8 @@ COLLECTION_WORDS = re.compile(r"wenjian|wengao|documents?|văn kiện|collection
 @dataclass
 class ArticleCounts:
     notes: int = 0
-    citations: int = 0
+    citations: int = 0  # as the notes give them
+    nested: int = 0  # works a document is printed in or known through (their own rows)
     claims: int = 0
     documents: set[int] = field(default_factory=set)
     works: set[int] = field(default_factory=set)
@@ -235,9 +236,10 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
                 saved[(note.number, index, True)] = via
             if note.kind == "in_text" and draft.antecedent is not None:
                 row.work_id = reference_works[draft.antecedent[1]].id
+            counts.citations += 1
+            counts.nested += draft.via is not None
             for done in (row, saved.get((note.number, index, True))):
                 if done is not None:
-                    counts.citations += 1
                     if done.document_id:
                         counts.documents.add(done.document_id)
                     if done.work_id:
