@@ -566,15 +566,6 @@ def _code_items(stretch: str) -> str | None:
     return ", ".join(items) or None
 
 
-def _code_description(stretch: str, code: str | None) -> str | None:
-    """An unquoted document description after its code: "…, F/60/3035, note du secrétariat…"."""
-    if not code:
-        return None
-    rest = stretch.split(code.split(", ")[-1], 1)[-1] if code.split(", ")[-1] in stretch else ""
-    rest = re.split(r",\s*(?=(?:pp?|f|ff|ll|tr)\.\s*\d)", rest)[0]
-    return clean_title(rest) or None
-
-
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.kind = "published"
     note = piece.note

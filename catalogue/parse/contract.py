@@ -9,7 +9,7 @@ def citation_json(citation: CitationDraft) -> dict:
     """One citation as the contract spells it; extra fields follow the required ones."""
     return {
         "kind": citation.kind,
-        "form": "short" if citation.form == "supra" else citation.form,
+        "form": citation.form,
         "title": citation.title,
         "date": citation.date,
         "repository": citation.repository,

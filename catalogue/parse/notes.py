@@ -16,7 +16,6 @@ from .citations import (
     AUTHOR_PAGE,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
-    IBID,
     LETTER,
     LOCATOR,
     OP_CIT,
