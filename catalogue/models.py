@@ -266,6 +266,7 @@ class Document(Timestamped, Base):
         # A repository's documents in date order, and documents by code as cited: the
         # repository page and "claims by reference code" read these, not the whole table.
         Index("ix_documents_repository_id_date_start", "repository_id", "date_start"),
+        Index("ix_documents_genre_date_start", "genre", "date_start"),
         Index("ix_documents_reference_code", "reference_code"),
     )
 

@@ -235,6 +235,15 @@ GROUP BY claim_id
 """
 CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count", "documents", "cited_in")
 
+# How many claims and documents rest on each archive, for its page.
+REPOSITORY_SUMMARY = """
+CREATE TABLE derived_repository_summary AS
+SELECT repository_id, count(DISTINCT claim_id) AS claims, count(DISTINCT document_id) AS documents
+FROM evidence_chain WHERE repository_id IS NOT NULL
+GROUP BY repository_id
+"""
+SUMMARIES = ("derived_claim_summary", "derived_repository_summary")
+
 DIALECT_SQL = {
     "sqlite": {"agg_countries": "group_concat(DISTINCT country)", "has_digit": "n.residue GLOB '*[0-9]*'"},
     "postgresql": {"agg_countries": "string_agg(DISTINCT country, ',' ORDER BY country)",
@@ -267,7 +276,8 @@ def drop_derived(connection: Connection, search_indexes: bool = False) -> None:
     with ``search_indexes``, the full-text indexes too."""
     for view in reversed(VIEWS):
         connection.execute(text(f"DROP VIEW IF EXISTS {view.name}"))
-    connection.execute(text("DROP TABLE IF EXISTS derived_claim_summary"))
+    for summary in SUMMARIES:
+        connection.execute(text(f"DROP TABLE IF EXISTS {summary}"))
     if connection.dialect.name == "sqlite":
         for item in SEARCHABLE:
             for suffix in ("ai", "ad", "au"):
@@ -286,6 +296,9 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
             for column in CLAIM_SUMMARY_INDEXES:
                 connection.execute(text(f"CREATE INDEX derived_claim_summary_{column} "
                                         f"ON derived_claim_summary ({column})"))
+            connection.execute(text(REPOSITORY_SUMMARY))
+            connection.execute(text("CREATE UNIQUE INDEX derived_repository_summary_repository_id "
+                                    "ON derived_repository_summary (repository_id)"))
         connection.execute(text(f"CREATE VIEW {view.name} AS {view_sql(view, dialect)}"))
     if dialect == "sqlite":
         for item in SEARCHABLE:

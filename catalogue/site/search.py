@@ -76,8 +76,8 @@ async def _search(db: Database, words: list[str], shown: list[str]) -> dict[str,
     for item in SEARCHABLE:
         where, params = match_clause(item.fts, words)
         column = SNIPPET[item.table]
-        rows = await db.execute(
-            f"select t.id, t.{column} from {item.fts} f join {item.table} t on t.id = f.rowid "
-            f"where {where} order by t.id limit {PER_KIND}", params)
+        rows = await db.execute(  # the index yields rowids in order and stops at the limit
+            f"select t.id, t.{column} from (select rowid from {item.fts} where {where} "
+            f"order by rowid limit {PER_KIND}) f join {item.table} t on t.id = f.rowid order by t.id", params)
         results[item.table] = [Hit(item.table, row[0], snippet(row[1] or "", shown)) for row in rows.rows]
     return results

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datasette.database import Database
 
 MAX_LISTED = 200  # rows listed on one page before "and more"
-MAX_COUNTED = 1_000  # claims counted on a repository page before "more than"
 
 
 async def _rows(db: Database, sql: str, params: dict) -> list[dict]:
@@ -96,16 +95,10 @@ async def repository_story(db: Database, repository_id: int) -> dict:
     documents = await _rows(db, f"select id, title, date_edtf, reference_code, genre from documents "
                                 f"where repository_id = :id order by date_start, id limit {MAX_LISTED}",
                             {"id": repository_id})
-    counted = await _rows(db, f"""
-        select count(*) as claims from (
-            select distinct cn.claim_id
-            from documents d
-            join citations c on c.document_id = d.id
-            join claim_notes cn on cn.note_id = c.note_id
-            where d.repository_id = :id
-            limit {MAX_COUNTED + 1})""", {"id": repository_id})
+    counted = await _rows(db, "select claims from derived_repository_summary where repository_id = :id",
+                          {"id": repository_id})
     return {"repository": repository[0] if repository else None, "names": names, "fonds": fonds,
-            "documents": documents, "claim_count": counted[0]["claims"], "max_counted": MAX_COUNTED,
+            "documents": documents, "claim_count": counted[0]["claims"] if counted else 0,
             "max_listed": MAX_LISTED}
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..gazetteer import PlaceIndex
+from ..language import language_of
 from ..models import (
     Agent,
     Citation,
@@ -112,7 +113,7 @@ def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = No
     _fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
           container_title=draft.container_title, container_title_translated=draft.container_title_translated,
           volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
-          publisher=draft.publisher, year=draft.year)
+          publisher=draft.publisher, year=draft.year, language=language_of(draft.title))
     if places is not None and (place := places.place_of(draft.place)):
         _fill(work, country_code=place.country)
     elif work.country_code is None:
@@ -174,6 +175,7 @@ def _document(session: Session, draft: CitationDraft) -> Document:
     _fill(document, repository_id=repository.id if repository else None,
           record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
           title=draft.title, title_translated=draft.title_translated, genre=draft.genre,
+          language=language_of(draft.title),
           date_as_written=draft.date_as_written, date_edtf=draft.date, date_precision=draft.date_precision,
           date_start=start, date_end=end, reference_code=draft.reference_code_cited,
           reference_code_normalised=draft.reference_code,
