@@ -9,7 +9,11 @@ from catalogue.language import language_of
     ("Bao cao tinh hinh chung thang 10 nam 1949", "vi"),
     ("The Telegram to the Central Committee on the border question", "en"),
     ("中共中央文件选集", "zh"),
-    ("Zhongguo renmin jiefangjun yueguibian zongdui", None),  # pinyin: no guess
+    ("Zhongguo renmin jiefangjun yueguibian zongdui", "zh-Latn-pinyin"),
+    ("Nanwang de suiyue", "zh-Latn-pinyin"),
+    ("Chinese troops training in Vietnam", "en"),
+    ("Origins of the Vietnam War", "en"),
+    ("Vietnam", None),
     ("", None),
 ])
 def test_language_of_a_title(title, language):
