@@ -107,6 +107,10 @@ def main() -> None:
             "/catalogue/claims", "/catalogue/evidence_chain?claim_id=21", "/catalogue/document_timeline",
             f"/catalogue/evidence_chain_of_claim?claim_id={claim}", "/catalogue/claims_by_reference_code?reference_code=10+H+287",
             "/-/search?q=Lang+Son", "/-/search?q=dong+duong", "/catalogue/claims?_search=Cao+Bang",
+            "/catalogue/corroborated_claims", "/catalogue/single_country_claims",
+            "/catalogue/claims_on_a_single_document", "/catalogue/claims_only_through_cited_in",
+            "/catalogue/review_queue", "/catalogue/claims_by_repository?repository=SHD",
+            "/catalogue/claims_by_fonds?fonds=PTT", "/catalogue/timeline?from_date=1948&to_date=1949",
         ]
         timings = asyncio.run(time_pages(path, pages))
     base = timings[row]
