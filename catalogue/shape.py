@@ -233,7 +233,7 @@ SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
 FROM evidence_chain
 GROUP BY claim_id
 """
-CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count", "documents", "cited_in")
+CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count, claim_id", "documents, works, claim_id", "cited_in, consulted")
 
 # How many claims and documents rest on each archive, for its page.
 REPOSITORY_SUMMARY = """
@@ -293,9 +293,10 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
     for view in VIEWS:
         if view.name == "corroboration":  # the summary the next views read is built on the chain
             connection.execute(text(CLAIM_SUMMARY.format(**DIALECT_SQL[dialect])))
-            for column in CLAIM_SUMMARY_INDEXES:
-                connection.execute(text(f"CREATE INDEX derived_claim_summary_{column} "
-                                        f"ON derived_claim_summary ({column})"))
+            for columns in CLAIM_SUMMARY_INDEXES:
+                name = "_".join(c.strip() for c in columns.split(","))
+                connection.execute(text(f"CREATE INDEX derived_claim_summary_{name} "
+                                        f"ON derived_claim_summary ({columns})"))
             connection.execute(text(REPOSITORY_SUMMARY))
             connection.execute(text("CREATE UNIQUE INDEX derived_repository_summary_repository_id "
                                     "ON derived_repository_summary (repository_id)"))
