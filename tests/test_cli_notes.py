@@ -127,3 +127,15 @@ def test_any_text_reads_without_raising_and_rebuilds_every_note(text):
             position = citation.span[1]
         pieces.append(note.text[position:])
         assert "".join(pieces) == note.residue
+
+
+def test_senders_and_recipients_become_people_of_the_document(tmp_path):
+    db, article = tmp_path / "c.db", tmp_path / "letters.txt"
+    article.write_text("Notes\n\n1 Telegram no. 7, Pignon to Coste-Floret, 15 March 1949, ANOM, HCI 250.\n",
+                       encoding="utf-8")
+    run("init", "--db", db)
+    assert run("ingest", "--db", db, article).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        people = connection.execute("select da.role, a.name from document_agents da "
+                                    "join agents a on a.id = da.agent_id order by da.role").fetchall()
+    assert people == [("recipient", "Coste-Floret"), ("sender", "Pignon")]

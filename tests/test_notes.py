@@ -165,3 +165,10 @@ def test_citation_like_noise_parses_and_rebuilds(pieces):
     text = "".join(pieces)
     [note] = parse_notes([RawNote(1, text, 1), RawNote(2, "Ibid.", 2)][:1], None)
     assert rebuilt(note)
+
+
+def test_letters_and_telegrams_name_their_sender_and_recipient(index):
+    notes = parse(index, "Telegram no. 412, Abbott to Acheson, 10 May 1950, NARA, RG 59, box 3365.",
+                  "Zhou Enlai to Hoang Van Hoan, 3 May 1950, in *Zhou Enlai wenji* (Beijing: Renmin, 1993), 88.")
+    assert [(only(n).sender, only(n).recipient) for n in notes] == [
+        ("Abbott", "Acheson"), ("Zhou Enlai", "Hoang Van Hoan")]

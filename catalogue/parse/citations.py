@@ -484,9 +484,12 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
         prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
         if prefix and (match := LETTER.match(prefix)):
             draft.title = f"{match.group('title')}: {draft.title}"
+            draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     else:
         cut = dates[0].span[0] if dates else len(piece.text)
         draft.title = clean_title(piece.text[:cut].strip(" ,(")) or None
+        if draft.title and (match := LETTER.match(draft.title)):
+            draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     if dates:
         first = dates[0]
         draft.date, draft.date_as_written, draft.date_precision = first.edtf, first.as_written, first.precision

@@ -34,6 +34,8 @@ def citation_json(citation: CitationDraft) -> dict:
         "date_as_written": citation.date_as_written,
         "date_precision": citation.date_precision,
         "genre": citation.genre,
+        "sender": citation.sender,
+        "recipient": citation.recipient,
         "repository_known": citation.repository_known,
         "reference_code_cited": citation.reference_code_cited,
         "via_relation": citation.via_relation,

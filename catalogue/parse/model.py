@@ -78,6 +78,8 @@ class CitationDraft:
     date_as_written: str | None = None
     date_precision: str | None = None
     genre: str | None = None
+    sender: str | None = None  # of a letter or telegram: "Pignon to Coste-Floret"
+    recipient: str | None = None
     repository: str | None = None  # the authority's acronym, or the name as written
     repository_known: bool = False
     reference_code: str | None = None  # normalised by the repository's grammar

@@ -24,6 +24,7 @@ from ..models import (
     Claim,
     ClaimNote,
     Document,
+    DocumentAgent,
     Note,
     RecordSet,
     Repository,
@@ -180,6 +181,10 @@ def _document(session: Session, draft: CitationDraft) -> Document:
           date_start=start, date_end=end, reference_code=draft.reference_code_cited,
           reference_code_normalised=draft.reference_code,
           reference_code_parts=dict(draft.reference_levels) if draft.reference_levels else None)
+    for role, name in (("sender", draft.sender), ("recipient", draft.recipient)):
+        if name:
+            agent = _agent(session, name)
+            _get_or_add(session, DocumentAgent, document_id=document.id, agent_id=agent.id, role=role)
     return document
 
 
