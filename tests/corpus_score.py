@@ -11,7 +11,7 @@ import yaml
 from catalogue.text import fold
 
 HERE = Path(__file__).resolve().parent
-CORPORA = (HERE / "corpus", HERE / "heldout")  # heldout/ was written apart from the parser
+CORPORA = (HERE / "corpus", HERE / "heldout", HERE / "heldout2")  # heldout*/ written apart from the parser
 
 
 def corpus_files() -> list[Path]:

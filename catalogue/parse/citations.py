@@ -19,6 +19,7 @@ from .segment import Anchor, Structure
 
 # ── Patterns ─────────────────────────────────────────────────────────────────
 
+ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
 IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt)\b\.?", re.IGNORECASE)
 OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?", re.IGNORECASE)
 CROSS_REFERENCE = re.compile(
@@ -51,6 +52,8 @@ PLAIN_CITATION = re.compile(
     r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}\s*[,:]\s+[^,]{3,200},.*?"
     r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
 )
+# The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
+LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
@@ -229,7 +232,9 @@ def read_volume_issue_locator(text: str) -> dict:
     if match := ISSUE.search(text):
         fields["issue"] = match.group("issue")
     locators = [m for m in LOCATOR.finditer(text) if not m.group(0).casefold().startswith(("n°", "no"))]
-    if locators:
+    if at := re.search(r"\bat\s+(pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)", text):  # "pp. 55–96, at p. 71"
+        fields["locator"] = trim_locator(at.group(1))
+    elif locators:
         fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
     else:
         last = text.rstrip(" .;,)").rsplit(",", 1)[-1].rsplit(")", 1)[-1].strip()
@@ -350,7 +355,7 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     if match.re is SUPRA_NOTE:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
-    anchors = piece.anchors()
+    anchors = [a for a in piece.anchors() if not ABBREVIATION_TITLE.fullmatch(inner_text(piece.note, a))]
     if anchors:
         draft.title = inner_text(piece.note, anchors[0])
         prefix = piece.note[piece.span[0]:anchors[0].span[0]]
@@ -523,7 +528,11 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
             code = _code_near(piece, (piece.span[1], piece.span[1]), head_end)
     draft.reference_code_cited = code
     outside = piece.outside_anchors()
-    locators = [m for m in LOCATOR.finditer(outside) if not m.group(0).casefold().startswith(("n°", "no"))]
+    if leaf := LEAF.search(outside):
+        draft.locator = trim_locator(leaf.group(0))
+        return draft
+    locators = [m for m in LOCATOR.finditer(outside) if not m.group(0).casefold().startswith(("n°", "no"))
+                and not re.match(r"\s*,?\s*op\.", outside[m.end():])]  # "f. 17, op. 162": a fond
     if locators:
         draft.locator = trim_locator(locators[-1].group(0))
     return draft
@@ -564,6 +573,8 @@ def _code_items(stretch: str) -> str | None:
     numbered = [i for i, item in enumerate(items) if re.search(r"\d", item)]
     if numbered:
         items = items[: numbered[-1] + 1]
+    if items:  # "f. 17 op. 162 d. 45 l. 12": the leaf is the locator, not the code
+        items[-1] = LEAF.sub("", items[-1]).strip() or items[-1]
     while items and LOCATOR.fullmatch(items[-1]) and len(items) > 1:
         items.pop()
     return ", ".join(items) or None
@@ -607,8 +618,8 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
 def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
     """Authors and title of a citation whose title has no quotes or italics:
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
-    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b",
-                    text)
+    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
+                    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) <= 5 and looks_like_names(parts[0]):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..authority import RepositoryIndex
 from .citations import (
+    ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
     CROSS_REFERENCE,
@@ -153,8 +154,10 @@ def citation_start(piece: Piece) -> int | None:
     text = piece.text
     if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên)", text):
         return start
-    if marker := (OP_CIT.search(outside) or SUPRA_NOTE.search(outside)):
-        before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()]
+    plain = text.replace("*", " ")  # "*op. cit.*" in italics
+    if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
+        before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()
+                  and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0]:a.inner[1]].strip(" ,."))]
         if before:
             names = NAME_RUN.search(note[start:before[-1].span[0]])
             return start + names.start() if names else before[-1].span[0]

@@ -90,12 +90,31 @@ def _anchor_end(text: str, i: int) -> int | None:
             return None
         end = text.find("*", i + 1)
         return end if end > i + 1 and "\n" not in text[i:end] and text[end - 1] != " " else None
+    if char in "‘'":
+        return _single_quote_end(text, i)
     if char in QUOTE_PAIRS:
         closer = QUOTE_PAIRS[char]
         if char == '"' and i > 0 and text[i - 1].isalnum():
             return None  # a closing straight quote or an inch mark
         end = text.find(closer, i + 1)
         return end if end > i + 1 else None
+    return None
+
+
+def _single_quote_end(text: str, i: int) -> int | None:
+    """A title in single quotes (‘…’ or '…', British style), told from apostrophes: it opens
+    after a space or bracket and closes before punctuation or a space, within one line."""
+    if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([“\""):
+        return None
+    closer = "’" if text[i] == "‘" else "'"
+    position = i + 1
+    while (end := text.find(closer, position)) > i + 1:
+        if "\n" in text[i:end]:
+            return None
+        following = text[end + 1:end + 2]
+        if not following or not following.isalpha():
+            return end if not text[end - 1].isspace() else None
+        position = end + 1
     return None
 
 
