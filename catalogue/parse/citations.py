@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..authority import RepositoryIndex, RepositoryMention
-from .dates import find_dates, find_years
+from .dates import FoundDate, find_dates, find_years
 from .model import CitationDraft, Span
 from .segment import Anchor, Structure
 
@@ -95,6 +95,10 @@ GENRES = [  # first match wins
     ("report", r"report|rapport|báo cáo|报告|報告"),
     ("note", r"\bnote\b|\bfiche\b"),
 ]
+
+
+def set_date(draft: CitationDraft, found: FoundDate) -> None:
+    draft.date, draft.date_as_written, draft.date_precision = found.edtf, found.as_written, found.precision
 
 
 def guess_genre(title: str | None) -> str | None:
@@ -308,8 +312,7 @@ def read_citation(piece: Piece) -> CitationDraft:
             draft.kind, draft.form = "cited_document", "full"
             _as_document(draft)
             if draft.date is None and (dates := find_dates(main.outside_anchors())):
-                draft.date, draft.date_as_written, draft.date_precision = \
-                    dates[0].edtf, dates[0].as_written, dates[0].precision
+                set_date(draft, dates[0])
         elif draft.kind in ("unknown", "archival") and not draft.repository:
             draft.kind, draft.form = "published_document", "full"
         return draft
@@ -345,7 +348,7 @@ def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
     fields = read_volume_issue_locator(rest)
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
     if dates := find_dates(rest):  # partial ibid: another item of the same file
-        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, dates[0].precision
+        set_date(draft, dates[0])
     return draft
 
 
@@ -473,7 +476,7 @@ def _as_document(draft: CitationDraft) -> None:
 def _date_from_title(draft: CitationDraft) -> None:
     dates = find_dates(draft.title or "")
     if dates:
-        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, dates[0].precision
+        set_date(draft, dates[0])
 
 
 def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
@@ -496,8 +499,7 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
         if draft.title and (match := LETTER.match(draft.title)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     if dates:
-        first = dates[0]
-        draft.date, draft.date_as_written, draft.date_precision = first.edtf, first.as_written, first.precision
+        set_date(draft, dates[0])
     else:
         _date_from_title(draft)
     draft.genre = guess_genre(draft.title)
@@ -668,7 +670,7 @@ def _read_tail(tail: Piece, draft: CitationDraft) -> None:
             if years:
                 draft.year = years[-1]
     if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
-        draft.date, draft.date_as_written, draft.date_precision = dates[0].edtf, dates[0].as_written, "day"
+        set_date(draft, dates[0])
         draft.year = draft.year or int(dates[0].edtf[:4])
     if french := re.match(r"\s*,\s*([A-ZÀ-Ý][^,():\d]{1,40}),\s*([^,():\d]{2,80}),\s*(1[5-9]\d\d|20\d\d)\b", bare):
         if not draft.publisher:

@@ -3,6 +3,7 @@ goes through it. One module per kind of record written."""
 
 from .articles import save_article
 from .places import save_places
-from .repositories import SaveCounts, save_repositories
+from .repositories import save_repositories
+from .rows import SaveCounts
 
 __all__ = ["SaveCounts", "save_article", "save_places", "save_repositories"]

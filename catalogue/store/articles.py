@@ -35,6 +35,7 @@ from ..models import (
 from ..parse.dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..text import fold
+from .rows import fill, get_or_add
 
 COLLECTION_WORDS = re.compile(r"wenjian|wengao|documents?|văn kiện|collection|archives|papers|huiji|xuanji|"
                               r"ziliao|shiliao|selected works|toàn tập", re.IGNORECASE)
@@ -60,29 +61,12 @@ def _key(*parts: str | None, limit: int = 160) -> str:
     return f"{text[:limit]}…{hashlib.sha1(text.encode()).hexdigest()[:12]}"
 
 
-def _fill(row, **values) -> None:
-    """Set the values a row does not have yet; never erase what is known."""
-    for name, value in values.items():
-        if value not in (None, "", []) and getattr(row, name) in (None, ""):
-            setattr(row, name, value)
-
-
-def _get_or_add(session: Session, model, defaults: dict | None = None, **key):
-    """The row with this key, or a new one made with the defaults (which NOT NULL needs)."""
-    row = session.scalar(select(model).filter_by(**key))
-    if row is None:
-        row = model(**key, **(defaults or {}))
-        session.add(row)
-        session.flush()
-    return row
-
-
 # ── Agents, works, repositories, documents ──────────────────────────────────
 
 
 def _agent(session: Session, name: str) -> Agent:
-    agent = _get_or_add(session, Agent, {"name": name}, agent_key=_key("agent", fold(name)))
-    _fill(agent, name=name, kind="organisation" if COLLECTION_WORDS.search(name) or
+    agent = get_or_add(session, Agent, {"name": name}, agent_key=_key("agent", fold(name)))
+    fill(agent, name=name, kind="organisation" if COLLECTION_WORDS.search(name) or
           re.search(r"\b(?:Archives|Committee|Center|Centre|Institute|Bureau|Ministry)\b", name) else "person")
     return agent
 
@@ -109,16 +93,16 @@ def work_type(draft: CitationDraft) -> str:
 
 def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = None) -> Work:
     first = (draft.authors or draft.editors or [""])[0]
-    work = _get_or_add(session, Work, {"title": draft.title or draft.text},
+    work = get_or_add(session, Work, {"title": draft.title or draft.text},
                        work_key=_key("work", fold(draft.title or draft.text), fold(first)))
-    _fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
+    fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
           container_title=draft.container_title, container_title_translated=draft.container_title_translated,
           volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
           publisher=draft.publisher, year=draft.year, language=language_of(draft.title))
     if places is not None and (place := places.place_of(draft.place)):
-        _fill(work, country_code=place.country)
+        fill(work, country_code=place.country)
     elif work.country_code is None:
-        _fill(work, country_code=_country_of_archive_named(session, [draft.publisher, *draft.authors]))
+        fill(work, country_code=_country_of_archive_named(session, [draft.publisher, *draft.authors]))
     _link_agents(session, work, draft)
     return work
 
@@ -156,13 +140,13 @@ def _record_set(session: Session, repository: Repository, draft: CitationDraft) 
     parent, path = None, []
     for level, code in levels:
         path.append(code)
-        row = _get_or_add(session, RecordSet, {"reference_code": code, "reference_code_normalised": code},
+        row = get_or_add(session, RecordSet, {"reference_code": code, "reference_code_normalised": code},
                           repository_id=repository.id, path=" / ".join(path))
-        _fill(row, level=level, reference_code=code, reference_code_normalised=code,
+        fill(row, level=level, reference_code=code, reference_code_normalised=code,
               parent_id=parent.id if parent else None)
         parent = row
     if parent is not None and draft.file_title:
-        _fill(parent, title=draft.file_title)
+        fill(parent, title=draft.file_title)
     return parent
 
 
@@ -170,10 +154,10 @@ def _document(session: Session, draft: CitationDraft) -> Document:
     repository = _repository(session, draft)
     holder = repository.acronym or fold(repository.authorised_name) if repository else None
     via = fold(draft.via.title or draft.via.text) if draft.via and not repository else None
-    document = _get_or_add(session, Document, document_key=_key(
+    document = get_or_add(session, Document, document_key=_key(
         "doc", holder, fold(draft.reference_code or ""), draft.date, via, fold(draft.title or draft.text)))
     start, end = edtf_bounds(draft.date) if draft.date else (None, None)
-    _fill(document, repository_id=repository.id if repository else None,
+    fill(document, repository_id=repository.id if repository else None,
           record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
           title=draft.title, title_translated=draft.title_translated, genre=draft.genre,
           language=language_of(draft.title),
@@ -184,7 +168,7 @@ def _document(session: Session, draft: CitationDraft) -> Document:
     for role, name in (("sender", draft.sender), ("recipient", draft.recipient)):
         if name:
             agent = _agent(session, name)
-            _get_or_add(session, DocumentAgent, document_id=document.id, agent_id=agent.id, role=role)
+            get_or_add(session, DocumentAgent, document_id=document.id, agent_id=agent.id, role=role)
     return document
 
 
@@ -194,7 +178,7 @@ def _document(session: Session, draft: CitationDraft) -> Document:
 def _citing_work(session: Session, article: Article, sha256: str) -> Work:
     title = article.title or Path(article.source).name
     first = article.authors[0] if article.authors else ""
-    work = _get_or_add(session, Work, {"title": title}, work_key=_key("citing", fold(title), fold(first)))
+    work = get_or_add(session, Work, {"title": title}, work_key=_key("citing", fold(title), fold(first)))
     work.title, work.source_name, work.source_sha256 = title, Path(article.source).name, sha256
     work.date_edtf = article.date
     work.year = int(article.date[:4]) if article.date else work.year

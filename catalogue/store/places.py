@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ..models import Place, PlaceName
 from ..records import PlaceRecord
 from ..text import fold
-from .repositories import SaveCounts
+from .rows import SaveCounts, assign, get_or_add
 
 
 def place_key(record: PlaceRecord) -> str:
@@ -21,17 +21,10 @@ def save_places(session: Session, records: Iterable[PlaceRecord]) -> SaveCounts:
     """Insert or update the gazetteer's places, keyed on name and country; idempotent."""
     counts = SaveCounts()
     for record in records:
-        place = session.scalar(select(Place).where(Place.place_key == place_key(record)))
-        is_new = place is None
-        if is_new:
-            place = Place(place_key=place_key(record), name=record.name)
-            session.add(place)
-            session.flush()
-        values = {"name": record.name, "country_code": record.country, "latitude": record.latitude,
-                  "longitude": record.longitude, "geonames_id": record.geonames_id}
-        changed = any(getattr(place, k) != v for k, v in values.items())
-        for name, value in values.items():
-            setattr(place, name, value)
+        is_new = session.scalar(select(Place.id).where(Place.place_key == place_key(record))) is None
+        place = get_or_add(session, Place, {"name": record.name}, place_key=place_key(record))
+        changed = assign(place, {"name": record.name, "country_code": record.country, "latitude": record.latitude,
+                                 "longitude": record.longitude, "geonames_id": record.geonames_id})
         existing = {n.name: n for n in session.scalars(select(PlaceName).where(PlaceName.place_id == place.id))}
         wanted = {n.name: n for n in record.all_names()}
         for name, row in existing.items():
@@ -43,11 +36,8 @@ def save_places(session: Session, records: Iterable[PlaceRecord]) -> SaveCounts:
             if row is None:
                 session.add(PlaceName(place_id=place.id, name=name, language=entry.language, type=entry.type))
                 changed = True
-            elif (row.language, row.type) != (entry.language, entry.type):
-                row.language, row.type = entry.language, entry.type
-                changed = True
+            else:
+                changed |= assign(row, {"language": entry.language, "type": entry.type})
         session.flush()
-        counts.inserted += is_new
-        counts.updated += changed and not is_new
-        counts.unchanged += not changed and not is_new
+        counts.count(is_new, changed)
     return counts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -11,13 +10,7 @@ from sqlalchemy.orm import Session
 from ..models import Document, RecordSet, Repository, RepositoryName
 from ..records import RepositoryRecord
 from ..text import fold
-
-
-@dataclass
-class SaveCounts:
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
+from .rows import SaveCounts, assign
 
 
 def save_repositories(session: Session, records: Iterable[RepositoryRecord]) -> SaveCounts:
@@ -45,25 +38,11 @@ def save_repositories(session: Session, records: Iterable[RepositoryRecord]) -> 
             "sources": list(record.sources),
             "origin": "authority",
         }
-        changed = _assign(repository, fields)
+        changed = assign(repository, fields)
         changed |= _sync_names(session, repository, record)
-        if is_new:
-            counts.inserted += 1
-        elif changed:
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
+        counts.count(is_new, changed)
         session.flush()
     return counts
-
-
-def _assign(row, fields: dict) -> bool:
-    changed = False
-    for name, value in fields.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed = True
-    return changed
 
 
 def _sync_names(session: Session, repository: Repository, record: RepositoryRecord) -> bool:
@@ -83,7 +62,7 @@ def _sync_names(session: Session, repository: Repository, record: RepositoryReco
             repository.names.append(RepositoryName(name_key=key, name=name.name))
             row = repository.names[-1]
             changed = True
-        changed |= _assign(row, {"name": name.name, "type": name.type, "language": name.language})
+        changed |= assign(row, {"name": name.name, "type": name.type, "language": name.language})
     return changed
 
 
