@@ -110,23 +110,45 @@ def ingest_command(database, authority, files):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 def serve(database, host, port):
-    """Serve the catalogue with Datasette, under the stable name /catalogue."""
+    """Serve the catalogue with Datasette, under the stable name /catalogue.
+
+    Refuses, without writing to it, a file that is not a catalogue at the latest schema.
+    """
     import asyncio
 
     import uvicorn
 
     from .db import resolve_url, sqlite_path
     from .errors import DatabaseError
+    from .schema import require_current_file
     from .site import make_datasette
 
-    path = sqlite_path(resolve_url(database))
+    url = resolve_url(database)
+    path = sqlite_path(url)
     if path is None or not path.exists():
         raise DatabaseError(f"{database or path}: no such SQLite catalogue; run 'catalogue init' and "
                             "'catalogue seed' first (Datasette serves SQLite files)")
+    require_current_file(url)
     datasette = make_datasette(path)
     asyncio.run(datasette.invoke_startup())
     click.echo(f"Serving {path} at http://{host}:{port}/catalogue", err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+@cli.command("backup")
+@db_option
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.argument("file", type=click.Path(path_type=Path))
+def backup_command(database, force, file):
+    """Copy the SQLite catalogue to FILE, consistently even while it is served or written.
+
+    The copy is one standalone SQLite file. It is written beside FILE and renamed into
+    place, so a failed backup leaves nothing half-written.
+    """
+    from .backup import backup
+
+    report = backup(file, database, force=force)
+    click.echo(f"Copied {report.source} to {report.target} ({report.size:,} bytes)")
 
 
 @cli.group()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL
@@ -61,13 +63,27 @@ def check_sqlite_file(path: Path) -> None:
         raise NotADatabase(f"{path}: not a SQLite database (the file is something else)")
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads ``path`` without writing to it or leaving files beside it.
+
+    A read-only connection to a WAL file creates -wal and -shm files it cannot remove. While
+    no -wal exists no connection has the file open and all its content is in the file, so it
+    is then opened immutable, which creates nothing.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    closed_wal_file = header[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if closed_wal_file else "")
+
+
 def register_functions(connection) -> None:
     """SQL functions the search-index triggers call (see shape.py), on a sqlite3 connection."""
     connection.create_function("catalogue_fold", 1, search_fold, deterministic=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, a busy timeout, and transactions that include DDL.
+def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
+    """Foreign keys, a busy timeout, and transactions that include DDL (deferred when reading
+    only, as a read-only connection takes no write lock).
 
     WAL is a property of the file, set once by :func:`use_wal` when ``catalogue init`` has
     made the file a catalogue (so a file that is refused is never written to).
@@ -88,13 +104,15 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def connect(target: str | URL | None = None) -> Engine:
+def connect(target: str | URL | None = None, read_only: bool = False) -> Engine:
     """An engine for ``target`` (see :func:`resolve_url`), checked to be reachable.
 
-    Raises :class:`NotADatabase` or :class:`DatabaseUnreachable` with a one-line message.
+    ``read_only`` opens an existing SQLite file so that nothing can write to it (see
+    :func:`read_only_uri`). Raises :class:`NotADatabase` or :class:`DatabaseUnreachable`
+    with a one-line message.
     """
     url = target if isinstance(target, URL) else resolve_url(target)
     path = sqlite_path(url)
@@ -103,9 +121,14 @@ def connect(target: str | URL | None = None) -> Engine:
     kwargs = {"json_serializer": partial(json.dumps, ensure_ascii=False)}  # "Lưu trữ", not "L\u01b0u"
     if url.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 10}
+    if read_only and path is not None:
+        if not path.exists():
+            raise NotADatabase(f"{path}: no such SQLite database")
+        uri = read_only_uri(path)
+        kwargs["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     engine = create_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -127,3 +150,22 @@ def use_wal(engine: Engine) -> None:
         connection.cursor().execute("PRAGMA journal_mode = WAL")
     finally:
         connection.close()
+
+
+def checkpoint(engine: Engine) -> bool:
+    """Copy the write-ahead log into the SQLite file and empty it, so that the file alone
+    holds every committed write; True when the whole log went in (always on other backends).
+
+    Readers that merely keep the file open (a running Datasette) do not stop it; one still
+    reading an older snapshot is waited for, up to the busy timeout. The engine's pooled
+    connections are closed first, as a statement one of them left unfinished holds a snapshot.
+    """
+    if engine.url.get_backend_name() != "sqlite":
+        return True
+    engine.dispose()
+    connection = engine.raw_connection()
+    try:
+        [(busy, _, _)] = connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
+    return not busy

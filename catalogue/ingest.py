@@ -8,13 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from . import schema, shape
 from .authority import RepositoryIndex, read_authority
-from .db import connect, describe
-from .errors import DatabaseError
+from .db import checkpoint, connect
 from .gazetteer import PlaceIndex, read_places
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text
@@ -30,14 +28,6 @@ class IngestReport:
     warnings: list[str]
 
 
-def _require_current_schema(connection: Connection) -> None:
-    current = schema.current_revision(connection)
-    if current != schema.head_revision():
-        schema.check_upgradable(connection)
-        raise DatabaseError(f"{describe(connection.engine.url)}: not a catalogue at the latest schema "
-                            f"(revision {current or 'none'}); run 'catalogue init' first")
-
-
 def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FILE,
            gazetteer: Path = GAZETTEER_FILE) -> list[IngestReport]:
     """Read every file, then store them all in one transaction: all or nothing."""
@@ -48,7 +38,7 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
     reports = []
     try:
         with engine.begin() as connection:
-            _require_current_schema(connection)
+            schema.require_current(connection)
             with Session(bind=connection) as session:
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
@@ -56,6 +46,7 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
             shape.ensure_derived(connection)
+        checkpoint(engine)
     finally:
         engine.dispose()
     return reports

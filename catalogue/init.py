@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from . import schema
 from .authority import read_authority
 from .gazetteer import read_places
-from .db import connect, resolve_url, sqlite_path, use_wal
+from .db import checkpoint, connect, resolve_url, sqlite_path, use_wal
 from .models import Repository
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE
 from .store import SaveCounts, save_places, save_repositories
@@ -53,6 +53,7 @@ def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE,
                     session.commit()  # joins the connection's transaction; engine.begin() commits
                 after = schema.current_revision(connection)
             use_wal(engine)
+            checkpoint(engine)
         finally:
             engine.dispose()
     except BaseException:

@@ -7,10 +7,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
+from sqlalchemy.engine import URL
 
 from . import shape
-from .db import describe
-from .errors import NotADatabase, SchemaTooNew
+from .db import connect, describe
+from .errors import DatabaseError, NotADatabase, SchemaTooNew
 from .paths import ALEMBIC_INI, MIGRATIONS
 
 
@@ -53,6 +54,30 @@ def check_upgradable(connection: Connection) -> None:
             f"{name}: schema revision {revision} was made by a newer catalogue "
             f"(this one knows up to {scripts.get_current_head()}); upgrade catalogue"
         )
+
+
+def require_current(connection: Connection) -> None:
+    """Refuse a database that is not a catalogue at this code's schema, reading only.
+
+    The one check before a catalogue is written to, served or copied: a database of
+    something else, an empty one, and one at an older or a newer schema revision are refused.
+    """
+    current = current_revision(connection)
+    if current != head_revision():
+        check_upgradable(connection)
+        raise DatabaseError(f"{describe(connection.engine.url)}: not a catalogue at the latest schema "
+                            f"(revision {current or 'none'}); run 'catalogue init' first")
+
+
+def require_current_file(target: str | URL | None) -> None:
+    """:func:`require_current` on a SQLite file opened read-only, so a refused file is
+    left exactly as it was."""
+    engine = connect(target, read_only=True)
+    try:
+        with engine.connect() as connection:
+            require_current(connection)
+    finally:
+        engine.dispose()
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
