@@ -52,8 +52,9 @@ def main() -> None:
     runs = [timed(parse_all) for _ in range(ROUNDS)]
     parse_seconds = min(seconds for seconds, _ in runs)
     notes = sum(len(parsed.notes) for parsed in runs[0][1])
-    print(f"parse: {notes} notes in {parse_seconds * 1000:.0f} ms "
-          f"({notes / parse_seconds:,.0f} notes/s, {parse_seconds / notes * 1000:.2f} ms a note)")
+    print(f"ingest_parse_notes: {notes}")
+    print(f"ingest_parse_ms_per_note: {parse_seconds / notes * 1000:.2f}")
+    print(f"ingest_parse_notes_per_s: {notes / parse_seconds:.0f}")
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
@@ -62,9 +63,10 @@ def main() -> None:
         again, _ = timed(ingest, str(db), files)
         rows = sum(r.counts.notes + r.counts.citations + r.counts.nested + r.counts.claims for r in reports)
         raw = raw_sqlite_rows(Path(folder) / "raw.db", rows)
-    print(f"store: {rows} notes, citations and claims in {first * 1000:.0f} ms "
-          f"(parse included); re-ingest {again / first:.2f}× the first")
-    print(f"store vs raw SQLite for the same number of rows: {first / raw:,.0f}×")
+    print(f"ingest_store_rows: {rows}")
+    print(f"ingest_store_ms: {first * 1000:.0f}")
+    print(f"ingest_reingest_ratio_to_first: {again / first:.2f}")
+    print(f"ingest_store_ratio_to_raw_sqlite: {first / raw:.0f}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL
 
 from .errors import DatabaseUnreachable, NotADatabase
-from .text import search_fold
+from .functions import register_functions
 
 DEFAULT_DATABASE = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -74,11 +74,6 @@ def read_only_uri(path: Path) -> str:
         header = handle.read(20)
     closed_wal_file = header[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
     return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if closed_wal_file else "")
-
-
-def register_functions(connection) -> None:
-    """SQL functions the search-index triggers call (see shape.py), on a sqlite3 connection."""
-    connection.create_function("catalogue_fold", 1, search_fold, deterministic=True)
 
 
 def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:

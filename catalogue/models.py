@@ -244,6 +244,17 @@ class RecordSet(Timestamped, Base):
         doc="The standardised codes of every level from the top of the tree down to this one, "
         'joined by " / ", e.g. "PTT / ML2 / 52".',
     )
+    reference_code_key: Mapped[str | None] = mapped_column(
+        Text,
+        index=True,
+        doc='This level\'s code as a matching key, case, spacing and punctuation dropped, e.g. "ml2".',
+    )
+    path_key: Mapped[str | None] = mapped_column(
+        Text,
+        index=True,
+        doc='The path as a matching key, so that "10H287" and "10 h / 287" find "10 H / 287", '
+        'e.g. "10h287".',
+    )
     title: Mapped[str | None] = mapped_column(
         Text, doc="The title of the record set, when a citation gives it."
     )
@@ -337,6 +348,12 @@ class Document(Timestamped, Base):
         index=True,
         doc="The reference code written in one standard way, so that different spellings "
         'match, e.g. "PTT, ML2, 52" for "PTT, Mục lục 2, 52".',
+    )
+    reference_code_key: Mapped[str | None] = mapped_column(
+        Text,
+        index=True,
+        doc="The reference code as a matching key, case, accents, spacing and punctuation dropped, "
+        'so that "10H287", "10 H 287" and "10 h 287" meet, e.g. "10h287".',
     )
     reference_code_parts: Mapped[dict[str, Any] | None] = mapped_column(
         JSON,

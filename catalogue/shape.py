@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 
 SEARCH_FOLD = "catalogue_fold"  # SQL function registered on every connection (see db.py)
 # Tables this module owns (search indexes and their shadow tables, derived_* summaries).
-DERIVED_TABLE = re.compile(r"(^|_)fts(_|$)|^sqlite_|^derived_")
+DERIVED_TABLE = re.compile(r"(^|_)(fts|words)(_|$)|^sqlite_|^derived_")
 
 
 def is_derived_table(name: str | None) -> bool:
@@ -41,7 +41,7 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 class View:
     name: str
     description: str
-    sql: str  # {agg_countries} and {has_digit} are filled in per dialect
+    sql: str
 
 
 # What every column of the views means, for the site's column descriptions.
@@ -73,8 +73,21 @@ COLUMN_DOCS = {
     "via_work_id": "The work a document is printed in or known through (\"cited in\").",
     "via_work": "The title of that work.",
     "country": "The country of the archive, or of publication (ISO 3166-1 alpha-2).",
-    "source_type": "archive or publication.",
-    "country_count": "How many countries the claim's sources come from.",
+    "source_type": "archive (a document cited directly) or publication (a work, a document printed in it or "
+                   "known only through it).",
+    "evidence": "archival (a document cited directly), published (a work, or a document printed in it or "
+                "known only through it), or unplaced (a citation the reader could not place).",
+    "archive_country_count": "How many countries the archives holding the claim's documents are in.",
+    "archive_countries": "Those countries (ISO 3166-1 alpha-2), comma-separated.",
+    "archives": "The archives holding the claim's documents, comma-separated.",
+    "archival_unknown_country": "How many of its archival citations have no known archive or country.",
+    "publication_country_count": "How many countries the published works it cites come from.",
+    "publication_countries": "Those countries (ISO 3166-1 alpha-2), comma-separated.",
+    "published_unknown_country": "How many of its published sources have no known country of publication.",
+    "unplaced": "How many of its citations the reader could not place.",
+    "corroborated": "1 when archival documents held in two countries or more support the claim.",
+    "archival_documents": "How many distinct archival documents it cites directly.",
+    "country_count": "How many known countries the claim's sources (archives and publications) come from.",
     "countries": "Those countries, comma-separated.",
     "documents": "How many distinct archival documents the claim cites.",
     "intelligence_reports": "How many of them are intelligence reports.",
@@ -98,22 +111,52 @@ COLUMN_DOCS = {
 
 @dataclass(frozen=True)
 class Searchable:
+    """A table the one search box reads: what text of a row (``t``) is indexed, and which
+    linked tables (name, foreign key) change that text, so that their writes re-index it."""
+
     table: str
-    expression: str  # the text indexed for a row, as SQL over the table's columns
+    expression: str  # SQL over the row ``t``: its text as indexed
+    dependents: tuple[tuple[str, str], ...] = ()
 
     @property
     def fts(self) -> str:
+        """The trigram index: substrings of three characters or more, in any script."""
         return f"{self.table}_fts"
+
+    @property
+    def words(self) -> str:
+        """The word index: whole words, and every CJK character as a word of its own, for
+        terms of one or two characters that a trigram index cannot serve."""
+        return f"{self.table}_words"
+
+
+def _names(table: str, key: str) -> str:
+    return f"coalesce((SELECT group_concat(name, ' ') FROM {table} WHERE {key}), '')"
 
 
 SEARCHABLE = (
-    Searchable("claims", "coalesce(text, '')"),
-    Searchable("notes", "coalesce(text, '')"),
-    Searchable("documents", "coalesce(title, '') || ' ' || coalesce(title_translated, '') || ' ' || "
-                            "coalesce(reference_code, '') || ' ' || coalesce(date_as_written, '')"),
-    Searchable("works", "coalesce(title, '') || ' ' || coalesce(title_translated, '') || ' ' || "
-                        "coalesce(container_title, '') || ' ' || coalesce(publisher, '')"),
+    Searchable("claims", "coalesce(t.text, '')"),
+    Searchable("notes", "coalesce(t.text, '')"),
+    Searchable("documents",
+               "coalesce(t.title, '') || ' ' || coalesce(t.title_translated, '') || ' ' || "
+               "coalesce(t.reference_code, '') || ' ' || coalesce(t.date_as_written, '') || ' ' || "
+               + _names("repository_names", "repository_id = t.repository_id")),
+    Searchable("works",
+               "coalesce(t.title, '') || ' ' || coalesce(t.title_translated, '') || ' ' || "
+               "coalesce(t.container_title, '') || ' ' || coalesce(t.publisher, '') || ' ' || "
+               "coalesce(CAST(t.year AS TEXT), '') || ' ' || "
+               "coalesce((SELECT group_concat(a.name, ' ') FROM work_agents wa JOIN agents a ON a.id = wa.agent_id "
+               "WHERE wa.work_id = t.id), '')",
+               dependents=(("work_agents", "work_id"),)),
+    Searchable("repositories",
+               "coalesce(t.acronym, '') || ' ' || t.authorised_name || ' ' || coalesce(t.city, '') || ' ' || "
+               + _names("repository_names", "repository_id = t.id"),
+               dependents=(("repository_names", "repository_id"),)),
+    Searchable("record_sets",
+               "t.path || ' ' || coalesce(t.title, '') || ' ' || "
+               "coalesce((SELECT acronym FROM repositories WHERE id = t.repository_id), '')"),
 )
+SEARCH_WORDS = "catalogue_words"  # SQL function: folded text with CJK characters spaced apart
 
 EVIDENCE_CHAIN = """
 SELECT
@@ -142,9 +185,14 @@ SELECT
     w.title AS work,
     vw.id AS via_work_id,
     vw.title AS via_work,
-    coalesce(r.country_code, w.country_code, vw.country_code) AS country,
-    CASE WHEN r.id IS NOT NULL THEN 'archive'
-         WHEN w.id IS NOT NULL OR vw.id IS NOT NULL THEN 'publication' END AS source_type
+    CASE WHEN c.kind = 'archival' THEN 'archival'
+         WHEN c.kind IN ('published', 'published_document', 'cited_document') THEN 'published'
+         WHEN c.kind = 'unknown' THEN 'unplaced' END AS evidence,
+    CASE WHEN c.kind = 'archival' THEN r.country_code
+         WHEN c.kind IN ('published', 'published_document', 'cited_document')
+         THEN coalesce(w.country_code, vw.country_code) END AS country,
+    CASE WHEN c.kind = 'archival' THEN 'archive'
+         WHEN c.kind IN ('published', 'published_document', 'cited_document') THEN 'publication' END AS source_type
 FROM claims cl
 JOIN works cw ON cw.id = cl.work_id
 JOIN claim_notes cn ON cn.claim_id = cl.id
@@ -165,44 +213,55 @@ VIEWS = (
          "file → repository, or → published work.",
          EVIDENCE_CHAIN),
     View("claim_countries",
-         "The countries whose archives or publications each claim rests on.",
+         "The countries each claim's sources come from, archives and publications apart; a source "
+         "whose country is not known is listed as unknown.",
          """
-SELECT DISTINCT claim_id, claim, citing_work, country, source_type
-FROM evidence_chain WHERE country IS NOT NULL
+SELECT DISTINCT claim_id, claim, citing_work, coalesce(country, 'unknown') AS country, source_type
+FROM evidence_chain WHERE source_type IS NOT NULL
 """),
     View("corroboration",
-         "For each claim, how many countries its sources come from: more than one is corroboration "
-         "across borders; one is a single country's word.",
+         "For each claim, the countries of the archives that hold its documents and of the "
+         "publications it cites, apart. A claim is corroborated across borders when archival "
+         "documents held in two countries or more support it.",
          """
-SELECT claim_id, claim, citing_work, country_count, countries
-FROM derived_claim_summary WHERE country_count > 0
+SELECT claim_id, claim, citing_work, archive_country_count, archive_countries, archives,
+       archival_unknown_country, publication_country_count, publication_countries,
+       published_unknown_country, unplaced,
+       CASE WHEN archive_country_count >= 2 THEN 1 ELSE 0 END AS corroborated,
+       country_count, countries
+FROM derived_claim_summary
 """),
     View("claim_support",
          "What each claim rests on: how many documents, intelligence reports, published works and "
          "documents known only through another work (\"cited in\").",
          """
-SELECT claim_id, claim, citing_work, documents, intelligence_reports, works, cited_in, consulted, citations
+SELECT claim_id, claim, citing_work, documents, archival_documents, intelligence_reports, works, cited_in,
+       consulted, citations
 FROM derived_claim_summary
 """),
     View("review_queue",
-         "Notes and citations for a person to check: back-references left unresolved, citations of "
-         "unknown kind, notes where nothing was read, and numbers left in a note's commentary.",
+         "Notes and citations the reader could not place or resolve, each with the reason: a "
+         "back-reference (ibid., op. cit., a short title) whose source was not found, a citation "
+         "whose kind could not be told, an archival document whose archive was not identified, "
+         "a note where no citation was read.",
          """
-SELECT n.id AS note_id, w.title AS citing_work, n.number AS note_number, c.id AS citation_id,
+SELECT n.id AS note_id, w.id AS work_id, w.title AS citing_work, n.number AS note_number, c.id AS citation_id,
        c.kind AS kind, c.form AS form,
-       CASE WHEN c.unresolved_reason IS NOT NULL THEN 'unresolved: ' || c.unresolved_reason
-            ELSE 'citation of unknown kind' END AS problem,
-       c.text AS citation_text, n.text AS note_text, n.residue AS residue
+       CASE WHEN c.unresolved_reason IS NOT NULL AND c.form IN ('short', 'ibid', 'op_cit', 'supra', 'author_only')
+            THEN 'back-reference not resolved: ' || c.unresolved_reason
+            WHEN c.unresolved_reason IS NOT NULL THEN 'not placed: ' || c.unresolved_reason
+            WHEN c.kind = 'unknown' THEN 'the reader could not tell what this citation cites'
+            ELSE 'archival document whose archive was not identified' END AS problem,
+       c.text AS citation_text, n.text AS note_text
 FROM citations c JOIN notes n ON n.id = c.note_id JOIN works w ON w.id = n.work_id
+LEFT JOIN documents d ON d.id = c.document_id
 WHERE c.unresolved_reason IS NOT NULL OR c.kind = 'unknown'
+   OR (c.kind = 'archival' AND d.repository_id IS NULL)
 UNION ALL
-SELECT n.id, w.title, n.number, NULL, NULL, NULL, 'no citation read', NULL, n.text, n.residue
+SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL, 'no citation could be read from this note', NULL,
+       n.text
 FROM notes n JOIN works w ON w.id = n.work_id
 WHERE n.parse_status = 'unparsed'
-UNION ALL
-SELECT n.id, w.title, n.number, NULL, NULL, NULL, 'numbers left in the commentary', NULL, n.text, n.residue
-FROM notes n JOIN works w ON w.id = n.work_id
-WHERE n.parse_status <> 'unparsed' AND {has_digit}
 """),
     View("document_timeline",
          "Archival documents in date order, with where they are held and how many claims they support.",
@@ -219,11 +278,25 @@ WHERE d.date_start IS NOT NULL
 
 # Aggregates over every claim, kept as a table so that pages listing them read an index
 # instead of grouping the whole evidence chain on every request; rebuilt after every write.
+#
+# Archival evidence (documents cited directly, held by a repository) and published evidence
+# (works, documents printed in them or known only "cited in" them) are counted apart. A
+# claim is corroborated across borders when archives of two countries or more support it;
+# a source whose country is unknown is counted as unknown, never left out.
 CLAIM_SUMMARY = """
 CREATE TABLE derived_claim_summary AS
 SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
-       count(DISTINCT country) AS country_count, {agg_countries} AS countries,
+       count(DISTINCT country) AS country_count, {countries} AS countries,
+       count(DISTINCT CASE WHEN evidence = 'archival' THEN country END) AS archive_country_count,
+       {archive_countries} AS archive_countries,
+       {archives} AS archives,
+       sum(CASE WHEN evidence = 'archival' AND country IS NULL THEN 1 ELSE 0 END) AS archival_unknown_country,
+       count(DISTINCT CASE WHEN evidence = 'published' THEN country END) AS publication_country_count,
+       {publication_countries} AS publication_countries,
+       sum(CASE WHEN evidence = 'published' AND country IS NULL THEN 1 ELSE 0 END) AS published_unknown_country,
+       sum(CASE WHEN evidence = 'unplaced' THEN 1 ELSE 0 END) AS unplaced,
        count(DISTINCT document_id) AS documents,
+       count(DISTINCT CASE WHEN evidence = 'archival' THEN document_id END) AS archival_documents,
        count(DISTINCT CASE WHEN genre = 'intelligence_report' THEN document_id END) AS intelligence_reports,
        count(DISTINCT work_id) AS works,
        sum(CASE WHEN kind = 'cited_document' THEN 1 ELSE 0 END) AS cited_in,
@@ -233,7 +306,14 @@ SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
 FROM evidence_chain
 GROUP BY claim_id
 """
-CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count, claim_id", "documents, works, claim_id", "cited_in, consulted")
+CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count, claim_id", "archive_country_count, claim_id",
+                         "documents, works, claim_id", "cited_in, consulted")
+AGGREGATED = {  # the lists the summary keeps, as comma-separated text
+    "countries": "country",
+    "archive_countries": "CASE WHEN evidence = 'archival' THEN country END",
+    "archives": "CASE WHEN evidence = 'archival' THEN repository END",
+    "publication_countries": "CASE WHEN evidence = 'published' THEN country END",
+}
 
 # How many claims and documents rest on each archive, for its page.
 REPOSITORY_SUMMARY = """
@@ -245,14 +325,19 @@ GROUP BY repository_id
 SUMMARIES = ("derived_claim_summary", "derived_repository_summary")
 
 DIALECT_SQL = {
-    "sqlite": {"agg_countries": "group_concat(DISTINCT country)", "has_digit": "n.residue GLOB '*[0-9]*'"},
-    "postgresql": {"agg_countries": "string_agg(DISTINCT country, ',' ORDER BY country)",
-                   "has_digit": "n.residue ~ '[0-9]'"},
+    "sqlite": {"aggregate": "group_concat(DISTINCT {0})"},
+    "postgresql": {"aggregate": "string_agg(DISTINCT {0}, ',' ORDER BY {0})"},
 }
 
 
+def claim_summary_sql(dialect: str) -> str:
+    aggregate = DIALECT_SQL[dialect]["aggregate"]
+    return CLAIM_SUMMARY.format(**{name: aggregate.format(expression)
+                                   for name, expression in AGGREGATED.items()})
+
+
 def view_sql(view: View, dialect: str) -> str:
-    return view.sql.format(**DIALECT_SQL[dialect])
+    return view.sql
 
 
 @lru_cache(maxsize=1)
@@ -280,10 +365,12 @@ def drop_derived(connection: Connection, search_indexes: bool = False) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {summary}"))
     if connection.dialect.name == "sqlite":
         for item in SEARCHABLE:
-            for suffix in ("ai", "ad", "au"):
+            suffixes = ["ai", "ad", "au"] + [f"{table}_{s}" for table, _ in item.dependents for s in ("ai", "ad")]
+            for suffix in suffixes:
                 connection.execute(text(f"DROP TRIGGER IF EXISTS {item.fts}_{suffix}"))
             if search_indexes:
                 connection.execute(text(f"DROP TABLE IF EXISTS {item.fts}"))
+                connection.execute(text(f"DROP TABLE IF EXISTS {item.words}"))
 
 
 def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
@@ -292,7 +379,7 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
     dialect = connection.dialect.name
     for view in VIEWS:
         if view.name == "corroboration":  # the summary the next views read is built on the chain
-            connection.execute(text(CLAIM_SUMMARY.format(**DIALECT_SQL[dialect])))
+            connection.execute(text(claim_summary_sql(dialect)))
             for columns in CLAIM_SUMMARY_INDEXES:
                 name = "_".join(c.strip() for c in columns.split(","))
                 connection.execute(text(f"CREATE INDEX derived_claim_summary_{name} "
@@ -307,26 +394,41 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
 
 
 def _ensure_search_index(connection: Connection, item: Searchable, rebuild: bool) -> None:
+    """The item's two indexes and the triggers that keep them current; refilled when they
+    do not hold one entry per row (or on ``rebuild``)."""
     connection.execute(text(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.fts} USING fts5(text, folded, tokenize='trigram')"))
-    expression = {prefix: item.expression.replace("coalesce(", f"coalesce({prefix}.")
-                  for prefix in ("new", "old")}
     connection.execute(text(
-        f"CREATE TRIGGER {item.fts}_ai AFTER INSERT ON {item.table} BEGIN "
-        f"INSERT INTO {item.fts}(rowid, text, folded) "
-        f"VALUES (new.id, {expression['new']}, {SEARCH_FOLD}({expression['new']})); END"))
-    connection.execute(text(
-        f"CREATE TRIGGER {item.fts}_ad AFTER DELETE ON {item.table} BEGIN "
-        f"DELETE FROM {item.fts} WHERE rowid = old.id; END"))
-    connection.execute(text(
-        f"CREATE TRIGGER {item.fts}_au AFTER UPDATE ON {item.table} BEGIN "
-        f"DELETE FROM {item.fts} WHERE rowid = old.id; "
-        f"INSERT INTO {item.fts}(rowid, text, folded) "
-        f"VALUES (new.id, {expression['new']}, {SEARCH_FOLD}({expression['new']})); END"))
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} USING fts5(words, "
+        f"tokenize='unicode61 remove_diacritics 2')"))
+
+    def reindex(row_id: str) -> str:
+        return (f"DELETE FROM {item.fts} WHERE rowid = {row_id}; "
+                f"DELETE FROM {item.words} WHERE rowid = {row_id}; "
+                f"INSERT INTO {item.fts}(rowid, text, folded) SELECT t.id, ({item.expression}), "
+                f"{SEARCH_FOLD}({item.expression}) FROM {item.table} t WHERE t.id = {row_id}; "
+                f"INSERT INTO {item.words}(rowid, words) SELECT t.id, {SEARCH_WORDS}({item.expression}) "
+                f"FROM {item.table} t WHERE t.id = {row_id}; ")
+
+    unindex = (f"DELETE FROM {item.fts} WHERE rowid = old.id; "
+               f"DELETE FROM {item.words} WHERE rowid = old.id; ")
+    triggers = {"ai": ("AFTER INSERT", item.table, reindex("new.id")),
+                "ad": ("AFTER DELETE", item.table, unindex),
+                "au": ("AFTER UPDATE", item.table, reindex("new.id"))}
+    for dependent, key in item.dependents:
+        triggers[f"{dependent}_ai"] = ("AFTER INSERT", dependent, reindex(f"new.{key}"))
+        triggers[f"{dependent}_ad"] = ("AFTER DELETE", dependent, reindex(f"old.{key}"))
+    for suffix, (when, table, body) in triggers.items():
+        connection.execute(text(f"CREATE TRIGGER {item.fts}_{suffix} {when} ON {table} BEGIN {body}END"))
     indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar()
+    worded = connection.execute(text(f"SELECT count(*) FROM {item.words}")).scalar()
     rows = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
-    if rebuild or indexed != rows:
+    if rebuild or not indexed == worded == rows:
         connection.execute(text(f"DELETE FROM {item.fts}"))
+        connection.execute(text(f"DELETE FROM {item.words}"))
         connection.execute(text(
             f"INSERT INTO {item.fts}(rowid, text, folded) "
-            f"SELECT id, {item.expression}, {SEARCH_FOLD}({item.expression}) FROM {item.table}"))
+            f"SELECT t.id, ({item.expression}), {SEARCH_FOLD}({item.expression}) FROM {item.table} t"))
+        connection.execute(text(
+            f"INSERT INTO {item.words}(rowid, words) "
+            f"SELECT t.id, {SEARCH_WORDS}({item.expression}) FROM {item.table} t"))

@@ -46,3 +46,19 @@ def _fold_char(char: str) -> str:
 def search_fold(value: str | None) -> str | None:
     """Text as the search index keeps it: accents stripped, case folded, spacing kept."""
     return None if value is None else strip_accents(value).casefold()
+
+
+# Scripts written without spaces between words: Han, kana, Hangul.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def search_words(value: str | None) -> str | None:
+    """Text as the word index keeps it: folded, every CJK character a word of its own, so that
+    a one- or two-character term ("河内") is found as a word or a phrase.
+
+    >>> search_words("Hồ Chí Minh (胡志明)")
+    'ho chi minh ( 胡 志 明 )'
+    """
+    if value is None:
+        return None
+    return " ".join(CJK.sub(lambda match: f" {match.group(0)} ", search_fold(value)).split())

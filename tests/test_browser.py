@@ -1,4 +1,5 @@
-"""The served site in a real browser: search, then follow a claim to its document and archive.
+"""The served site in a real browser: search, then follow a claim to its document and archive;
+and the three questions a historian asks first, answered from the home page without SQL.
 
 Runs `catalogue serve` on a seeded SQLite catalogue and drives Debian's Chromium
 (/usr/bin/chromium) through Playwright. No browser is ever downloaded: CI installs
@@ -159,10 +160,10 @@ def walk_from_search_to_archive(page, site: str) -> None:
 
     # Results: claims, each shown around its match, and the accented spelling found by the
     # unaccented query ("Lạng Sơn" is in note 54 and its VNA 3 document).
-    claims = page.locator("section.search-claims li a")
+    claims = page.locator("section.search-claims li > a")
     claims.first.wait_for(state="visible", timeout=TIMEOUT_MS)
     shoot(page, "search.png")
-    results = page.locator("section.search-results li a").all_inner_texts()
+    results = page.locator("section.search-results li > a").all_inner_texts()
     assert any("Lạng Sơn" in text for text in results), f"no result mentions Lạng Sơn: {results}"
     assert all("Lang Son" in text or "Lạng Sơn" in text for text in claims.all_inner_texts()), \
         claims.all_inner_texts()
@@ -204,3 +205,67 @@ def walk_from_search_to_archive(page, site: str) -> None:
     heading.wait_for(state="visible", timeout=TIMEOUT_MS)
     assert "Trung tâm Lưu trữ Quốc gia III" in heading.inner_text()
     shoot(page, "repository.png")
+
+
+def search_from_home(page, site: str, query: str) -> None:
+    page.goto(f"{site}/", wait_until="domcontentloaded")
+    box = page.locator("form.catalogue-search input[name=q]")
+    box.fill(query)
+    with page.expect_navigation(timeout=TIMEOUT_MS):
+        box.press("Enter")
+    page.locator("p.search-summary").wait_for(state="visible", timeout=TIMEOUT_MS)
+
+
+def test_which_claims_rest_on_a_carton(site):
+    """Question 1: which claims rest on carton 10 H 287 of the SHD? Typed as a researcher
+    writes it in a notebook, without spaces."""
+    require_chromium()
+    with chromium_page() as page:
+        search_from_home(page, site, "10H287")
+        shoot(page, "question-1-search.png")
+        carton = page.locator("section.search-record_sets li > a", has_text="10 H / 287")
+        carton.first.click()
+        page.wait_for_url(lambda url: "/catalogue/record_sets/" in url, timeout=TIMEOUT_MS)
+        story = page.locator("article.record-set-story")
+        story.wait_for(state="visible", timeout=TIMEOUT_MS)
+        assert "Held by" in story.inner_text() and "SHD" in story.inner_text()
+        claims = story.locator("ul.claims > li")
+        assert claims.count() == 7, story.inner_text()  # notes 21, 30, 33, 37, 39, 40 and 41
+        assert page.get_by_role("heading", name="Claims resting on it (7)").is_visible()
+        shoot(page, "question-1-carton.png")
+
+
+def test_which_claims_are_corroborated_across_borders(site):
+    """Question 2: which claims do archives of more than one country support? On the seed,
+    none, and the page says so in words."""
+    require_chromium()
+    with chromium_page() as page:
+        page.goto(f"{site}/", wait_until="domcontentloaded")
+        page.get_by_role("link", name="Claims corroborated across borders").click()
+        page.wait_for_url("**/catalogue/corroborated_claims*", timeout=TIMEOUT_MS)
+        answer = page.locator("p.when-empty")
+        answer.wait_for(state="visible", timeout=TIMEOUT_MS)
+        assert "No claim in the catalogue is supported by archival documents held in more than one country" \
+            in answer.inner_text()
+        shoot(page, "question-2-corroboration.png")
+
+
+def test_what_a_note_of_an_article_cites(site):
+    """Question 3: what does note 42 of Gao's article cite? Then a search in Chinese."""
+    require_chromium()
+    with chromium_page() as page:
+        search_from_home(page, site, "Gao note 42")
+        shoot(page, "question-3-search.png")
+        page.locator("section.search-note_references li > a").first.click()
+        page.wait_for_url(lambda url: "/catalogue/notes/" in url, timeout=TIMEOUT_MS)
+        story = page.locator("article.note-story")
+        story.wait_for(state="visible", timeout=TIMEOUT_MS)
+        assert page.get_by_role("heading", name="What it cites (2)").is_visible()
+        cited = story.locator("ul.citations > li").all_inner_texts()
+        assert len(cited) == 2 and all("PTT" in text and "VNA3" in text for text in cited), cited
+        shoot(page, "question-3-note.png")
+
+        search_from_home(page, site, "長征")
+        claims = page.locator("section.search-claims li")
+        assert "Truong Chinh (長征)" in claims.first.inner_text()
+        shoot(page, "search-cjk.png")

@@ -118,3 +118,25 @@ YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/]|[.-]\d)")
 
 def find_years(text: str) -> list[tuple[Span, int]]:
     return [(m.span(), int(m.group(1))) for m in YEAR.finditer(text)]
+
+
+def read_period(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date written by a person stands for, at its own precision:
+    a year, a month or a day, in any form :func:`find_dates` reads.
+
+    >>> read_period("1948")
+    (datetime.date(1948, 1, 1), datetime.date(1948, 12, 31))
+    >>> read_period("avril 1949")[1], read_period("1949-04-05")[0]
+    (datetime.date(1949, 4, 30), datetime.date(1949, 4, 5))
+
+    None when ``value`` is not one date ("", "soon", "1948 1949").
+    """
+    value = value.strip()
+    found = find_dates(value)
+    if len(found) == 1 and len(found[0].as_written) >= len(value.rstrip(".")) - 1:
+        return edtf_bounds(found[0].edtf)
+    if re.fullmatch(r"(1[5-9]\d\d|20\d\d)-(0[1-9]|1[0-2])", value):
+        return edtf_bounds(value)
+    if YEAR.fullmatch(value):
+        return edtf_bounds(value)
+    return None

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..text import fold
+
 Level = tuple[str, str]  # (level, code): ("series", "10 H"), ("file", "287")
 
 
@@ -92,6 +94,18 @@ GRAMMARS: dict[str, Callable[[str], ReferenceCode]] = {
     "VNA4": vietnamese_national,
     "AH": numbered_hierarchy,
 }
+
+
+def code_key(code: str | None) -> str | None:
+    """A reference code as a matching key: case, accents, spacing and punctuation dropped, and
+    the Vietnamese "mục lục" (inventory) written as "ML", as the grammars write it.
+
+    >>> code_key("10 H 287"), code_key("10H287"), code_key("PTT, Mục lục 2, 52")
+    ('10h287', '10h287', 'pttml252')
+    """
+    if code is None:
+        return None
+    return fold(code).replace("mucluc", "ml") or None
 
 
 def parse_reference_code(code: str, repository: str | None) -> ReferenceCode:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pycountry
 import yaml
 
 from .. import shape
@@ -17,6 +18,15 @@ HERE = Path(__file__).resolve().parent
 @lru_cache(maxsize=1)
 def _site() -> dict:
     return yaml.safe_load((HERE / "site.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    """ "FR" → "France (FR)"; a code pycountry does not know is shown as it is."""
+    if not code:
+        return "unknown"
+    country = pycountry.countries.get(alpha_2=code)
+    return f"{getattr(country, 'common_name', None) or country.name} ({code})" if country else code
 
 
 def settings() -> dict:

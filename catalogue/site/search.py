@@ -1,25 +1,68 @@
-"""One search box over claims, notes, documents and works.
+"""One search box over everything the catalogue holds, by any of its names.
 
-Accent-insensitive ("Lang Son" finds "Lạng Sơn", "dong duong" finds "Đông Dương") because
-queries and texts are folded alike; substrings of three characters or more ("胡志明" inside
-longer text) come from the trigram index, shorter terms from a LIKE on the folded text.
+    query ─► note reference? ("Gao note 42") ─► the notes it names
+          ─► reference code? ("10H287")      ─► documents and record sets with that code key
+          ─► words                            ─► claims, notes, documents, works, archives, record sets
+
+Accent- and case-insensitive ("Lang Son" finds "Lạng Sơn") because queries and texts are
+folded alike. Terms of three characters or more are read in the trigram index (substrings
+in any script: "胡志明" inside longer text); shorter ones in the word index, where every CJK
+character is a word ("龍州"), and Latin ones are word prefixes ("AH", "ML"). Each kind of
+result comes from its index in rowid order and stops at its limit, so the first results
+come as fast at a million documents as at a hundred.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from datasette.database import Database
 
-from ..shape import SEARCHABLE
-from ..text import fold_chars, search_fold
+from ..parse.refcodes import code_key
+from ..shape import SEARCHABLE, Searchable
+from ..text import CJK, fold_chars, search_fold
+from .story import WORK_LABEL
 
 PER_KIND = 50
-LABELS = {"claims": "Claims", "notes": "Notes", "documents": "Documents", "works": "Works"}
-SNIPPET = {"claims": "text", "notes": "text", "documents": "title", "works": "title"}
-
-
 SNIPPET_WIDTH = 220
+LABELS = {  # in the order results are shown
+    "note_references": "Notes by number",
+    "repositories": "Archives",
+    "record_sets": "Fonds, series and files",
+    "documents": "Documents",
+    "claims": "Claims",
+    "notes": "Notes",
+    "works": "Works",
+}
+NOTE_REFERENCE = re.compile(r"(?i)\b(?:note|footnote|fn\.?|n\.)\s*(?P<number>\d{1,4})\b")
+
+# What a reader needs to know of each kind of hit: its text, and where it stands.
+CONTEXT_SQL = {
+    "claims": """
+        select cl.id, cl.text as text, w.id as work_id, {work_label} as work,
+               (select group_concat(n.number, ', ') from claim_notes cn join notes n on n.id = cn.note_id
+                where cn.claim_id = cl.id) as note_numbers
+        from claims cl join works w on w.id = cl.work_id where cl.id in ({ids})""",
+    "notes": """
+        select n.id, n.text as text, n.number as note_number, w.id as work_id, {work_label} as work
+        from notes n join works w on w.id = n.work_id where n.id in ({ids})""",
+    "documents": """
+        select d.id, coalesce(d.title, d.reference_code, 'untitled document') as text, d.date_edtf,
+               d.reference_code, r.acronym as repository, r.id as repository_id
+        from documents d left join repositories r on r.id = d.repository_id where d.id in ({ids})""",
+    "works": """
+        select w.id, {work_label} as text, w.year, w.type,
+               (select count(*) from notes n where n.work_id = w.id) as notes
+        from works w where w.id in ({ids})""",
+    "repositories": """
+        select r.id, r.authorised_name || coalesce(' (' || r.acronym || ')', '') as text, r.city,
+               r.country_code from repositories r where r.id in ({ids})""",
+    "record_sets": """
+        select rs.id, coalesce(rs.level, 'file') || ' ' || rs.path || coalesce(' “' || rs.title || '”', '')
+               as text, r.acronym as repository, r.id as repository_id
+        from record_sets rs join repositories r on r.id = rs.repository_id where rs.id in ({ids})""",
+}
 
 
 @dataclass
@@ -27,15 +70,17 @@ class Hit:
     table: str
     id: int
     text: str  # a stretch of the text around the first match
+    context: dict = field(default_factory=dict)  # the row's context columns (work, note number…)
 
 
 def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
-    """The stretch of ``text`` around the first word found, so a reader sees why it matched."""
+    """The stretch of ``text`` around the first of ``words`` (most telling first) it holds, so
+    a reader sees why it matched."""
     if len(text) <= width:
         return text
     folded = fold_chars(text)
-    found = [position for word in words if (position := folded.find(fold_chars(word))) >= 0]
-    start = max(0, min(found, default=0) - width // 3)
+    found = next((position for word in words if (position := folded.find(fold_chars(word))) >= 0), 0)
+    start = max(0, found - width // 3)
     if start and (space := text.find(" ", start, start + 30)) >= 0:
         start = space + 1  # begin at a word
     piece = text[start:start + width]
@@ -46,38 +91,97 @@ def terms(query: str) -> list[str]:
     return [term for term in (search_fold(query) or "").split() if term]
 
 
-def match_clause(table_fts: str, words: list[str]) -> tuple[str, dict]:
-    """FTS5 MATCH for the words of three characters or more, LIKE for the shorter ones."""
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def match_sql(item: Searchable, words: list[str]) -> tuple[str, dict]:
+    """A query for the ids of rows matching every word, in id order: the trigram index for
+    words of three characters or more, the word index for shorter ones (a CJK pair as a
+    phrase, a Latin word as a prefix). The index that comes first yields ids in order and
+    stops at the limit."""
     long_words = [w for w in words if len(w) >= 3]
-    conditions, params = [], {}
+    short_words = [w for w in words if len(w) < 3]
+    long_match = " ".join(_quoted(w) for w in long_words)
+    short_match = " ".join(_quoted(" ".join(w)) if CJK.search(w) else _quoted(w) + "*" for w in short_words)
+    if long_words and short_words:
+        return (f"select rowid from {item.fts} where {item.fts} match :match and rowid in "
+                f"(select rowid from {item.words} where {item.words} match :words) order by rowid",
+                {"match": long_match, "words": short_match})
     if long_words:
-        conditions.append(f"{table_fts} match :match")
-        params["match"] = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-    for index, word in enumerate(w for w in words if len(w) < 3):
-        conditions.append(f"folded like :like{index}")
-        params[f"like{index}"] = f"%{word}%"
-    return " and ".join(conditions), params
+        return f"select rowid from {item.fts} where {item.fts} match :match order by rowid", {"match": long_match}
+    return f"select rowid from {item.words} where {item.words} match :words order by rowid", {"words": short_match}
 
 
 async def search(db: Database, query: str) -> dict[str, list[Hit]]:
-    """The query as a phrase ("Lang Son" next to each other); failing that, all its words."""
+    """Every kind of thing the query names, grouped by kind, the first PER_KIND of each.
+
+    The words are tried as a phrase ("Lang Son" next to each other) first; failing that, all
+    of them anywhere in the text."""
     words = terms(query)
     if not words:
         return {}
+    found: dict[str, list[int]] = {table: [] for table in LABELS}
+    found["note_references"] = await _note_references(db, query)
+    for table, ids in (await _by_code(db, query)).items():
+        found[table].extend(ids)
     phrase = " ".join(words)
-    results = await _search(db, [phrase], [phrase]) if len(words) > 1 else {}
-    if not any(results.values()):
-        results = await _search(db, words, words)
+    by_words = await _search(db, [phrase]) if len(words) > 1 and len(phrase) >= 3 else {}
+    if not any(by_words.values()):
+        by_words = await _search(db, words)
+    for table, ids in by_words.items():
+        found[table].extend(i for i in ids if i not in found[table])
+    results = {}
+    for table, ids in found.items():
+        if ids:
+            results[table] = await _hits(db, table, ids[:PER_KIND], [phrase, *words])
     return results
 
 
-async def _search(db: Database, words: list[str], shown: list[str]) -> dict[str, list[Hit]]:
-    results: dict[str, list[Hit]] = {}
+async def _search(db: Database, words: list[str]) -> dict[str, list[int]]:
+    results: dict[str, list[int]] = {}
     for item in SEARCHABLE:
-        where, params = match_clause(item.fts, words)
-        column = SNIPPET[item.table]
-        rows = await db.execute(  # the index yields rowids in order and stops at the limit
-            f"select t.id, t.{column} from (select rowid from {item.fts} where {where} "
-            f"order by rowid limit {PER_KIND}) f join {item.table} t on t.id = f.rowid order by t.id", params)
-        results[item.table] = [Hit(item.table, row[0], snippet(row[1] or "", shown)) for row in rows.rows]
+        sql, params = match_sql(item, words)
+        rows = await db.execute(f"{sql} limit {PER_KIND}", params)
+        results[item.table] = [row[0] for row in rows.rows]
     return results
+
+
+async def _by_code(db: Database, query: str) -> dict[str, list[int]]:
+    """Documents and record sets whose reference code is the query, however it is spaced."""
+    key = code_key(query)
+    if not key or not any(c.isdigit() for c in key) and len(key) < 2:
+        return {}
+    documents = await db.execute(
+        f"select id from documents where reference_code_key = :key order by id limit {PER_KIND}", {"key": key})
+    record_sets = await db.execute(
+        f"select id from record_sets where path_key = :key or reference_code_key = :key "
+        f"order by id limit {PER_KIND}", {"key": key})
+    return {"documents": [r[0] for r in documents.rows], "record_sets": [r[0] for r in record_sets.rows]}
+
+
+async def _note_references(db: Database, query: str) -> list[int]:
+    """Notes named by number ("note 42", "n. 42"), in the citing works the rest of the query
+    names ("Gao note 42"), or in every citing work when it names none."""
+    match = NOTE_REFERENCE.search(query)
+    if match is None:
+        return []
+    number = int(match.group("number"))
+    rest = terms(query[:match.start()] + " " + query[match.end():])
+    if not rest:
+        rows = await db.execute(f"select id from notes where number = :number order by work_id limit {PER_KIND}",
+                                {"number": number})
+        return [row[0] for row in rows.rows]
+    works = next(item for item in SEARCHABLE if item.table == "works")
+    sql, params = match_sql(works, rest)
+    rows = await db.execute(
+        f"select n.id from notes n where n.number = :number and n.work_id in ({sql}) "
+        f"order by n.work_id limit {PER_KIND}", {**params, "number": number})
+    return [row[0] for row in rows.rows]
+
+
+async def _hits(db: Database, table: str, ids: list[int], words: list[str]) -> list[Hit]:
+    source = "notes" if table == "note_references" else table
+    sql = CONTEXT_SQL[source].format(ids=", ".join(str(int(i)) for i in ids), work_label=WORK_LABEL)
+    rows = {row["id"]: dict(row) for row in (await db.execute(sql)).rows}
+    return [Hit(source, i, snippet(rows[i]["text"] or "", words), rows[i]) for i in ids if i in rows]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from datasette.database import Database
 
 MAX_LISTED = 200  # rows listed on one page before "and more"
+MAX_NOTES = 2000  # a citing work's notes, listed whole
+# A work as a reader names it: its authors, then its title.
+WORK_LABEL = ("coalesce((select group_concat(a.name, ', ') from work_agents wa join agents a on a.id = wa.agent_id "
+              "where wa.work_id = w.id and wa.role = 'author') || ', ', '') || w.title")
 
 
 async def _rows(db: Database, sql: str, params: dict) -> list[dict]:
@@ -34,8 +38,9 @@ select c.id, c.position, c.kind, c.form, c.locator, c.text, c.unresolved_reason,
        d.reference_code, d.record_set_id,
        r.id as repository_id, r.acronym as repository, r.authorised_name as repository_name,
        r.country_code as repository_country,
-       c.work_id, w.title as work_title, w.year as work_year,
-       vc.work_id as via_work_id, vw.title as via_work_title, vc.locator as via_locator
+       c.work_id, w.title as work_title, w.year as work_year, w.country_code as work_country,
+       vc.work_id as via_work_id, vw.title as via_work_title, vc.locator as via_locator,
+       vw.country_code as via_work_country
 from citations c
 left join documents d on d.id = c.document_id
 left join repositories r on r.id = d.repository_id
@@ -48,16 +53,142 @@ order by c.position
 """
 
 
+async def _citations(db: Database, note_id: int) -> list[dict]:
+    """A note's citations, each with the record sets from its fonds down to its file."""
+    citations = await _rows(db, CITATION_SQL, {"note_id": note_id})
+    for citation in citations:
+        citation["record_sets"] = await _record_set_chain(db, citation["record_set_id"])
+    return citations
+
+
+def _support(summary: dict | None, notes: list[dict]) -> dict:
+    """What a claim rests on, as a historian weighs it: the archives holding its documents and
+    their countries, apart from the published works and their countries of publication."""
+    archives: dict[int, dict] = {}
+    publications: dict[str, dict] = {}
+    for note in notes:
+        for c in note["citations"]:
+            if c["kind"] == "archival" and c["repository_id"]:
+                archives.setdefault(c["repository_id"], {
+                    "id": c["repository_id"], "acronym": c["repository"], "name": c["repository_name"],
+                    "country": c["repository_country"]})
+            elif c["kind"] in ("published", "published_document", "cited_document"):
+                work_id = c["work_id"] or c["via_work_id"]
+                if work_id:
+                    publications.setdefault(work_id, {
+                        "id": work_id, "title": c["work_title"] or c["via_work_title"],
+                        "country": c["work_country"] or c["via_work_country"]})
+    summary = summary or {}
+    return {"archives": sorted(archives.values(), key=lambda a: (a["country"] or "~", a["acronym"] or "")),
+            "publications": list(publications.values()),
+            "archive_countries": [c for c in (summary.get("archive_countries") or "").split(",") if c],
+            "publication_countries": [c for c in (summary.get("publication_countries") or "").split(",") if c],
+            "archival_unknown_country": summary.get("archival_unknown_country") or 0,
+            "published_unknown_country": summary.get("published_unknown_country") or 0,
+            "corroborated": bool(summary.get("corroborated"))}
+
+
 async def claim_story(db: Database, claim_id: int) -> dict:
     claim = await _rows(db, "select cl.*, w.title as citing_work from claims cl "
                             "join works w on w.id = cl.work_id where cl.id = :id", {"id": claim_id})
     notes = await _rows(db, "select n.* from claim_notes cn join notes n on n.id = cn.note_id "
                             "where cn.claim_id = :id order by n.position", {"id": claim_id})
     for note in notes:
-        note["citations"] = await _rows(db, CITATION_SQL, {"note_id": note["id"]})
-        for citation in note["citations"]:
-            citation["record_sets"] = await _record_set_chain(db, citation["record_set_id"])
-    return {"claim": claim[0] if claim else None, "notes": notes}
+        note["citations"] = await _citations(db, note["id"])
+    summary = await _rows(db, "select * from corroboration where claim_id = :id", {"id": claim_id})
+    return {"claim": claim[0] if claim else None, "notes": notes,
+            "support": _support(summary[0] if summary else None, notes)}
+
+
+async def note_story(db: Database, note_id: int) -> dict:
+    note = await _rows(db, f"select n.*, {WORK_LABEL} as citing_work from notes n join works w on w.id = n.work_id "
+                           "where n.id = :id", {"id": note_id})
+    if not note:
+        return {"note": None}
+    note = note[0]
+    claims = await _rows(db, "select cl.id, cl.text from claim_notes cn join claims cl on cl.id = cn.claim_id "
+                             "where cn.note_id = :id order by cl.position", {"id": note_id})
+    around = await _rows(db, """
+        select (select id from notes where work_id = :work and position < :position order by position desc limit 1)
+                   as previous_id,
+               (select id from notes where work_id = :work and position > :position order by position limit 1)
+                   as next_id""", {"work": note["work_id"], "position": note["position"]})
+    return {"note": note, "claims": claims, "citations": await _citations(db, note_id), **around[0]}
+
+
+async def work_story(db: Database, work_id: int) -> dict:
+    work = await _rows(db, "select * from works where id = :id", {"id": work_id})
+    if not work:
+        return {"work": None}
+    agents = await _rows(db, "select a.id, a.name, wa.role from work_agents wa join agents a on a.id = wa.agent_id "
+                             "where wa.work_id = :id order by wa.role, wa.position", {"id": work_id})
+    notes = await _rows(db, f"""
+        select n.id, n.number, n.text, n.parse_status,
+               (select group_concat(claim_id, ',') from claim_notes where note_id = n.id) as claim_ids,
+               (select count(*) from citations c where c.note_id = n.id and c.via_citation_id is null) as citations
+        from notes n where n.work_id = :id order by n.position limit {MAX_NOTES}""", {"id": work_id})
+    for note in notes:
+        note["claim_ids"] = [int(i) for i in (note["claim_ids"] or "").split(",") if i]
+    cited_by = await _rows(db, f"""
+        select distinct cl.id as claim_id, cl.text as claim, cw.id as work_id, cw.title as citing_work,
+               n.number as note_number, c.locator
+        from citations c
+        join notes n on n.id = c.note_id
+        join claim_notes cn on cn.note_id = n.id
+        join claims cl on cl.id = cn.claim_id
+        join works cw on cw.id = cl.work_id
+        where c.work_id = :id
+        order by cw.title, n.number
+        limit {MAX_LISTED}""", {"id": work_id})
+    documents = await _rows(db, f"""
+        select distinct d.id, d.title, d.date_edtf, c.kind, vc.locator
+        from citations vc join citations c on c.via_citation_id = vc.id join documents d on d.id = c.document_id
+        where vc.work_id = :id order by d.date_start, d.id limit {MAX_LISTED}""", {"id": work_id})
+    return {"work": work[0], "agents": agents, "notes": notes, "cited_by": cited_by, "documents": documents,
+            "max_listed": MAX_LISTED}
+
+
+async def record_set_story(db: Database, record_set_id: int) -> dict:
+    """A fonds, series or file: its archive, its place in the tree, what it holds, and the
+    claims resting on the documents in it or in anything it holds."""
+    record_set = await _rows(db, "select rs.*, r.acronym as repository, r.authorised_name as repository_name, "
+                                 "r.country_code, r.city from record_sets rs "
+                                 "join repositories r on r.id = rs.repository_id where rs.id = :id", {"id": record_set_id})
+    if not record_set:
+        return {"record_set": None}
+    record_set = record_set[0]
+    within = {"repository": record_set["repository_id"], "path": record_set["path"], "id": record_set_id}
+    children = await _rows(db, f"select id, level, reference_code, path, title from record_sets "
+                               f"where parent_id = :id order by path limit {MAX_LISTED}", {"id": record_set_id})
+    documents = await _rows(db, f"""
+        select d.id, d.title, d.date_edtf, d.date_start, d.reference_code, d.genre, rs.path
+        from record_sets rs cross join documents d on d.record_set_id = rs.id
+        where rs.repository_id = :repository and (rs.id = :id or (rs.path > :path || ' /' and rs.path < :path || ' 0'))
+        limit {MAX_LISTED}""", within)
+    documents.sort(key=lambda d: (d["date_start"] or "~", d["id"]))
+    claims = await _rows(db, f"""
+        select distinct cl.id as claim_id, cl.text as claim, cw.title as citing_work, cw.id as work_id,
+               n.number as note_number, d.id as document_id
+        from record_sets rs cross join documents d on d.record_set_id = rs.id
+        cross join citations c on c.document_id = d.id
+        cross join notes n on n.id = c.note_id
+        cross join claim_notes cn on cn.note_id = n.id
+        cross join claims cl on cl.id = cn.claim_id
+        cross join works cw on cw.id = cl.work_id
+        where rs.repository_id = :repository and (rs.id = :id or (rs.path > :path || ' /' and rs.path < :path || ' 0'))
+        limit {MAX_LISTED}""", within)
+    return {"record_set": record_set, "record_sets": await _record_set_chain(db, record_set_id),
+            "children": children, "documents": documents, "claims": _by_claim(claims), "max_listed": MAX_LISTED}
+
+
+def _by_claim(rows: list[dict]) -> list[dict]:
+    """Claim-and-document rows as one entry per claim, listing the documents it cites."""
+    claims: dict[int, dict] = {}
+    for row in rows:
+        claim = claims.setdefault(row["claim_id"], {**row, "document_ids": []})
+        if row["document_id"] not in claim["document_ids"]:
+            claim["document_ids"].append(row["document_id"])
+    return sorted(claims.values(), key=lambda c: (c["citing_work"], c["note_number"] or 0))
 
 
 async def document_story(db: Database, document_id: int) -> dict:
@@ -102,4 +233,5 @@ async def repository_story(db: Database, repository_id: int) -> dict:
             "max_listed": MAX_LISTED}
 
 
-STORIES = {"claims": claim_story, "documents": document_story, "repositories": repository_story}
+STORIES = {"claims": claim_story, "documents": document_story, "repositories": repository_story,
+           "notes": note_story, "works": work_story, "record_sets": record_set_story}

@@ -34,6 +34,7 @@ from ..models import (
 )
 from ..parse.dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
+from ..parse.refcodes import code_key
 from ..text import fold
 from .rows import fill, get_or_add
 
@@ -143,7 +144,8 @@ def _record_set(session: Session, repository: Repository, draft: CitationDraft) 
         row = get_or_add(session, RecordSet, {"reference_code": code, "reference_code_normalised": code},
                           repository_id=repository.id, path=" / ".join(path))
         fill(row, level=level, reference_code=code, reference_code_normalised=code,
-              parent_id=parent.id if parent else None)
+              parent_id=parent.id if parent else None, reference_code_key=code_key(code),
+              path_key=code_key(row.path))
         parent = row
     if parent is not None and draft.file_title:
         fill(parent, title=draft.file_title)
@@ -163,7 +165,7 @@ def _document(session: Session, draft: CitationDraft) -> Document:
           language=language_of(draft.title),
           date_as_written=draft.date_as_written, date_edtf=draft.date, date_precision=draft.date_precision,
           date_start=start, date_end=end, reference_code=draft.reference_code_cited,
-          reference_code_normalised=draft.reference_code,
+          reference_code_normalised=draft.reference_code, reference_code_key=code_key(draft.reference_code),
           reference_code_parts=dict(draft.reference_levels) if draft.reference_levels else None)
     for role, name in (("sender", draft.sender), ("recipient", draft.recipient)):
         if name:

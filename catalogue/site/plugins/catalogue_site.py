@@ -6,16 +6,41 @@ from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from catalogue.shape import VIEWS
+from catalogue.site.metadata import country_name
 
 from catalogue.db import register_functions
 from catalogue.site.metadata import DATABASE
-from catalogue.site.search import LABELS, search
+from catalogue.site.search import LABELS, PER_KIND, search
 from catalogue.site.story import STORIES
 
 
 @hookimpl
 def prepare_connection(conn):
     register_functions(conn)
+
+
+# The table an id column of a view or canned query points to.
+ID_COLUMNS = {
+    "claim_id": "claims", "note_id": "notes", "citation_id": "citations", "document_id": "documents",
+    "work_id": "works", "cited_work_id": "works", "via_work_id": "works", "repository_id": "repositories",
+    "record_set_id": "record_sets",
+}
+VIEW_NAMES = {view.name for view in VIEWS}
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Every id in a view or a canned query's result is a link to its row page (tables link
+    their own keys already)."""
+    if database != DATABASE or column not in ID_COLUMNS or not isinstance(value, int):
+        return None
+    if table is not None and table not in VIEW_NAMES:
+        return None
+    url = datasette.urls.row(DATABASE, ID_COLUMNS[column], value)
+    return Markup(f'<a href="{escape(url)}">{value}</a>')
 
 
 @hookimpl
@@ -42,18 +67,40 @@ async def search_page(datasette, request):
     query = request.args.get("q", "").strip()
     results = await search(datasette.get_database(DATABASE), query) if query else {}
     return Response.html(await datasette.render_template(
-        "search.html", {"q": query, "results": results, "labels": LABELS, "database": DATABASE},
+        "search.html", {"q": query, "results": results, "labels": LABELS, "database": DATABASE,
+                        "per_kind": PER_KIND},
         request=request))
+
+
+async def note_page(datasette, request):
+    """/-/note/WORK/NUMBER: the stable address of a note, by its citing work and number (a
+    note's own id changes when its work is read again)."""
+    work_id, number = int(request.url_vars["work_id"]), int(request.url_vars["number"])
+    rows = await datasette.get_database(DATABASE).execute(
+        "select id from notes where work_id = :work and number = :number order by position limit 1",
+        {"work": work_id, "number": number})
+    if not rows.rows:
+        return Response.html(await datasette.render_template(
+            "error.html", {"ok": False, "error": f"Work {work_id} has no note {number}.", "status": 404,
+                           "title": "No such note"}, request=request), status=404)
+    return Response.redirect(datasette.urls.row(DATABASE, "notes", rows.rows[0][0]))
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/search$", search_page), (r"^/$", home_page)]
+    return [(r"^/-/search$", search_page), (r"^/$", home_page),
+            (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page)]
 
 
-def fast_table_query(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A table page's query made cheap at a million rows: it never counts every matching row
-    (ask with ?_count=1), and without a filter it computes no facets (ask with ?_facet=)."""
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["country"] = country_name
+
+
+def fast_table_query(pairs: list[tuple[str, str]], default_columns: list[str] = ()) -> list[tuple[str, str]]:
+    """A table page's query made cheap at a million rows and readable: it never counts every
+    matching row (ask with ?_count=1), without a filter it computes no facets (ask with
+    ?_facet=), and it opens on the columns a reader needs (ask for others with ?_col=)."""
     names = {name for name, _ in pairs}
     extra = []
     if not names & {"_nocount", "_count"}:
@@ -61,6 +108,8 @@ def fast_table_query(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     filtered = any(not name.startswith("_") or name in ("_search", "_where", "_facet") for name in names)
     if not filtered and "_nofacet" not in names:
         extra.append(("_nofacet", "1"))
+    if default_columns and not names & {"_col", "_nocol"}:
+        extra.extend(("_col", column) for column in default_columns)
     return [*pairs, *extra]
 
 
@@ -74,7 +123,8 @@ async def home_page(datasette, request):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Table and view pages go through fast_table_query."""
+    """Table and view pages go through fast_table_query; HTML pages open on default columns."""
+    tables = datasette.metadata()["databases"][DATABASE]["tables"]
 
     def wrap(app):
         async def add_nocount(scope, receive, send):
@@ -82,9 +132,30 @@ def asgi_wrapper(datasette):
                 parts = scope.get("path", "").strip("/").split("/")
                 if len(parts) == 2 and parts[0] == DATABASE and not parts[1].startswith("-"):
                     pairs = parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)
-                    scope = dict(scope, query_string=urlencode(fast_table_query(pairs)).encode())
+                    html = "." not in parts[1] and not any(name == "_format" for name, _ in pairs)
+                    columns = tables.get(parts[1], {}).get("default_columns", []) if html else []
+                    scope = dict(scope, query_string=urlencode(fast_table_query(pairs, columns)).encode())
             await app(scope, receive, send)
 
         return add_nocount
 
     return wrap
+
+
+@hookimpl
+def extra_body_script(view_name):
+    """On table pages, the column descriptions fold away under the table's description (they
+    also show in each column's menu)."""
+    if view_name != "table":
+        return None
+    return """
+document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
+  var details = document.createElement("details");
+  details.className = "column-descriptions-folded";
+  var summary = document.createElement("summary");
+  summary.textContent = "What each column means";
+  details.appendChild(summary);
+  list.parentNode.insertBefore(details, list);
+  details.appendChild(list);
+});
+"""
