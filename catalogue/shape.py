@@ -1,13 +1,16 @@
-"""Derived objects: browsing views, full-text indexes and the triggers that keep them current.
+"""Derived objects: browsing views, per-claim and per-archive summaries, full-text indexes
+and the triggers that keep them current.
 
 Alembic owns tables; this module owns everything derived from them, rebuilt by one
 idempotent function, :func:`ensure_derived`, after every migration and every write. Nothing
 here holds data that cannot be rebuilt from the tables.
 
-Views are plain SQL that runs on SQLite and PostgreSQL. Full-text search is SQLite's FTS5
-with the trigram tokenizer (substrings, so "胡志明" is found inside longer Chinese text) over
-each text and its accent-folded form (so "Lang Son" finds "Lạng Sơn" and "dong duong" finds
-"Đông Dương").
+Views are plain SQL that runs on SQLite and PostgreSQL. Each searchable table has two FTS5
+indexes over its folded text (so "Lang Son" finds "Lạng Sơn"): a trigram index for
+substrings of three characters or more in any script ("胡志明" inside longer Chinese text),
+and a word index in which every CJK character is a word, for terms of one or two characters
+("南寧"). Triggers on the table, and on the linked tables its text draws on (an archive's
+names, a work's authors), keep both current.
 """
 
 from __future__ import annotations

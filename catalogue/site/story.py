@@ -88,6 +88,23 @@ def _support(summary: dict | None, notes: list[dict]) -> dict:
             "corroborated": bool(summary.get("corroborated"))}
 
 
+async def _claims_citing(db: Database, column: str, row_id: int) -> list[dict]:
+    """Every claim whose note cites this document (``column`` "document_id") or this work
+    ("work_id"), with its citing work, note number and locator."""
+    assert column in ("document_id", "work_id")
+    return await _rows(db, f"""
+        select distinct cl.id as claim_id, cl.text as claim, w.title as citing_work, w.id as work_id,
+               n.number as note_number, c.locator, c.form
+        from citations c
+        join notes n on n.id = c.note_id
+        join claim_notes cn on cn.note_id = n.id
+        join claims cl on cl.id = cn.claim_id
+        join works w on w.id = cl.work_id
+        where c.{column} = :id
+        order by w.title, n.number
+        limit {MAX_LISTED}""", {"id": row_id})
+
+
 async def claim_story(db: Database, claim_id: int) -> dict:
     claim = await _rows(db, "select cl.*, w.title as citing_work from claims cl "
                             "join works w on w.id = cl.work_id where cl.id = :id", {"id": claim_id})
@@ -129,17 +146,7 @@ async def work_story(db: Database, work_id: int) -> dict:
         from notes n where n.work_id = :id order by n.position limit {MAX_NOTES}""", {"id": work_id})
     for note in notes:
         note["claim_ids"] = [int(i) for i in (note["claim_ids"] or "").split(",") if i]
-    cited_by = await _rows(db, f"""
-        select distinct cl.id as claim_id, cl.text as claim, cw.id as work_id, cw.title as citing_work,
-               n.number as note_number, c.locator
-        from citations c
-        join notes n on n.id = c.note_id
-        join claim_notes cn on cn.note_id = n.id
-        join claims cl on cl.id = cn.claim_id
-        join works cw on cw.id = cl.work_id
-        where c.work_id = :id
-        order by cw.title, n.number
-        limit {MAX_LISTED}""", {"id": work_id})
+    cited_by = await _claims_citing(db, "work_id", work_id)
     documents = await _rows(db, f"""
         select distinct d.id, d.title, d.date_edtf, c.kind, vc.locator
         from citations vc join citations c on c.via_citation_id = vc.id join documents d on d.id = c.document_id
@@ -196,17 +203,7 @@ async def document_story(db: Database, document_id: int) -> dict:
                                "r.city, r.country_code from documents d "
                                "left join repositories r on r.id = d.repository_id where d.id = :id",
                            {"id": document_id})
-    claims = await _rows(db, f"""
-        select distinct cl.id as claim_id, cl.text as claim, w.title as citing_work, w.id as work_id,
-               n.number as note_number, c.locator, c.form
-        from citations c
-        join notes n on n.id = c.note_id
-        join claim_notes cn on cn.note_id = n.id
-        join claims cl on cl.id = cn.claim_id
-        join works w on w.id = cl.work_id
-        where c.document_id = :id
-        order by w.title, n.number
-        limit {MAX_LISTED}""", {"id": document_id})
+    claims = await _claims_citing(db, "document_id", document_id)
     editions = await _rows(db, """
         select distinct w.id as work_id, w.title, w.year, vc.locator, c.kind
         from citations c join citations vc on vc.id = c.via_citation_id join works w on w.id = vc.work_id
