@@ -1,6 +1,7 @@
 """Benchmark: the site's pages on a catalogue grown to a million documents.
 
     make bench                     (BENCH_DOCUMENTS=1000000 by default)
+    BENCH_KEEP=/tmp/grown.db make bench      (keeps the grown catalogue and reuses it next time)
 
 Builds a seeded catalogue, adds synthetic documents, notes, citations and claims with raw
 SQL (the derived objects rebuilt afterwards, as after any write), then times each page a
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -27,6 +29,7 @@ from catalogue.shape import drop_derived, ensure_derived
 from catalogue.site import make_datasette
 
 DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "1000000"))
+KEEP = os.environ.get("BENCH_KEEP")  # a file to keep the grown catalogue in, and reuse
 CLAIMS = max(DOCUMENTS // 10, 100)
 ROUNDS = 5
 GENRES = ("report", "telegram", "intelligence_report", "note", "letter", "bulletin")
@@ -91,11 +94,17 @@ async def time_pages(path: Path, pages: list[str]) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
-        initialise(str(path))
-        ingest(str(path), seed_files())
-        start = time.perf_counter()
-        grow(path)
-        print(f"site_grow_s: {time.perf_counter() - start:.0f}")
+        if KEEP and Path(KEEP).exists():  # a catalogue grown by an earlier run, brought up to date
+            shutil.copyfile(KEEP, path)
+            initialise(str(path))
+        else:
+            initialise(str(path))
+            ingest(str(path), seed_files())
+            start = time.perf_counter()
+            grow(path)
+            print(f"site_grow_s: {time.perf_counter() - start:.0f}")
+            if KEEP:
+                shutil.copyfile(path, KEEP)
         db = sqlite3.connect(path)
         document = db.execute("select max(id) from documents").fetchone()[0]
         claim = db.execute("select max(id) from claims").fetchone()[0]

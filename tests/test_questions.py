@@ -273,6 +273,17 @@ def test_views_open_on_the_columns_a_reader_needs(seeded):
     assert len(seeded("/catalogue/evidence_chain.json?_shape=objects").json()["rows"][0]) > 20  # the API keeps all
 
 
+@pytest.mark.parametrize("page", ["/catalogue/documents?_size=5", "/catalogue/documents?_size=5&_sort=language",
+                                  "/catalogue/works?_size=5", "/catalogue/notes?_size=5&_sort_desc=number",
+                                  "/catalogue/evidence_chain?_size=5&_sort=document_date"])
+def test_pages_of_a_table_opened_on_its_default_columns_follow_on(seeded, page):
+    first = seeded(page)
+    assert first.status_code == 200
+    following = re.search(r'href="([^"]*_next=[^"]*)"', first.text)
+    assert following, page
+    assert seeded(re.sub(r"^https?://[^/]+", "", unescape(following.group(1)))).status_code == 200
+
+
 def test_record_set_page_tells_its_archive_tree_documents_and_claims(seeded):
     record_set = one(seeded, "select id from record_sets where path = '10 H / 287'")
     page = text_of(seeded(f"/catalogue/record_sets/{record_set}"))

@@ -109,7 +109,9 @@ def fast_table_query(pairs: list[tuple[str, str]], default_columns: list[str] = 
     if not filtered and "_nofacet" not in names:
         extra.append(("_nofacet", "1"))
     if default_columns and not names & {"_col", "_nocol"}:
-        extra.extend(("_col", column) for column in default_columns)
+        sorted_by = [value for name, value in pairs if name in ("_sort", "_sort_desc")]
+        columns = dict.fromkeys([*default_columns, *sorted_by])  # paging needs the sort column
+        extra.extend(("_col", column) for column in columns)
     return [*pairs, *extra]
 
 
@@ -133,7 +135,9 @@ def asgi_wrapper(datasette):
                 if len(parts) == 2 and parts[0] == DATABASE and not parts[1].startswith("-"):
                     pairs = parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)
                     html = "." not in parts[1] and not any(name == "_format" for name, _ in pairs)
-                    columns = tables.get(parts[1], {}).get("default_columns", []) if html else []
+                    table = tables.get(parts[1], {})
+                    columns = [*table.get("default_columns", []),
+                               *filter(None, (table.get("sort"), table.get("sort_desc")))] if html else []
                     scope = dict(scope, query_string=urlencode(fast_table_query(pairs, columns)).encode())
             await app(scope, receive, send)
 
