@@ -94,9 +94,8 @@ async def time_pages(path: Path, pages: list[str]) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
-        if KEEP and Path(KEEP).exists():  # a catalogue grown by an earlier run, brought up to date
+        if KEEP and Path(KEEP).exists():  # a catalogue grown by an earlier run (delete it after a schema change)
             shutil.copyfile(KEEP, path)
-            initialise(str(path))
         else:
             initialise(str(path))
             ingest(str(path), seed_files())
