@@ -1,10 +1,13 @@
-"""What a row page tells: the queries behind the claim, document and repository pages.
+"""What a row page tells: the queries behind the claim, note, document, record set, work and
+repository pages.
 
 Every query is keyed on an indexed column, so a page costs the same with ten documents or
 a million.
 """
 
 from __future__ import annotations
+
+import re
 
 from datasette.database import Database
 
@@ -130,7 +133,9 @@ async def note_story(db: Database, note_id: int) -> dict:
                    as previous_id,
                (select id from notes where work_id = :work and position > :position order by position limit 1)
                    as next_id""", {"work": note["work_id"], "position": note["position"]})
-    return {"note": note, "claims": claims, "citations": await _citations(db, note_id), **around[0]}
+    commentary = note["residue"] if re.search(r"\w{4,}", note["residue"] or "") else None  # not "; and ."
+    return {"note": note, "claims": claims, "citations": await _citations(db, note_id), "commentary": commentary,
+            **around[0]}
 
 
 async def work_story(db: Database, work_id: int) -> dict:
