@@ -811,6 +811,7 @@ class Citation(Base):
     )
     unresolved_reason: Mapped[str | None] = mapped_column(
         Text,
+        index=True,
         doc='Why a short form, "ibid." or cross-reference could not be traced to the full '
         'citation, e.g. "ibid. in the first note"; empty when it was traced.',
     )

@@ -104,10 +104,10 @@ def match_sql(item: Searchable, words: list[str]) -> tuple[str, dict]:
     short_words = [w for w in words if len(w) < 3]
     long_match = " ".join(_quoted(w) for w in long_words)
     short_match = " ".join(_quoted(" ".join(w)) if CJK.search(w) else _quoted(w) + "*" for w in short_words)
-    if long_words and short_words:
-        return (f"select rowid from {item.fts} where {item.fts} match :match and rowid in "
-                f"(select rowid from {item.words} where {item.words} match :words) order by rowid",
-                {"match": long_match, "words": short_match})
+    if long_words and short_words:  # each row the trigram index yields is looked up in the word index
+        return (f"select f.rowid from {item.fts} f where {item.fts} match :match and exists "
+                f"(select 1 from {item.words} w where w.rowid = f.rowid and {item.words} match :words) "
+                f"order by f.rowid", {"match": long_match, "words": short_match})
     if long_words:
         return f"select rowid from {item.fts} where {item.fts} match :match order by rowid", {"match": long_match}
     return f"select rowid from {item.words} where {item.words} match :words order by rowid", {"words": short_match}
@@ -118,11 +118,11 @@ async def search(db: Database, query: str) -> dict[str, list[Hit]]:
 
     The words are tried as a phrase ("Lang Son" next to each other) first; failing that, all
     of them anywhere in the text."""
-    words = terms(query)
-    if not words:
+    if not terms(query):
         return {}
     found: dict[str, list[int]] = {table: [] for table in LABELS}
     found["note_references"] = await _note_references(db, query)
+    words = terms(NOTE_REFERENCE.sub(" ", query)) or terms(query)  # "Gao note 42": the rest is searched
     for table, ids in (await _by_code(db, query)).items():
         found[table].extend(ids)
     phrase = " ".join(words)

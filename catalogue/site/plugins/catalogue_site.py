@@ -136,8 +136,8 @@ def asgi_wrapper(datasette):
                     pairs = parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)
                     html = "." not in parts[1] and not any(name == "_format" for name, _ in pairs)
                     table = tables.get(parts[1], {})
-                    columns = [*table.get("default_columns", []),
-                               *filter(None, (table.get("sort"), table.get("sort_desc")))] if html else []
+                    columns = [*table["default_columns"], *filter(None, (table.get("sort"), table.get("sort_desc")))] \
+                        if html and table.get("default_columns") else []
                     scope = dict(scope, query_string=urlencode(fast_table_query(pairs, columns)).encode())
             await app(scope, receive, send)
 
