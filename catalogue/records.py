@@ -106,3 +106,95 @@ class PlaceRecord(Record):
         if any(fold(n.name) == fold(self.name) for n in self.names):
             return list(self.names)
         return [NameRecord(name=self.name, type="authorised"), *self.names]
+
+
+# ── Records a person adds: by hand, from a spreadsheet, from Zotero ─────────
+#
+# Field names are the columns of an import file (CSV header, JSON keys) and the flags of
+# `catalogue add`. Values are as a person writes them: an archive by any of its names, a
+# date in any form the date reader reads, a code however it is spaced. Resolving them
+# (the archive's row, EDTF, the normalised code and its place in the tree) is the store's
+# work, through the same functions the note reader uses, so that a document added by hand
+# and the same document cited in a footnote are one row.
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class DocumentRecord(Record):
+    """An archival document: where it is held, its reference code, title and date.
+
+    >>> DocumentRecord(repository="SHD", reference_code="10 H 287", date="23 septembre 1948",
+    ...                title="Note de Haut Commissariat Indochine").repository
+    'SHD'
+    """
+
+    repository: Text  # any name or acronym of the archive
+    reference_code: Text | None = None
+    title: Text | None = None
+    title_translated: Text | None = None
+    date: Text | None = None  # as written: "23 septembre 1948", "1947-02", "ngày 5 tháng 4 năm 1949"
+    genre: Literal[v.DOCUMENT_GENRES] | None = None
+    language: LanguageTag | None = None
+    file_title: Text | None = None  # the title of the file (carton, dossier) holding it
+    authors: list[Text] = []
+    sender: Text | None = None
+    recipient: Text | None = None
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def identified(self) -> DocumentRecord:
+        if self.title is None and self.reference_code is None:
+            raise ValueError("a document needs a title or a reference code")
+        return self
+
+
+class WorkRecord(Record):
+    """A published work: a book, article, chapter, edited collection of documents, memoir…"""
+
+    type: Literal[v.WORK_TYPES] = "book"
+    title: Text
+    title_translated: Text | None = None
+    authors: list[Text] = []
+    editors: list[Text] = []
+    container_title: Text | None = None  # the journal, or the book a chapter is in
+    volume: Text | None = None
+    issue: Text | None = None
+    pages: Text | None = None
+    place: Text | None = None  # of publication: "Hà Nội", "Paris"
+    publisher: Text | None = None
+    year: Annotated[int, Field(ge=1000, le=2100)] | None = None
+    language: LanguageTag | None = None
+    doi: Text | None = None
+    isbn: Text | None = None
+    url: WebAddress | None = None
+
+
+class RecordSetRecord(Record):
+    """A fonds, series or file named by its full reference code in its archive ("10 H 287")."""
+
+    repository: Text
+    reference_code: Text
+    title: Text | None = None
+    level: Literal[v.RECORD_SET_LEVELS] | None = None
+
+
+class EvidenceRecord(Record):
+    """What a claim rests on: a document or a work (by its catalogue id), with a locator."""
+
+    document_id: Annotated[int, Field(gt=0)] | None = None
+    work_id: Annotated[int, Field(gt=0)] | None = None
+    locator: Text | None = None  # "f. 12", "p. 4"
+
+    @model_validator(mode="after")
+    def one_source(self) -> EvidenceRecord:
+        if (self.document_id is None) == (self.work_id is None):
+            raise ValueError("evidence is one document_id or one work_id")
+        return self
+
+
+class ClaimRecord(Record):
+    """A claim a researcher makes, with the documents and works it rests on."""
+
+    text: Text
+    citing_work_id: Annotated[int, Field(gt=0)] | None = None  # None: the researcher's own research
+    evidence: Annotated[list[EvidenceRecord], Field(min_length=1)]
