@@ -30,7 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from . import vocabularies as v
 
@@ -90,10 +90,49 @@ class Timestamped:
     )
 
 
+# ── The change log ───────────────────────────────────────────────────────────
+
+
+class Batch(Base):
+    """One write to the catalogue (an init, a seed, an ingest, an add, an import): who made
+    it, when, with which command and from which file. Rows it created or changed point to it."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this write.")
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), doc="When the write was made, e.g. 2026-12-03 09:14:02."
+    )
+    made_by: Mapped[str] = mapped_column(
+        Text, doc='Who made it: the name given with --by, or the operating-system user, e.g. "jroe".'
+    )
+    command: Mapped[str] = mapped_column(
+        Text, doc='The command or form that made it, e.g. "import", "add document", "ingest".'
+    )
+    source: Mapped[str | None] = mapped_column(
+        Text, doc='The file it read, e.g. "documents.csv"; empty for a record typed on the command line.'
+    )
+    summary: Mapped[str | None] = mapped_column(
+        Text, doc='What it did, e.g. "documents: 12 added, 1 matched".'
+    )
+
+
+class Batched:
+    """A row that remembers the write that last created or changed it."""
+
+    @declared_attr
+    def batch_id(cls) -> Mapped[int | None]:
+        # An indexed number, not a foreign key: SQLite adds and drops such a column in place,
+        # where a constraint would need the table copied, which its CASCADE children forbid
+        # inside a transaction. The store sets it; the site links it.
+        return mapped_column(Integer, index=True, doc="The write that created or last changed this row "
+                                                      "(its number in the batches table).")
+
+
 # ── Repositories (ISDIAH) ────────────────────────────────────────────────────
 
 
-class Repository(Timestamped, Base):
+class Repository(Timestamped, Batched, Base):
     """An archive, library, museum or other institution that holds the records cited.
 
     Described after the international standard for archival institutions (ISDIAH).
@@ -202,7 +241,7 @@ class RepositoryName(Base):
     repository: Mapped[Repository] = relationship(back_populates="names")
 
 
-class RecordSet(Timestamped, Base):
+class RecordSet(Timestamped, Batched, Base):
     """A fonds, series, file or other grouping of records inside a repository.
 
     Record sets nest in a tree, e.g. the file "52" in the inventory "ML 2" of the fonds "PTT".
@@ -263,7 +302,7 @@ class RecordSet(Timestamped, Base):
 # ── Documents, works and the agents and places they name ────────────────────
 
 
-class Document(Timestamped, Base):
+class Document(Timestamped, Batched, Base):
     """An archival document (a report, telegram, letter…), cited by title, date and reference code.
 
     The same document cited in several notes or works is recorded once.
@@ -365,7 +404,7 @@ class Document(Timestamped, Base):
     )
 
 
-class Work(Timestamped, Base):
+class Work(Timestamped, Batched, Base):
     """A published work: a book, article, document collection, memoir, thesis or web page.
 
     This includes both the works cited and the citing works whose notes the catalogue reads.
@@ -682,7 +721,7 @@ class DocumentPlace(Base):
 # ── Citing works: notes, citations, claims ──────────────────────────────────
 
 
-class Note(Base):
+class Note(Batched, Base):
     """A footnote, endnote or bracketed in-text reference of a citing work, copied word for word."""
 
     __tablename__ = "notes"
@@ -733,7 +772,7 @@ class Note(Base):
     )
 
 
-class Citation(Base):
+class Citation(Batched, Base):
     """One reference inside a note: the document or work it cites, where in it, and in what form."""
 
     __tablename__ = "citations"
@@ -817,7 +856,7 @@ class Citation(Base):
     )
 
 
-class Claim(Base):
+class Claim(Batched, Base):
     """A passage of a citing work's main text that one or more of its notes support."""
 
     __tablename__ = "claims"
@@ -873,4 +912,4 @@ class ClaimNote(Base):
     )
 
 
-PUBLIC_TABLES = ("repositories", "record_sets", "documents", "works", "notes", "citations", "claims")
+PUBLIC_TABLES = ("repositories", "record_sets", "documents", "works", "notes", "citations", "claims", "batches")

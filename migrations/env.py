@@ -57,20 +57,23 @@ def run_offline() -> None:
         context.run_migrations()
 
 
+def run_migrations(connection) -> None:
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         configure(connection=connection)
-        with context.begin_transaction():
-            context.run_migrations()
+        run_migrations(connection)
         return
     url = resolve_url(context.get_x_argument(as_dictionary=True).get("db"))
     engine = connect(fresh_database_for_check(url))
     try:
         with engine.connect() as connection:
             configure(connection=connection)
-            with context.begin_transaction():
-                context.run_migrations()
+            run_migrations(connection)
     finally:
         engine.dispose()
 

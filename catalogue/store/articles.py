@@ -8,7 +8,6 @@ notes, citations and claims, and nothing else.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +35,9 @@ from ..parse.dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..parse.refcodes import code_key
 from ..text import fold
+from .keys import COLLECTION_WORDS, agent_key, agent_kind, document_key, identity_key, work_key
 from .rows import fill, get_or_add
 
-COLLECTION_WORDS = re.compile(r"wenjian|wengao|documents?|văn kiện|collection|archives|papers|huiji|xuanji|"
-                              r"ziliao|shiliao|selected works|toàn tập", re.IGNORECASE)
 
 
 @dataclass
@@ -54,21 +52,12 @@ class ArticleCounts:
     unresolved: int = 0
 
 
-def _key(*parts: str | None, limit: int = 160) -> str:
-    """A readable identity key; long ones end in a digest so they stay unique."""
-    text = "|".join(p or "" for p in parts)
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}…{hashlib.sha1(text.encode()).hexdigest()[:12]}"
-
-
 # ── Agents, works, repositories, documents ──────────────────────────────────
 
 
 def _agent(session: Session, name: str) -> Agent:
-    agent = get_or_add(session, Agent, {"name": name}, agent_key=_key("agent", fold(name)))
-    fill(agent, name=name, kind="organisation" if COLLECTION_WORDS.search(name) or
-          re.search(r"\b(?:Archives|Committee|Center|Centre|Institute|Bureau|Ministry)\b", name) else "person")
+    agent = get_or_add(session, Agent, {"name": name}, agent_key=agent_key(name))
+    fill(agent, name=name, kind=agent_kind(name))
     return agent
 
 
@@ -95,7 +84,7 @@ def work_type(draft: CitationDraft) -> str:
 def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = None) -> Work:
     first = (draft.authors or draft.editors or [""])[0]
     work = get_or_add(session, Work, {"title": draft.title or draft.text},
-                       work_key=_key("work", fold(draft.title or draft.text), fold(first)))
+                       work_key=work_key(draft.title or draft.text, first))
     fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
           container_title=draft.container_title, container_title_translated=draft.container_title_translated,
           volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
@@ -156,8 +145,8 @@ def _document(session: Session, draft: CitationDraft) -> Document:
     repository = _repository(session, draft)
     holder = repository.acronym or fold(repository.authorised_name) if repository else None
     via = fold(draft.via.title or draft.via.text) if draft.via and not repository else None
-    document = get_or_add(session, Document, document_key=_key(
-        "doc", holder, fold(draft.reference_code or ""), draft.date, via, fold(draft.title or draft.text)))
+    document = get_or_add(session, Document, document_key=document_key(
+        holder, draft.reference_code, draft.date, via, draft.title or draft.text))
     start, end = edtf_bounds(draft.date) if draft.date else (None, None)
     fill(document, repository_id=repository.id if repository else None,
           record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
@@ -180,7 +169,7 @@ def _document(session: Session, draft: CitationDraft) -> Document:
 def _citing_work(session: Session, article: Article, sha256: str) -> Work:
     title = article.title or Path(article.source).name
     first = article.authors[0] if article.authors else ""
-    work = get_or_add(session, Work, {"title": title}, work_key=_key("citing", fold(title), fold(first)))
+    work = get_or_add(session, Work, {"title": title}, work_key=identity_key("citing", fold(title), fold(first)))
     work.title, work.source_name, work.source_sha256 = title, Path(article.source).name, sha256
     work.date_edtf = article.date
     work.year = int(article.date[:4]) if article.date else work.year
