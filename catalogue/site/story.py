@@ -12,7 +12,7 @@ import re
 from datasette.database import Database
 
 MAX_LISTED = 200  # rows listed on one page before "and more"
-MAX_NOTES = 2000  # a citing work's notes, listed whole
+MAX_NOTES = 500  # a citing work's notes listed on its page; the rest a click away
 # A work as a reader names it: its authors, then its title.
 WORK_LABEL = ("coalesce((select group_concat(a.name, ', ') from work_agents wa join agents a on a.id = wa.agent_id "
               "where wa.work_id = w.id and wa.role = 'author') || ', ', '') || w.title")
@@ -156,8 +156,9 @@ async def work_story(db: Database, work_id: int) -> dict:
         select distinct d.id, d.title, d.date_edtf, c.kind, vc.locator
         from citations vc join citations c on c.via_citation_id = vc.id join documents d on d.id = c.document_id
         where vc.work_id = :id order by d.date_start, d.id limit {MAX_LISTED}""", {"id": work_id})
-    return {"work": work[0], "agents": agents, "notes": notes, "cited_by": cited_by, "documents": documents,
-            "max_listed": MAX_LISTED}
+    note_count = (await db.execute("select count(*) from notes where work_id = :id", {"id": work_id})).rows[0][0]
+    return {"work": work[0], "agents": agents, "notes": notes, "note_count": note_count, "cited_by": cited_by,
+            "documents": documents, "max_listed": MAX_LISTED}
 
 
 async def record_set_story(db: Database, record_set_id: int) -> dict:
