@@ -1,25 +1,35 @@
-"""Finding the dates of documents in citation text and normalising them to EDTF.
+"""Reading the dates of documents, in citation text and as a person types them, in EDTF.
 
 "15 March 1946", "24 juin 1947", "1er juin 1947", "avril 1949", "(5.4.1949)", "12.9.47",
 "March 2, 1951", "ngày 3 tháng 2 năm 1950", "1949-04-05" → "1946-03-15", "1949-04"… with
 their precision and their first and last day. Month names come from the CLDR (babel), in
 every language a historian of the period is likely to cite.
+
+:func:`find_dates` and :func:`find_years` find dates inside a footnote; :func:`read_date`
+reads a whole value typed as a document's date, with the forms a catalogue adds: "ca. 1947",
+"1947?", "[1948]", "1946-1948", "années 1940", "printemps 1948", "n.d.".
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel.dates import get_month_names
 from edtf import parse_edtf
 
-from ..text import strip_accents
+from ..text import fold_chars, strip_accents
 from .model import Span
 
 LOCALES = ("en", "fr", "vi", "de", "es", "it", "pt", "nl")
+
+# The years a document of the catalogue may bear.
+YEAR_DIGITS = r"1[5-9]\d\d|20\d\d"
+FIRST_YEAR, LAST_YEAR = 1500, 2099
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,18 @@ class FoundDate:
     as_written: str
     edtf: str
     precision: str  # "day", "month" or "year"
+
+
+@dataclass(frozen=True)
+class ReadDate:
+    """A document's date as typed, in EDTF, with its precision (one of DATE_PRECISIONS) and
+    the first and last day it stands for. A "?" or "~" does not widen the period: "ca. 1947"
+    runs from 1 January to 31 December 1947, as "1947" does."""
+    as_written: str
+    edtf: str
+    precision: str
+    start: dt.date
+    end: dt.date
 
 
 def edtf_bounds(edtf: str) -> tuple[dt.date, dt.date]:
@@ -61,39 +83,57 @@ def _month_pattern() -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern[str]]:
     month = rf"(?P<month>{_month_pattern()})\.?"
-    year = r"(?P<year>1[5-9]\d\d|20\d\d)"
+    year = rf"(?P<year>{YEAR_DIGITS})"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º)?"
     flags = re.IGNORECASE
     return [
-        re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        re.compile(rf"\b(?P<year>{YEAR_DIGITS})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
         re.compile(rf"\bng(?:ày|ay)\s+{day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b",
                    flags),
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
-        re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>1[5-9]\d\d|\d\d)(?![\w.]|\.\d)"),
+        re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"),
         re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),
         re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags),
         re.compile(rf"\b{month}\s+{year}\b", flags),
     ]
 
 
-def _build(match: re.Match[str]) -> tuple[str, str] | None:
+def _ymd(match: re.Match[str]) -> tuple[int, int, int | None]:
+    """Year, month (0 when unknown) and day (None when not written) of a matched date."""
     groups = match.groupdict()
-    year = groups.get("year")
-    if year and len(year) == 2:
+    year = groups["year"]
+    if len(year) == 2:
         year = f"19{year}"
     if groups.get("mnum"):
         month = int(groups["mnum"])
     else:
-        month = month_numbers().get(groups["month"].casefold().rstrip("."))
-    if not month or not 1 <= month <= 12:
+        month = month_numbers().get(groups["month"].casefold().rstrip("."), 0)
+    return int(year), month, int(groups["day"]) if groups.get("day") else None
+
+
+def _impossible(year: int, month: int, day: int | None = None) -> str | None:
+    """Why a year, month and day are no day of the calendar, or None when they are one.
+
+    >>> _impossible(1947, 2, 31), _impossible(1948, 2, 29)
+    ('February 1947 has no day 31', None)
+    """
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{get_month_names('wide', locale='en')[month]} {year} has no day {day}"
+    return None
+
+
+def _edtf_of(year: int, month: int | None = None, day: int | None = None) -> str:
+    """'1949-04-05', '1949-04' or '1949'."""
+    return "-".join([f"{year}"] + [f"{part:02d}" for part in (month, day) if part is not None])
+
+
+def _build(match: re.Match[str]) -> tuple[str, str] | None:
+    year, month, day = _ymd(match)
+    if _impossible(year, month, day):
         return None
-    if groups.get("day"):
-        try:
-            dt.date(int(year), month, int(groups["day"]))
-        except ValueError:
-            return None
-        return f"{year}-{month:02d}-{int(groups['day']):02d}", "day"
-    return f"{year}-{month:02d}", "month"
+    return _edtf_of(year, month, day), "day" if day is not None else "month"
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -113,16 +153,249 @@ def find_dates(text: str) -> list[FoundDate]:
     return sorted(found, key=lambda d: d.span)
 
 
-YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/]|[.-]\d)")
+YEAR = re.compile(rf"(?<![\d/.-])({YEAR_DIGITS})(?![\d/]|[.-]\d)")
 
 
 def find_years(text: str) -> list[tuple[Span, int]]:
     return [(m.span(), int(m.group(1))) for m in YEAR.finditer(text)]
 
 
+# A whole value typed as a document's date. The fragments below are matched against the
+# value folded by fold_chars (lower case, no accents, same length): "Mùa Đông" → "mua dong".
+
+NO_DATE = re.compile(
+    r"\[?(?:n\.?\s?d|s\.?\s?d|s\.?\s?f|o\.?\s?[dj]|s\.?\s?l\.?\s?n\.?\s?d|no date|undated|sans date|non datee?"
+    r"|sin fecha|sem data|senza data|ohne datum|zonder datum|khong(?:\s+(?:ro|de|ghi))?\s+ngay(?:\s+thang)?)\.?\]?")
+SUPPLIED = re.compile(r"\[(?P<inner>[^\[\]]+)\]")  # a date the cataloguer supplied: [1948]
+APPROXIMATE = re.compile(
+    r"(?:circa|ca\.|c\.|env\.|approx\.|(?:ca|vers|environ|approx|approximately|about|around|khoang|um"
+    r"|hacia|verso|cerca de|omstreeks)\s)\s*")
+UNCERTAIN = re.compile(r"\s*(?:\?|\(\?\)|\[\?\])$")
+EDTF_MARK = re.compile(r"(?<=[\dx])(?P<mark>[~%])$")
+DAY_FIRST = re.compile(rf"(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})")  # 05-04-1949
+ISO_MONTH = re.compile(rf"(?P<year>{YEAR_DIGITS})-(?P<mnum>\d\d)")  # and EDTF seasons, 1948-21
+YEAR_ALONE = re.compile(rf"(?:nam\s+)?(?P<year>{YEAR_DIGITS})")  # 1949, năm 1949
+SEASONS = {
+    21: ("spring", "printemps", "mua xuan", "fruhling", "fruhjahr", "primavera", "lente", "voorjaar"),
+    22: ("summer", "ete", "mua he", "mua ha", "sommer", "verano", "estate", "verao", "zomer"),
+    23: ("autumn", "fall", "automne", "mua thu", "herbst", "otono", "autunno", "outono", "herfst", "najaar"),
+    24: ("winter", "hiver", "mua dong", "invierno", "inverno"),
+}
+SEASON = re.compile(rf"(?P<season>{'|'.join(n for names in SEASONS.values() for n in names)})\s+"
+                    rf"(?:(?:of|de|del|di|van|nam)\s+)?(?P<year>{YEAR_DIGITS})")
+DECADE_DIGITS = r"(1[5-9]\d|20\d)"  # the first three digits, in one of several groups
+DECADE = re.compile(
+    rf"(?:the\s+)?{DECADE_DIGITS}0['’]?s|{DECADE_DIGITS}0er(?:\s+jahre)?|{DECADE_DIGITS}x"
+    rf"|(?:(?:les\s+)?annees|nhung\s+nam|thap\s+(?:nien|ky)|(?:los\s+|os\s+)?anos|(?:gli\s+)?anni|(?:de\s+)?jaren"
+    rf"|decada\s+de)\s+{DECADE_DIGITS}0")
+CENTURY = re.compile(r"(?P<century>1[5-9]|20)xx")  # EDTF 19XX
+RANGE_SEPARATORS = (
+    re.compile(r"\s*/\s*"),
+    re.compile(r"\s*[–—]\s*|\s+-\s+"),
+    re.compile(rf"-(?=\[?(?:{YEAR_DIGITS})\b)"),  # 1946-1948, not 1946-02
+    re.compile(r"\s+(?:to|until|till|a|au|jusqu'a|jusqu'au|bis|den|toi|hasta|al|fino al?|tot)\s+"),
+)
+RANGE_FROM = re.compile(r"(?:from|de|du|depuis|von|tu|desde|da|dal|van)\s+")
+LOOSE_NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<mnum>\d{1,2})[./-](?P<year>\d{4})")
+FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+PRECISIONS = (("day", r"\d{4}-\d\d-\d\d"), ("season", r"\d{4}-2[1-4]"), ("month", r"\d{4}-\d\d"),
+              ("year", r"\d{4}"), ("decade", r"\d{3}X"), ("century", r"\d\dXX"))
+DAY_FIRST_HINT = " (dates written with dots, slashes or dashes are read day first: 5.4.1949 is 5 April)"
+EXAMPLES = "5 avril 1949, avril 1949, 1949, 1949-04-05, ca. 1949, 1949?, 1940s or 1946/1948"
+
+
+class _Refused(ValueError):
+    """Why a value is no date; read_date puts the value in front."""
+
+
+def read_date(value: str) -> ReadDate | None:
+    """The one date a person typed as a document's date, in EDTF, or None when there is none.
+
+    >>> date = read_date("ca. 1947")
+    >>> date.edtf, date.precision, date.start, date.end
+    ('1947~', 'year', datetime.date(1947, 1, 1), datetime.date(1947, 12, 31))
+    >>> [read_date(v).edtf for v in ("1er juin 1947", "ngày 5 tháng 4 năm 1949", "05/04/1949", "avril 1949")]
+    ['1947-06-01', '1949-04-05', '1949-04-05', '1949-04']
+    >>> [read_date(v).edtf for v in ("1947?", "[1948]", "1946-1948", "années 1940", "printemps 1948")]
+    ['1947?', '1948', '1946/1948', '194X', '1948-21']
+    >>> read_date("années 1940").end, read_date("n.d."), read_date("")
+    (datetime.date(1949, 12, 31), None, None)
+    >>> read_date("31 février 1947")
+    Traceback (most recent call last):
+    ValueError: 31 février 1947: February 1947 has no day 31
+
+    Numbers are read day first, as French and Vietnamese write them. A "?" or "ca." beside
+    one end of an interval qualifies that end: "ca. 1946-1948" → "1946~/1948".
+    """
+    as_written = value.strip()
+    text = _tidy(value)
+    if not text or NO_DATE.fullmatch(fold_chars(text)):
+        return None
+    try:
+        edtf = _read(text)
+        _check_edtf(edtf)
+    except _Refused as reason:
+        raise ValueError(f"{as_written}: {reason}") from None
+    return ReadDate(as_written, edtf, _precision(edtf), *edtf_bounds(edtf))
+
+
+def _tidy(value: str) -> str:
+    """One line, composed accents, without the punctuation a list leaves after it."""
+    return " ".join(unicodedata.normalize("NFC", value).split()).rstrip(" .,;:")
+
+
+def _read(text: str) -> str:
+    """The EDTF of one date or an interval between two."""
+    if supplied := SUPPLIED.fullmatch(text):
+        return _read(supplied["inner"].strip())
+    if (edtf := _read_single(text)) is not None:
+        return edtf
+    if (ends := _interval_ends(text)) is not None:
+        return _interval(*ends)
+    raise _Refused(_why_unreadable(text))
+
+
+def _read_single(text: str) -> str | None:
+    """The EDTF of one date, supplied ("[1948]") or qualified ("ca. 1947", "1947?") or not;
+    None when ``text`` is not one date, _Refused when it is an impossible one."""
+    if supplied := SUPPLIED.fullmatch(text):
+        return _read_single(supplied["inner"].strip())
+    marks, core = _peel(text)
+    if marks:
+        edtf = _read_single(core) if core else None
+        return None if edtf is None else _qualify(edtf, marks)
+    return _read_plain(text)
+
+
+def _peel(text: str) -> tuple[str, str]:
+    """The marks of an approximate ("~") or uncertain ("?") date and the date without them.
+
+    >>> _peel("ca. 1947 ?"), _peel("1947~"), _peel("5 avril 1949")
+    (('~?', '1947'), ('~', '1947'), ('', '5 avril 1949'))
+    """
+    marks = ""
+    if approximate := APPROXIMATE.match(fold_chars(text)):
+        marks, text = "~", text[approximate.end():]
+    if uncertain := UNCERTAIN.search(text):
+        marks, text = marks + "?", text[:uncertain.start()]
+    elif edtf_mark := EDTF_MARK.search(fold_chars(text)):
+        marks, text = marks + edtf_mark["mark"], text[:edtf_mark.start()]
+    return marks, text.strip()
+
+
+def _qualify(edtf: str, marks: str) -> str:
+    """``edtf`` marked uncertain ("?"), approximate ("~") or both ("%")."""
+    base = edtf.rstrip("?~%")
+    kinds = set((edtf[len(base):] + marks).replace("%", "?~"))
+    if _precision(base) == "season":
+        raise _Refused("EDTF cannot mark a season uncertain or approximate: drop the mark or give the year")
+    return base + ("%" if kinds == {"?", "~"} else "".join(kinds))
+
+
+def _read_plain(text: str) -> str | None:
+    """The EDTF of one date without marks; None when ``text`` is not one."""
+    for pattern in _patterns():
+        if match := pattern.fullmatch(text):
+            return _day_or_month(match, text)
+    folded = fold_chars(text)
+    for pattern, build in _READERS:
+        if match := pattern.fullmatch(folded):
+            return build(match, text)
+    return None
+
+
+def _day_or_month(match: re.Match[str], text: str) -> str:
+    year, month, day = _ymd(match)
+    if reason := _impossible(year, month, day):
+        day_first = re.match(r"\d{1,2}[./-]", text) and month > 12
+        raise _Refused(reason + (DAY_FIRST_HINT if day_first else ""))
+    return _edtf_of(year, month, day)
+
+
+def _iso_month(match: re.Match[str], text: str) -> str:
+    """1947-02, or a season written in EDTF (1948-21)."""
+    year, number = int(match["year"]), int(match["mnum"])
+    if number in SEASONS:
+        return _season_of(year, number)
+    if reason := _impossible(year, number):
+        later = year // 100 * 100 + number
+        raise _Refused(reason + (f"; for two years write {year}-{later}" if later > year else ""))
+    return _edtf_of(year, number)
+
+
+def _season(match: re.Match[str], text: str) -> str:
+    number = next(n for n, names in SEASONS.items() if match["season"] in names)
+    return _season_of(int(match["year"]), number)
+
+
+def _season_of(year: int, number: int) -> str:
+    if number == 24:
+        raise _Refused(f"a winter runs across two years: write its months, {year}-12/{year + 1}-02, "
+                       f"or {year - 1}-12/{year}-02")
+    return f"{year}-{number}"
+
+
+_READERS = (
+    (DAY_FIRST, _day_or_month),
+    (ISO_MONTH, _iso_month),
+    (YEAR_ALONE, lambda match, text: match["year"]),
+    (SEASON, _season),
+    (DECADE, lambda match, text: f"{next(d for d in match.groups() if d)}X"),
+    (CENTURY, lambda match, text: f"{match['century']}XX"),
+)
+
+
+def _interval_ends(text: str) -> tuple[str, str] | None:
+    """The two ends of "1946/1948", "1946-1948", "mars 1946 – avril 1948", "de 1946 à 1948"."""
+    folded = fold_chars(text)
+    for separator in RANGE_SEPARATORS:
+        found = list(separator.finditer(folded))
+        if len(found) == 1 and 0 < found[0].start() and found[0].end() < len(text):
+            start = starts.end() if (starts := RANGE_FROM.match(folded)) else 0
+            return text[start:found[0].start()].strip(), text[found[0].end():].strip()
+    return None
+
+
+def _interval(first: str, last: str) -> str:
+    ends = []
+    for end in (first, last):
+        if (edtf := _read_single(end)) is None:
+            raise _Refused(f"“{end}” is not a date: write both ends in full, as in 3 mars 1950 – 5 mars 1950")
+        if "/" in edtf:
+            raise _Refused("an interval cannot have an interval at one end")
+        ends.append(edtf)
+    if edtf_bounds(ends[1])[1] < edtf_bounds(ends[0])[0]:
+        raise _Refused(f"it ends ({last}) before it begins ({first})")
+    return "/".join(ends)
+
+
+def _why_unreadable(text: str) -> str:
+    """What to tell a person whose value no reader recognised ("04/25/1949", "1200", "soon")."""
+    if (numeric := LOOSE_NUMERIC.fullmatch(text)) and int(numeric["mnum"]) > 12:
+        return f"there is no month {int(numeric['mnum'])}{DAY_FIRST_HINT}"
+    if any(not FIRST_YEAR <= int(year) <= LAST_YEAR for year in FOUR_DIGITS.findall(text)):
+        return f"only years from {FIRST_YEAR} to {LAST_YEAR} are read as the dates of documents"
+    return f"not a date this catalogue can read ({EXAMPLES})"
+
+
+def _precision(edtf: str) -> str:
+    """One of DATE_PRECISIONS: "1947?" → "year", "194X" → "decade", "1946/1948" → "interval"."""
+    if "/" in edtf:
+        return "interval"
+    base = edtf.rstrip("?~%")
+    return next(precision for precision, shape in PRECISIONS if re.fullmatch(shape, base))
+
+
+def _check_edtf(edtf: str) -> None:
+    try:
+        parse_edtf(edtf)
+    except Exception:  # the edtf package raises its own exceptions, and TypeError on some
+        raise _Refused(f"cannot be written as valid EDTF ({edtf})") from None
+
+
 def read_period(value: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day a date written by a person stands for, at its own precision:
-    a year, a month or a day, in any form :func:`find_dates` reads.
+    a year, a month or a day, in any form :func:`read_date` reads.
 
     >>> read_period("1948")
     (datetime.date(1948, 1, 1), datetime.date(1948, 12, 31))
@@ -131,12 +404,8 @@ def read_period(value: str) -> tuple[dt.date, dt.date] | None:
 
     None when ``value`` is not one date ("", "soon", "1948 1949").
     """
-    value = value.strip()
-    found = find_dates(value)
-    if len(found) == 1 and len(found[0].as_written) >= len(value.rstrip(".")) - 1:
-        return edtf_bounds(found[0].edtf)
-    if re.fullmatch(r"(1[5-9]\d\d|20\d\d)-(0[1-9]|1[0-2])", value):
-        return edtf_bounds(value)
-    if YEAR.fullmatch(value):
-        return edtf_bounds(value)
-    return None
+    try:
+        read = read_date(value)
+    except ValueError:
+        return None
+    return (read.start, read.end) if read else None
