@@ -184,5 +184,30 @@ def notes_parse(as_json, authority, file):
             click.echo("   - " + " ".join(fields))
 
 
+@cli.command("export")
+@db_option
+@click.option("--format", "export_format", required=True, type=click.Choice(["csl-json", "ric-o", "csv"]),
+              help="csl-json: documents and works for Zotero, pandoc, citeproc; ric-o: archives, record "
+                   "sets, documents and claims as RiC-O 1.1 JSON-LD; csv: documents, with the columns "
+                   "'catalogue import' reads.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of standard output.")
+def export_command(database, export_format, output):
+    """Write the catalogue as CSL-JSON, RiC-O JSON-LD or a CSV of documents.
+
+    Reads the catalogue without writing to it; FILE is written only once the export is complete.
+    """
+    from .formats import export
+
+    text = export(database, export_format)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise click.FileError(str(output), hint=error.strerror) from None
+
+
 if __name__ == "__main__":
     cli()

@@ -1,0 +1,412 @@
+"""CSL-JSON, both ways: catalogue documents and works to CSL items, CSL items to input records.
+
+CSL-JSON is what Zotero, Better BibTeX, pandoc and citeproc read and write. Pure functions,
+no database: :func:`to_csl` takes the plain dicts of :mod:`catalogue.formats.rows`,
+:func:`from_csl` gives the fields of :class:`~catalogue.records.DocumentRecord` or
+:class:`~catalogue.records.WorkRecord`, and one is the other's inverse on those fields.
+
+An archival document is a ``manuscript`` (a ``report``, ``interview``, ``speech`` or ``treaty``
+when its genre says so, and a letter a ``personal_communication``, as CSL has no letter type)
+with the archive in ``archive``, its reference code in ``archive_location`` and the archive's
+city in ``archive-place`` and, as Zotero has no field for it, in an ``Archive Place: <city>``
+line of ``note`` (Zotero's Extra). The catalogue's own ids and what CSL has no variable for go
+under ``custom``.
+
+Names: CSL splits a person's name into ``family`` and ``given`` and prints it given name
+first in running text. That is right only when the split is known, so a name is split only
+when it is written inverted ("Asselin, Pierre"); every other name is kept ``literal`` and
+printed as written. Guessing the family name from a name in display order would be wrong
+for the catalogue's Chinese and Vietnamese authors: "Chen Jian" and "Võ Nguyên Giáp" put
+the family name first, "Jiayi Gao" (a Chinese author writing in English) last, and a wrong
+split prints "Jian, C." for Chen Jian. Organisations are always literal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import vocabularies as v
+
+DOCUMENT = "document"
+WORK = "work"
+
+# ── Types ───────────────────────────────────────────────────────────────────
+
+# A document's genre → its CSL type; every other genre is a "manuscript".
+GENRE_TO_CSL = {
+    "letter": "personal_communication",  # CSL has no "letter" type: Zotero's letter is this
+    "report": "report",
+    "intelligence_report": "report",
+    "interview": "interview",
+    "speech": "speech",
+    "treaty": "treaty",
+}
+# The CSL types read as an archival document (when the item names an archive), and the genre
+# each implies when the item gives none.
+CSL_DOCUMENT_TYPES = {
+    "manuscript": None,
+    "document": None,
+    "personal_communication": "letter",
+    "report": "report",
+    "interview": "interview",
+    "speech": "speech",
+    "treaty": "treaty",
+}
+# A work's type → its CSL type. CSL has no edited book, document collection, memoir or official
+# history: they are books, and custom.work_type keeps the catalogue's type.
+WORK_TO_CSL = {
+    "book": "book",
+    "edited_book": "book",
+    "document_collection": "book",
+    "memoir": "book",
+    "official_history": "book",
+    "chapter": "chapter",
+    "journal_article": "article-journal",
+    "magazine_article": "article-magazine",
+    "newspaper_article": "article-newspaper",
+    "newspaper": "periodical",
+    "thesis": "thesis",
+    "report": "report",
+    "web_page": "webpage",
+    "blog_post": "post-weblog",
+    "interview": "interview",
+    "other": "document",
+}
+CSL_TO_WORK = {
+    "book": "book",
+    "chapter": "chapter",
+    "article-journal": "journal_article",
+    "article-magazine": "magazine_article",
+    "article-newspaper": "newspaper_article",
+    "periodical": "newspaper",
+    "thesis": "thesis",
+    "report": "report",
+    "webpage": "web_page",
+    "post-weblog": "blog_post",
+    "interview": "interview",
+    "document": "other",
+}
+UNKNOWN_WORK_TYPE = "other"  # a work of no recorded type (a citing work, so far)
+
+# ── Names ───────────────────────────────────────────────────────────────────
+
+INVERTED = re.compile(r"(?P<family>[^,]+),\s+(?P<given>[^,]+)")
+
+
+def csl_name(name: str, kind: str = "person") -> dict[str, str]:
+    """A name as CSL writes it: split only when written inverted, otherwise literal.
+
+    >>> csl_name("Asselin, Pierre")
+    {'family': 'Asselin', 'given': 'Pierre'}
+    >>> csl_name("Chen Jian"), csl_name("Central Archives", "organisation")
+    ({'literal': 'Chen Jian'}, {'literal': 'Central Archives'})
+    """
+    match = INVERTED.fullmatch(name.strip())
+    if kind == "person" and match and re.search(r"\w", match["family"]) and re.search(r"\w", match["given"]):
+        return {"family": match["family"].strip(), "given": match["given"].strip()}
+    return {"literal": name}
+
+
+def name_text(name: dict[str, Any]) -> str:
+    """A CSL name as the catalogue writes it: inverted when CSL splits it.
+
+    >>> name_text({"family": "Tréglodé", "non-dropping-particle": "de", "given": "Benoît"})
+    'de Tréglodé, Benoît'
+    >>> name_text({"literal": "Võ Nguyên Giáp"})
+    'Võ Nguyên Giáp'
+    """
+    if name.get("literal"):
+        return name["literal"]
+    family = " ".join(p for p in (name.get("non-dropping-particle"), name.get("family")) if p)
+    given = " ".join(p for p in (name.get("given"), name.get("dropping-particle")) if p)
+    text = ", ".join(p for p in (family, given) if p)
+    return f"{text}, {name['suffix']}" if name.get("suffix") and family and given else text
+
+
+def _names(agents: list[dict], *roles: str) -> list[dict[str, str]]:
+    return [csl_name(a["name"], a.get("kind") or "person") for a in agents if a["role"] in roles]
+
+
+def _texts(item: dict, variable: str) -> list[str]:
+    names = item.get(variable) or []
+    if not isinstance(names, list) or not all(isinstance(name, dict) for name in names):
+        raise ValueError(f"{variable}: CSL names are a list of objects ({{family, given}} or {{literal}})")
+    return [text for name in names if (text := name_text(name))]
+
+
+# ── Dates ───────────────────────────────────────────────────────────────────
+
+SIMPLE_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
+def csl_date(edtf: str | None, as_written: str | None = None) -> dict | None:
+    """A date as CSL's date object: ``date-parts`` for a day, month or year, EDTF as ``raw``
+    for anything else (uncertain, approximate, an interval), the date as written when it has
+    no EDTF.
+
+    >>> csl_date("1948-09-23")
+    {'date-parts': [[1948, 9, 23]]}
+    >>> csl_date("1948-09~"), csl_date(None, "mùa thu 1948")
+    ({'raw': '1948-09~'}, {'literal': 'mùa thu 1948'})
+    """
+    if edtf and (match := SIMPLE_DATE.fullmatch(edtf)):
+        return {"date-parts": [[int(part) for part in match.groups() if part]]}
+    if edtf:
+        return {"raw": edtf}
+    return {"literal": as_written} if as_written else None
+
+
+def date_text(date: dict | str | None) -> str | None:
+    """A CSL date as a string the catalogue's date reader takes: "1948-09-23", "1948-09",
+    "1948", an EDTF interval or season for a range or a season, else the raw or literal text.
+
+    >>> date_text({"date-parts": [["1948", "9", "23"]]}), date_text({"date-parts": [[1948]], "season": 3})
+    ('1948-09-23', '1948-23')
+    >>> date_text({"raw": "1948-09~"}), date_text({"date-parts": [["1948", "Spring"]], "literal": "Spring 1948"})
+    ('1948-09~', 'Spring 1948')
+    """
+    if not date:
+        return None
+    if isinstance(date, str):  # an EDTF string, as some tools write it
+        return date.strip() or None
+    parts = [part for part in date.get("date-parts") or [] if part and str(part[0]).strip()]
+    if parts and all(str(p).strip().isdigit() for part in parts for p in part):
+        text = "/".join(_date_part(part) for part in parts[:2])
+        season = str(date.get("season") or "").strip().lower()
+        if len(parts) == 1 and len(parts[0]) == 1 and season:
+            code = SEASONS.get(season) or (20 + int(season) if season in ("1", "2", "3", "4") else None)
+            text = f"{text}-{code}" if code else f"{season} {text}"
+        return f"{text}~" if date.get("circa") and len(parts) == 1 else text
+    return date.get("raw") or date.get("literal") or " ".join(str(p) for p in (parts or [[]])[0]) or None
+
+
+def _date_part(part: list) -> str:
+    year, *rest = (int(p) for p in part)
+    return "-".join([f"{year:04d}", *(f"{p:02d}" for p in rest)])
+
+
+def year_of(date: dict | None) -> int | None:
+    """The year of a CSL date, e.g. 1995 for {"date-parts": [[1995, 5]]} or {"raw": "1995?"}."""
+    if text := date_text(date):
+        if match := re.search(r"(?<!\d)(\d{4})(?!\d)", text):
+            return int(match.group(1))
+    return None
+
+
+# ── To CSL ──────────────────────────────────────────────────────────────────
+
+
+def _compact(item: dict) -> dict:
+    """The item without empty values (the schema refuses null), custom last."""
+    custom = {k: value for k, value in (item.pop("custom", None) or {}).items() if value not in (None, "", [])}
+    item = {k: value for k, value in item.items() if value not in (None, "", [])}
+    return {**item, "custom": custom} if custom else item
+
+
+def document_to_csl(document: dict) -> dict:
+    """A document (a dict of :func:`~catalogue.formats.rows.read_rows`) as a CSL item."""
+    repository = document.get("repository") or {}
+    record_set = document.get("record_set") or {}
+    agents = document.get("agents") or []
+    sender = next((a for a in agents if a["role"] == "sender"), None)
+    city = repository.get("city")
+    genre = document.get("genre")
+    return _compact({
+        "id": f"document-{document['id']}",
+        "type": GENRE_TO_CSL.get(genre, "manuscript"),
+        "title": document.get("title"),
+        "author": _names(agents, "author") + _names([sender] if sender else [], "sender"),
+        "recipient": _names(agents, "recipient"),
+        "issued": csl_date(document.get("date_edtf"), document.get("date_as_written")),
+        "genre": genre.replace("_", " ") if genre else None,
+        "language": document.get("language"),
+        "archive": repository.get("authorised_name"),
+        "archive_location": document.get("reference_code"),
+        "archive-place": city,
+        "note": f"Archive Place: {city}" if city else None,
+        "abstract": document.get("description"),
+        "custom": {
+            "catalogue_id": document["id"],
+            "catalogue_table": "documents",
+            "file_title": record_set.get("title"),
+            "title_translated": document.get("title_translated"),
+            "sender": sender["name"] if sender else None,
+            "date_as_written": document.get("date_as_written"),
+            "date_edtf": document.get("date_edtf"),
+            "repository_acronym": repository.get("acronym"),
+            "repository_country": repository.get("country_code"),
+            "record_set_path": record_set.get("path"),
+        },
+    })
+
+
+def work_to_csl(work: dict) -> dict:
+    """A work (a dict of :func:`~catalogue.formats.rows.read_rows`) as a CSL item.
+
+    The interviewee of an interview is its CSL ``author``, as CSL has it.
+    """
+    agents = work.get("agents") or []
+    work_type = work.get("type") or UNKNOWN_WORK_TYPE
+    csl_type = WORK_TO_CSL[work_type]
+    date, year = work.get("date_edtf"), work.get("year")
+    if date and (year is None or date.startswith(str(year))):
+        issued = csl_date(date)  # a newspaper's issue: the full date
+    else:
+        issued = {"date-parts": [[year]]} if year else None
+    return _compact({
+        "id": f"work-{work['id']}",
+        "type": csl_type,
+        "title": work.get("title"),
+        "title-short": work.get("short_title"),
+        "author": _names(agents, "author", "interviewee"),
+        "editor": _names(agents, "editor"),
+        "compiler": _names(agents, "compiler"),
+        "translator": _names(agents, "translator"),
+        "interviewer": _names(agents, "interviewer"),
+        "container-title": work.get("container_title"),
+        "volume": work.get("volume"),
+        "issue": work.get("issue"),
+        "page": work.get("pages"),
+        "edition": work.get("edition"),
+        "publisher": work.get("publisher"),
+        "publisher-place": work.get("place"),
+        "issued": issued,
+        "language": work.get("language"),
+        "DOI": work.get("doi"),
+        "ISBN": work.get("isbn"),
+        "URL": work.get("url"),
+        "custom": {
+            "catalogue_id": work["id"],
+            "catalogue_table": "works",
+            "work_type": work_type if CSL_TO_WORK[csl_type] != work_type else None,
+            "title_translated": work.get("title_translated"),
+            "container_title_translated": work.get("container_title_translated"),
+            "country_code": work.get("country_code"),
+            "date_edtf": work.get("date_edtf"),
+        },
+    })
+
+
+def to_csl(kind: str, row: dict) -> dict:
+    """A document or a work as a CSL item: ``to_csl("document", row)`` or ``to_csl("work", row)``."""
+    if kind == DOCUMENT:
+        return document_to_csl(row)
+    if kind == WORK:
+        return work_to_csl(row)
+    raise ValueError(f"cannot write a {kind!r} as CSL: documents and works only")
+
+
+def csl_items(documents: list[dict], works: list[dict]) -> list[dict]:
+    """Every document, then every work, as CSL items."""
+    return [document_to_csl(d) for d in documents] + [work_to_csl(w) for w in works]
+
+
+# ── From CSL ────────────────────────────────────────────────────────────────
+
+ARCHIVE_PLACE_LINE = re.compile(r"^\s*archive[ _-]?place\s*:\s*(?P<place>.*?)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def archive_place(item: dict) -> str | None:
+    """The archive's city: ``archive-place``, else an ``Archive Place:`` line of ``note``.
+
+    >>> archive_place({"note": "Read 2024.\\nArchive Place: Vincennes"})
+    'Vincennes'
+    """
+    if item.get("archive-place"):
+        return str(item["archive-place"]).strip()
+    match = ARCHIVE_PLACE_LINE.search(str(item.get("note") or ""))
+    return match["place"] if match and match["place"] else None
+
+
+def kind_of(item: dict) -> str:
+    """ "document" for an item held in an archive (``archive`` or ``archive_location``, or
+    exported as one), "work" otherwise."""
+    custom = item.get("custom") or {}
+    if item.get("archive") or item.get("archive_location") or custom.get("catalogue_table") == "documents":
+        return DOCUMENT
+    return WORK
+
+
+def _text(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def _genre(item: dict) -> str | None:
+    genre = _text(item.get("genre"))
+    if genre is None:
+        return CSL_DOCUMENT_TYPES[item["type"]]
+    return re.sub(r"[\s-]+", "_", genre.lower())
+
+
+def _document_fields(item: dict) -> dict:
+    custom = item.get("custom") or {}
+    authors = _texts(item, "author")
+    sender = _text(custom.get("sender"))
+    if sender and authors and authors[-1] == sender:
+        authors.pop()  # the sender is the last author (see document_to_csl)
+    else:
+        sender = None
+    recipients = _texts(item, "recipient")
+    return {
+        "repository": _text(item.get("archive")),
+        "reference_code": _text(item.get("archive_location")) or _text(item.get("call-number")),
+        "title": _text(item.get("title")),
+        "title_translated": _text(custom.get("title_translated")),
+        "date": date_text(item.get("issued")),
+        "genre": _genre(item),
+        "language": _text(item.get("language")),
+        "file_title": _text(custom.get("file_title")),
+        "authors": authors,
+        "sender": sender,
+        "recipient": "; ".join(recipients) or None,
+        "description": _text(item.get("abstract")),
+    }
+
+
+def _work_fields(item: dict) -> dict:
+    custom = item.get("custom") or {}
+    work_type = custom.get("work_type")
+    return {
+        "type": work_type if work_type in v.WORK_TYPES else CSL_TO_WORK[item["type"]],
+        "title": _text(item.get("title")),
+        "title_translated": _text(custom.get("title_translated")),
+        "authors": _texts(item, "author"),
+        "editors": _texts(item, "editor"),
+        "container_title": _text(item.get("container-title")),
+        "volume": _text(item.get("volume")),
+        "issue": _text(item.get("issue")),
+        "pages": _text(item.get("page")),
+        "place": _text(item.get("publisher-place")),
+        "publisher": _text(item.get("publisher")),
+        "year": year_of(item.get("issued")),
+        "language": _text(item.get("language")),
+        "doi": _text(item.get("DOI")),
+        "isbn": _text(item.get("ISBN")),
+        "url": _text(item.get("URL")),
+    }
+
+
+def from_csl(item: dict) -> tuple[str, dict]:
+    """A CSL item as ("document", DocumentRecord fields) or ("work", WorkRecord fields).
+
+    The fields are as a person would type them; :mod:`catalogue.records` validates them.
+
+    >>> from_csl({"type": "manuscript", "id": 1, "archive": "SHD", "archive_location": "10 H 287",
+    ...           "issued": {"date-parts": [[1948, 9, 23]]}})[1]["date"]
+    '1948-09-23'
+    >>> from_csl({"type": "song", "id": 2})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: CSL type 'song' is not read by the catalogue; works: article-journal, ...
+    """
+    kind = kind_of(item)
+    allowed = CSL_DOCUMENT_TYPES if kind == DOCUMENT else CSL_TO_WORK
+    if item.get("type") not in allowed:
+        raise ValueError(
+            f"CSL type {item.get('type')!r} is not read by the catalogue; works: "
+            f"{', '.join(sorted(CSL_TO_WORK))}; documents (with an archive or archive_location): "
+            f"{', '.join(sorted(CSL_DOCUMENT_TYPES))}")
+    return kind, _document_fields(item) if kind == DOCUMENT else _work_fields(item)
