@@ -86,7 +86,7 @@ def seed(database, authority):
     """Load the seed articles in seed/ into the catalogue (idempotent)."""
     from .ingest import ingest, seed_files
 
-    _print_reports(ingest(database, seed_files(), authority))
+    _print_reports(ingest(database, seed_files(), authority, command="seed"))
 
 
 @cli.command("ingest")
@@ -149,6 +149,114 @@ def backup_command(database, force, file):
 
     report = backup(file, database, force=force)
     click.echo(f"Copied {report.source} to {report.target} ({report.size:,} bytes)")
+
+
+# ── Adding records ──────────────────────────────────────────────────────────
+
+BY_HELP = "Who makes this write, for the change log (default: your operating-system user)."
+
+
+def _print_write(report) -> None:
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if report.dry_run:
+        done = "would be written (dry run; nothing changed)"
+    else:
+        done = f"written as batch {report.batch_id}" if report.changed else "nothing changed"
+    click.echo(f"{report.summary() or 'nothing to write'} — {done}")
+
+
+@cli.command("import")
+@db_option
+@click.option("--type", "kind", type=click.Choice(["documents", "works", "record_sets"]),
+              help="What the files hold, when their names do not say (documents.csv, works.json…).")
+@click.option("--dry-run", is_flag=True, help="Check everything and say what would change; change nothing.")
+@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_command(database, kind, dry_run, made_by, files):
+    """Import records from CSV, JSON or Zotero CSL-JSON files: all or nothing.
+
+    \b
+    A CSV has one record a row, its header the record's fields (see the README);
+    a JSON file is a list of records; a CSL-JSON file is Zotero's export.
+    Every problem in every file is listed (FILE:LINE: field: problem) and nothing
+    is written; importing the same file again adds nothing.
+
+    \b
+    Example:
+      catalogue import seed/examples/documents.csv
+    """
+    from .adding import import_files
+
+    _print_write(import_files(database, list(files), kind, dry_run, made_by))
+
+
+@cli.group()
+def add():
+    """Add one record: a document, a work, a record set, an archive or a claim."""
+
+
+def _record_options(model):
+    """A flag for every field of a record model, with its help and example."""
+
+    def decorate(function):
+        for name, info in reversed(list(model.model_fields.items())):
+            multiple = str(info.annotation).startswith("list")
+            flag = "--" + (name[:-1] if multiple else name).replace("_", "-")
+            function = click.option(flag, name, multiple=multiple, required=info.is_required(),
+                                    type=int if name == "year" else str, help=model.help.get(name, ""))(function)
+        return function
+
+    return decorate
+
+
+def _add(kind: str, model, database, made_by, values: dict) -> None:
+    from pydantic import ValidationError
+
+    from .adding import add_record
+    from .errors import InvalidInput
+    from .importing import validation_errors
+    from .site.metadata import DATABASE
+
+    fields = {name: value for name, value in values.items() if value not in (None, ())}
+    try:
+        record = model(**{name: list(value) if isinstance(value, tuple) else value for name, value in fields.items()})
+    except ValidationError as error:
+        raise InvalidInput(validation_errors("command line", None, error)) from None
+    report = add_record(database, kind, record, made_by)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    [saved] = report.reports
+    row_id = saved.ids[0]
+    state = "added" if saved.added else "already in the catalogue"
+    click.echo(f"{kind.rstrip('s').replace('_', ' ')} {row_id} {state}: /{DATABASE}/{kind}/{row_id}")
+
+
+def _add_command(kind: str, model, example: str):
+    @add.command(kind.rstrip("s").replace("_", "-"), help=f"{model.__doc__.splitlines()[0]}\n\n\b\nExample:\n  {example}")
+    @db_option
+    @click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+    @_record_options(model)
+    def command(database, made_by, **values):
+        _add(kind, model, database, made_by, values)
+
+    return command
+
+
+def _register_add_commands() -> None:
+    from .records import DocumentRecord, RecordSetRecord, WorkRecord
+
+    _add_command("documents", DocumentRecord,
+                 'catalogue add document --repository SHD --reference-code "10 H 287" '
+                 '--date "23 septembre 1948" --title "Note sur les communistes chinois" --genre note')
+    _add_command("works", WorkRecord,
+                 'catalogue add work --type book --title "Vietnam: State, War, and Revolution" '
+                 '--author "David G. Marr" --place Berkeley --publisher "University of California Press" --year 2013')
+    _add_command("record_sets", RecordSetRecord,
+                 'catalogue add record-set --repository SHD --reference-code "10 H 287" --title "Chine, 1948"')
+
+
+_register_add_commands()
 
 
 @cli.group()

@@ -24,16 +24,18 @@ class SchemaTooNew(DatabaseError):
 
 
 class InputError(CatalogueError):
-    """Bad input: names the file, the line and the field at fault."""
+    """Bad input, as ``FILE:LINE: field: problem`` (``FILE:item N: …`` for an item of a JSON list).
 
-    def __init__(self, path: str, line: int | None, field: str | None, message: str):
-        self.path, self.line, self.field, self.message = path, line, field, message
-        where = [str(path)]
+    >>> str(InputError("documents.csv", 7, "date", "February 1947 has no day 31"))
+    'documents.csv:7: date: February 1947 has no day 31'
+    """
+
+    def __init__(self, path: str, line: int | None, field: str | None, message: str, unit: str = "line"):
+        self.path, self.line, self.field, self.message, self.unit = path, line, field, message, unit
+        where = str(path)
         if line is not None:
-            where.append(f"line {line}")
-        if field:
-            where.append(f"field '{field}'")
-        super().__init__(f"{', '.join(where)}: {message}")
+            where += f":{line}" if unit == "line" else f":{unit} {line}"
+        super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
 
 
 class InvalidInput(CatalogueError):

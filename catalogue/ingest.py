@@ -17,6 +17,7 @@ from .gazetteer import PlaceIndex, read_places
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text
 from .store import save_article
+from .store.batches import begin_batch, stamp_session
 from .store.articles import ArticleCounts
 
 
@@ -29,8 +30,10 @@ class IngestReport:
 
 
 def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FILE,
-           gazetteer: Path = GAZETTEER_FILE) -> list[IngestReport]:
-    """Read every file, then store them all in one transaction: all or nothing."""
+           gazetteer: Path = GAZETTEER_FILE, command: str = "ingest", made_by: str | None = None
+           ) -> list[IngestReport]:
+    """Read every file, then store them all in one transaction, one batch of the change log:
+    all or nothing."""
     repositories = RepositoryIndex(read_authority(authority))
     places = PlaceIndex(read_places(gazetteer))
     parsed = [(path, parse_text(read_text(path), str(path), repositories)) for path in paths]
@@ -39,12 +42,16 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
     try:
         with engine.begin() as connection:
             schema.require_current(connection)
-            with Session(bind=connection) as session:
+            with begin_batch(connection, command, ", ".join(p.name for p in paths), made_by) as batch, \
+                    Session(bind=connection) as session:
+                stamp_session(session, batch.id)
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
                     warnings = text.article.warnings + [m for n in text.notes for m in n.messages]
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
+                batch.summary = "; ".join(f"{Path(r.source).name}: {r.counts.notes} notes, {r.counts.claims} claims, "
+                                          f"{len(r.counts.documents)} documents" for r in reports)
             shape.ensure_derived(connection)
         checkpoint(engine)
     finally:

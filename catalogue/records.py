@@ -6,7 +6,7 @@ readers (YAML, CSV, CSL-JSON, web form) turn into a file, line and field for the
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import langcodes
 import pycountry
@@ -141,6 +141,22 @@ class DocumentRecord(Record):
     recipient: Text | None = None
     description: Text | None = None
 
+    help: ClassVar[dict[str, str]] = {
+        "repository": 'The archive holding it, by any of its names or acronyms: "SHD", "VNA 3", "CAOM".',
+        "reference_code": 'Its reference code as the archive writes it: "10 H 287", "PTT, ML 2, 52".',
+        "title": 'Its title as written, in its own language: "Note sur l\'activité des communistes chinois".',
+        "title_translated": 'A translation of the title: "Note on Chinese communist activity".',
+        "date": 'Its date as written: "23 septembre 1948", "1948-09", "avril 1949", "ngày 5 tháng 4 năm 1949", '
+                '"1946/1948", "1947?", "n.d.".',
+        "genre": "What kind of document it is: " + ", ".join(v.DOCUMENT_GENRES) + ".",
+        "language": 'Its language, a BCP 47 tag: "fr", "vi", "zh-Hant".',
+        "file_title": 'The title of the file (carton, dossier) it is in: "Renseignements sur la Chine, 1948".',
+        "authors": 'Who wrote it (repeat for several): "Général Alessandri".',
+        "sender": 'Who sent it (a letter, a telegram): "Haut-Commissaire en Indochine".',
+        "recipient": 'To whom: "Ministre de la France d\'outre-mer".',
+        "description": "A note on its content.",
+    }
+
     @model_validator(mode="after")
     def identified(self) -> DocumentRecord:
         if self.title is None and self.reference_code is None:
@@ -168,6 +184,21 @@ class WorkRecord(Record):
     isbn: Text | None = None
     url: WebAddress | None = None
 
+    help: ClassVar[dict[str, str]] = {
+        "type": "What kind of work: " + ", ".join(v.WORK_TYPES) + ".",
+        "title": 'Its title: "Hồ Chí Minh Biên Niên Tiểu Sử".',
+        "title_translated": 'A translation of the title: "Ho Chi Minh: A Chronological Biography".',
+        "authors": 'An author (repeat for several): "Christopher E. Goscha".',
+        "editors": 'An editor or compiler (repeat for several): "Zhongyang dang\'anguan".',
+        "container_title": 'The journal, or the book a chapter is in: "Cold War History".',
+        "volume": 'Its volume: "4".', "issue": 'Its issue: "2".', "pages": 'Its pages: "55–96".',
+        "place": 'Where it was published: "Hà Nội", "Paris", "Beijing".',
+        "publisher": 'Its publisher: "Nhà xuất bản Chính trị quốc gia".',
+        "year": "The year it was published: 2016.", "language": 'Its language, a BCP 47 tag: "vi".',
+        "doi": 'Its DOI: "10.1080/14682745.2021.1901234".', "isbn": 'Its ISBN: "978-604-57-2330-2".',
+        "url": "Its web address: https://example.org/book.",
+    }
+
 
 class RecordSetRecord(Record):
     """A fonds, series or file named by its full reference code in its archive ("10 H 287")."""
@@ -176,6 +207,13 @@ class RecordSetRecord(Record):
     reference_code: Text
     title: Text | None = None
     level: Literal[v.RECORD_SET_LEVELS] | None = None
+
+    help: ClassVar[dict[str, str]] = {
+        "repository": 'The archive holding it, by any of its names or acronyms: "SHD".',
+        "reference_code": 'Its full reference code: "10 H 287" (the file 287 of the series 10 H), "PTT, ML 2".',
+        "title": 'Its title: "Chine, 1948–1949".',
+        "level": "Its level, when the code does not tell: " + ", ".join(v.RECORD_SET_LEVELS) + ".",
+    }
 
 
 class EvidenceRecord(Record):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from catalogue.authority import RepositoryIndex, read_authority
@@ -74,7 +76,7 @@ def test_bad_country_names_file_line_and_field(tmp_path, authority_file):
     text = authority_file.read_text().replace("country: VN", "country: XX")
     [error] = errors_for(tmp_path, text)
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "country: XX" in l)
-    assert error.startswith(f"{tmp_path / 'bad.yml'}, line {line}, field 'country':")
+    assert error.startswith(f"{tmp_path / 'bad.yml'}:{line}: country:")
     assert "'XX' is not an ISO 3166-1 alpha-2 country code" in error
 
 
@@ -84,9 +86,9 @@ def test_every_problem_is_reported(tmp_path, authority_file):
             .replace("language: vi", "language: not a tag")
             .replace("  city: Hanoi\n", "  city: Hanoi\n  founded: 1995\n"))
     errors = errors_for(tmp_path, text)
-    assert any("field 'latitude'" in e for e in errors)
-    assert any("field 'names.0.language'" in e and "BCP 47" in e for e in errors)
-    assert any("field 'founded'" in e for e in errors)
+    assert any(": latitude:" in e for e in errors)
+    assert any(": names.0.language:" in e and "BCP 47" in e for e in errors)
+    assert any(": founded:" in e for e in errors)
 
 
 def test_a_name_shared_by_two_repositories_is_refused(tmp_path, authority_file):
@@ -97,7 +99,7 @@ def test_a_name_shared_by_two_repositories_is_refused(tmp_path, authority_file):
 
 def test_a_yaml_syntax_error_gives_its_line(tmp_path):
     [error] = errors_for(tmp_path, "- acronym: SHD\n  names: [unclosed\n")
-    assert "line" in error and "not valid YAML" in error
+    assert re.search(r"bad.yml:\d+: not valid YAML", error)
 
 
 def test_a_file_that_is_not_a_list_is_refused(tmp_path):

@@ -65,7 +65,7 @@ def test_text_that_is_not_utf8_names_the_line(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Notes\n\n1 Télégramme\n".encode("latin-1"))
     result = run("notes", "parse", path)
-    assert result.exit_code == 1 and "line 3" in result.output and "not UTF-8" in result.output
+    assert result.exit_code == 1 and "latin1.txt:3: " in result.output and "not UTF-8" in result.output
 
 
 def test_text_without_notes_is_read_with_a_warning(tmp_path):

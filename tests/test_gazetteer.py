@@ -34,4 +34,4 @@ def test_a_bad_entry_names_its_line_and_field(tmp_path):
                     "  names: [{name: Hanoi, type: authorised}]\n  sources: [GeoNames]\n", encoding="utf-8")
     with pytest.raises(InvalidInput) as caught:
         read_places(path)
-    assert str(caught.value).startswith(f"{path}, line 3, field 'latitude'")
+    assert str(caught.value).startswith(f"{path}:3: latitude:")

@@ -1,0 +1,120 @@
+"""``catalogue import`` and ``catalogue add``: records a person keeps, into the catalogue.
+
+    files ─► importing (records, every problem at once) ─► store, in one transaction and one
+    batch of the change log ─► derived objects brought up to date ─► checkpoint
+
+All or nothing: a problem anywhere leaves the database exactly as it was. ``dry_run`` does
+all the work, reports what would change, and rolls it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from . import schema, shape
+from .db import checkpoint, connect
+from .gazetteer import PlaceIndex, read_places
+from .importing import read_file
+from .paths import GAZETTEER_FILE
+from .store.batches import begin_batch
+from .store.documents import Located, SaveReport, save_documents
+from .store.record_sets import save_record_sets
+from .store.works import save_works
+
+
+@dataclass
+class WriteReport:
+    batch_id: int | None
+    reports: list[SaveReport] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for report in self.reports for w in report.warnings]
+
+    @property
+    def changed(self) -> bool:
+        return any(report.added or report.updated for report in self.reports)
+
+    def summary(self) -> str:
+        return "; ".join(report.summary() for report in self.reports if report.ids or report.added)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def write(target: str | None, command: str, source: str | None, made_by: str | None,
+          work: Callable[[Connection, int], list[SaveReport]], dry_run: bool = False) -> WriteReport:
+    """Run ``work`` inside one transaction and one batch; bring derived objects up to date."""
+    engine = connect(target)
+    result = WriteReport(None, dry_run=dry_run)
+    try:
+        try:
+            with engine.begin() as connection:
+                schema.require_current(connection)
+                with begin_batch(connection, command, source, made_by) as batch:
+                    result.batch_id = batch.id
+                    result.reports = work(connection, batch.id)
+                    batch.summary = result.summary()
+                if dry_run or not result.changed:  # the change log keeps writes that changed something
+                    raise _DryRun
+                shape.ensure_derived(connection)
+        except _DryRun:
+            result.batch_id = None
+        else:
+            checkpoint(engine)
+    finally:
+        engine.dispose()
+    return result
+
+
+KIND_ORDER = ("record_sets", "works", "documents")  # what a later kind may point to comes first
+
+
+def import_files(target: str | None, paths: list[Path], kind: str | None = None, dry_run: bool = False,
+                 made_by: str | None = None, gazetteer: Path = GAZETTEER_FILE) -> WriteReport:
+    """Read and check every file first (every problem in every file at once), then write."""
+    from .errors import InvalidInput
+
+    read, errors = [], []
+    for path in paths:
+        try:
+            read.append(read_file(path, kind))
+        except InvalidInput as error:
+            errors += error.errors
+    if errors:
+        raise InvalidInput(errors)
+    by_kind: dict[str, list[Located]] = {}
+    for file in read:
+        for name, records in file.records.items():
+            by_kind.setdefault(name, []).extend(records)
+    places = PlaceIndex(read_places(gazetteer))
+
+    def work(connection: Connection, batch_id: int) -> list[SaveReport]:
+        reports = []
+        for name in KIND_ORDER:
+            if by_kind.get(name):
+                reports.append(WRITERS[name](connection, by_kind[name], batch_id, places))
+        return reports
+
+    return write(target, "import", ", ".join(p.name for p in paths), made_by, work, dry_run)
+
+
+WRITERS = {
+    "documents": lambda connection, records, batch_id, places: save_documents(connection, records, batch_id),
+    "works": save_works,
+    "record_sets": lambda connection, records, batch_id, places: save_record_sets(connection, records, batch_id),
+}
+
+
+def add_record(target: str | None, kind: str, record, made_by: str | None = None) -> WriteReport:
+    """One record typed on the command line, through the same checks and writers as an import."""
+    located = [Located(record, "command line")]
+    places = PlaceIndex(read_places(GAZETTEER_FILE)) if kind == "works" else None
+    return write(target, f"add {kind.rstrip('s').replace('_', '-')}", None, made_by,
+                 lambda connection, batch_id: [WRITERS[kind](connection, located, batch_id, places)])

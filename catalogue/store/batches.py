@@ -1,0 +1,55 @@
+"""The change log: every write is a batch, and every row it creates or changes points to it.
+
+    with begin_batch(connection, "import", source="documents.csv", made_by="jroe") as batch:
+        ...  # rows written with batch_id=batch.id
+        batch.summary = "documents: 12 added, 1 matched"
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, event, insert, update
+from sqlalchemy.orm import Session
+
+from ..models import Batch
+
+
+def who(made_by: str | None = None) -> str:
+    """The name given (--by), else the operating-system user."""
+    if made_by and made_by.strip():
+        return made_by.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name for this uid (a container)
+        return os.environ.get("USER") or f"uid {os.getuid()}"
+
+
+@dataclass
+class OpenBatch:
+    id: int
+    summary: str | None = None
+
+
+@contextmanager
+def begin_batch(connection: Connection, command: str, source: str | None = None, made_by: str | None = None):
+    """Open a batch inside the caller's transaction; its summary is saved when the block ends."""
+    batch_id = connection.execute(
+        insert(Batch).values(made_by=who(made_by), command=command, source=source).returning(Batch.id)).scalar_one()
+    batch = OpenBatch(batch_id)
+    yield batch
+    connection.execute(update(Batch).where(Batch.id == batch_id).values(summary=batch.summary))
+
+
+def stamp_session(session: Session, batch_id: int) -> None:
+    """Have every row the session adds or changes point to the batch (for the ORM writers:
+    the authority, the gazetteer, the note reader)."""
+
+    @event.listens_for(session, "before_flush")
+    def stamp(session, _context, _instances):
+        for row in (*session.new, *session.dirty):
+            if hasattr(row, "batch_id") and (row in session.new or session.is_modified(row)):
+                row.batch_id = batch_id

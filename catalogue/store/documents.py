@@ -1,0 +1,297 @@
+"""Writing the documents a person adds (by hand or from a file), in batches.
+
+    records ─► resolve: the archive by any of its names, the date, the code and its place in
+               the fonds → series → file tree, the identity key          (all problems at once)
+            ─► match: the rows these keys already are, near matches to report
+            ─► write: record sets, documents, their people — SQLAlchemy Core, many rows a statement
+
+Lookups run once per batch, not once per row. The identity key, the code grammar and the date
+reader are the note reader's, so a document added here and the same document cited in a
+footnote are one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from ..errors import InputError, InvalidInput
+from ..models import Agent, Document, DocumentAgent, RecordSet, Repository, RepositoryName
+from ..parse.dates import read_date
+from ..parse.refcodes import code_key, parse_reference_code
+from ..records import DocumentRecord
+from ..text import fold
+from .keys import agent_key, agent_kind, document_key
+from .tree import ensure_tree, path_of
+
+CHUNK = 500  # keys looked up in one IN (...)
+NEAR_TITLE = 88  # a title this close (rapidfuzz ratio, folded) to a row's with the same code and date
+# Fields a later record may fill in on a row that lacks them; never overwritten.
+FILLABLE = ("title_translated", "genre", "language", "description")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A record and where it came from: the file, and its line (CSV) or item number (JSON)."""
+
+    record: object
+    source: str
+    line: int | None = None
+    unit: str = "line"  # or "item", in a JSON list
+
+    def error(self, field: str | None, message: str) -> InputError:
+        return InputError(self.source, self.line, field, message, self.unit)
+
+    @property
+    def where(self) -> str:
+        return str(self.error(None, "")).rstrip(": ")
+
+
+@dataclass
+class SaveReport:
+    kind: str
+    added: int = 0
+    matched: int = 0  # records that are rows already there (or earlier in the same file)
+    updated: int = 0  # matched rows given fields they lacked
+    ids: list[int] = field(default_factory=list)  # the row of each record, in order
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{self.kind}: {self.added} added, {self.matched} matched, {self.updated} completed"
+
+
+@dataclass(frozen=True)
+class Archive:
+    id: int
+    acronym: str | None
+    name: str
+
+    @property
+    def holder(self) -> str:
+        """The archive as identity keys name it (the note reader's choice)."""
+        return self.acronym or fold(self.name)
+
+
+class Archives:
+    """Every archive by every name, loaded once: the reader's matching (case, accents,
+    spacing and punctuation ignored), with the closest names suggested for an unknown one."""
+
+    def __init__(self, connection: Connection):
+        rows = connection.execute(select(RepositoryName.name_key, Repository.id, Repository.acronym,
+                                         Repository.authorised_name)
+                                  .join(Repository, Repository.id == RepositoryName.repository_id)).all()
+        self.by_key = {row[0]: Archive(row[1], row[2], row[3]) for row in rows}
+
+    def find(self, name: str) -> Archive:
+        archive = self.by_key.get(fold(name))
+        if archive is None:
+            raise ValueError(f"no archive is called {name!r}{self.suggest(name)}; add it first with "
+                             "'catalogue add repository'")
+        return archive
+
+    def suggest(self, name: str) -> str:
+        scorer = fuzz.ratio if len(fold(name)) <= 6 else fuzz.WRatio  # an acronym is a word, not a part of one
+        found = process.extract(fold(name), list(self.by_key), scorer=scorer, limit=6, score_cutoff=60)
+        archives = list(dict.fromkeys(self.by_key[key] for key, _, _ in found))[:3]
+        if not archives:
+            return ""
+        return " (did you mean " + " or ".join(f"{a.acronym or a.name} ({a.name})" for a in archives) + "?)"
+
+
+@lru_cache(maxsize=65536)
+def _date(value: str):
+    return read_date(value)
+
+
+@lru_cache(maxsize=65536)
+def _code(code: str, acronym: str | None):
+    return parse_reference_code(code, acronym)
+
+
+@dataclass
+class Resolved:
+    """A document record made ready for the table: every value as the catalogue keeps it."""
+
+    where: Located
+    archive: Archive
+    levels: tuple[tuple[str, str], ...]
+    row: dict
+    people: list[tuple[str, str]]  # (role, name)
+
+
+def resolve(located: Sequence[Located], archives: Archives) -> list[Resolved]:
+    """Every record resolved, or InvalidInput listing every problem (file, line, field)."""
+    resolved, errors = [], []
+    for where in located:
+        problems: list[_Problem] = []
+        item = _resolve_one(where, archives, problems)
+        if problems:
+            errors += [where.error(problem.field, problem.message) for problem in problems]
+        else:
+            resolved.append(item)
+    if errors:
+        raise InvalidInput(errors)
+    return resolved
+
+
+class _Problem(Exception):
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+
+
+def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -> Resolved | None:
+    """The record made ready, or None with its problems added to ``problems``."""
+    record: DocumentRecord = where.record
+    archive = date = None
+    try:
+        archive = archives.find(record.repository)
+    except ValueError as error:
+        problems.append(_Problem("repository", str(error)))
+    try:
+        date = _date(record.date) if record.date else None
+    except ValueError as error:
+        problems.append(_Problem("date", str(error)))
+    if problems:
+        return None
+    code = _code(record.reference_code, archive.acronym) if record.reference_code else None
+    normalised = code.normalised if code else None
+    levels = (code.levels or (("other", normalised),)) if code else ()
+    row = {
+        "document_key": document_key(archive.holder, normalised, date.edtf if date else None, None, record.title),
+        "repository_id": archive.id, "title": record.title, "title_translated": record.title_translated,
+        "language": record.language, "genre": record.genre, "description": record.description,
+        "date_as_written": record.date if date else None, "date_edtf": date.edtf if date else None,
+        "date_precision": date.precision if date else None,
+        "date_start": date.start if date else None, "date_end": date.end if date else None,
+        "reference_code": record.reference_code, "reference_code_normalised": normalised,
+        "reference_code_key": code_key(normalised), "reference_code_parts": dict(levels) if code and code.levels else None,
+    }
+    people = [("author", name) for name in record.authors]
+    people += [(role, name) for role, name in (("sender", record.sender), ("recipient", record.recipient)) if name]
+    return Resolved(where, archive, levels, row, people)
+
+
+def save_documents(connection: Connection, located: Sequence[Located], batch_id: int) -> SaveReport:
+    """Resolve, match and write; all problems raised together before anything is written."""
+    resolved = resolve(located, Archives(connection))
+    report = SaveReport("documents")
+    _check_repeats(resolved)
+    existing = _existing(connection, [r.row["document_key"] for r in resolved])
+    record_sets, _ = ensure_tree(connection, [(r.archive.id, r.levels, r.where.record.file_title) for r in resolved],
+                              batch_id)
+    new_rows, ids_by_key, fills = [], {}, []
+    for item in resolved:
+        key = item.row["document_key"]
+        item.row["record_set_id"] = record_sets.get((item.archive.id, path_of(item.levels)))
+        if key in ids_by_key:  # earlier in this batch
+            report.matched += 1
+        elif key in existing:
+            report.matched += 1
+            ids_by_key[key] = existing[key]["id"]
+            missing = {name: item.row[name] for name in FILLABLE
+                       if item.row[name] is not None and existing[key][name] is None}
+            if missing:
+                fills.append({"row_id": existing[key]["id"], **{name: existing[key][name] for name in FILLABLE},
+                              **missing})
+        else:
+            ids_by_key[key] = None
+            new_rows.append({**item.row, "batch_id": batch_id})
+    report.warnings += _near_matches(connection, [r for r in resolved if ids_by_key.get(r.row["document_key"]) is None])
+    for chunk in _chunks(new_rows, CHUNK):
+        returned = connection.execute(insert(Document).returning(Document.id, Document.document_key,
+                                                                 sort_by_parameter_order=True), chunk).all()
+        ids_by_key.update({key: row_id for row_id, key in returned})
+    report.added = len(new_rows)
+    if fills:
+        connection.execute(update(Document).where(Document.id == bindparam("row_id"))
+                           .values(batch_id=batch_id, **{name: bindparam(name) for name in FILLABLE}), fills)
+        report.updated = len(fills)
+    report.ids = [ids_by_key[r.row["document_key"]] for r in resolved]
+    _link_people(connection, resolved, ids_by_key, batch_id)
+    return report
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _check_repeats(resolved: list[Resolved]) -> None:
+    """The same document twice in one batch must say the same thing twice."""
+    first: dict[str, Resolved] = {}
+    errors = []
+    for item in resolved:
+        earlier = first.setdefault(item.row["document_key"], item)
+        if earlier is item:
+            continue
+        for name in (*FILLABLE, "date_as_written"):
+            if None not in (earlier.row[name], item.row[name]) and earlier.row[name] != item.row[name]:
+                errors.append(item.where.error(name, f"the same document as {earlier.where.where} (same archive, "
+                                                     f"code, date and title) with another {name}: "
+                                                     f"{item.row[name]!r}, not {earlier.row[name]!r}"))
+        if sorted(earlier.people) != sorted(item.people) and earlier.people and item.people:
+            errors.append(item.where.error("authors", f"the same document as {earlier.where.where} "
+                                                      "with other people named"))
+    if errors:
+        raise InvalidInput(errors)
+
+
+def _existing(connection: Connection, keys: list[str]) -> dict[str, dict]:
+    found = {}
+    columns = (Document.id, Document.document_key, *(getattr(Document, name) for name in FILLABLE))
+    for chunk in _chunks(list(dict.fromkeys(keys)), CHUNK):
+        for row in connection.execute(select(*columns).where(Document.document_key.in_(chunk))).mappings():
+            found[row["document_key"]] = dict(row)
+    return found
+
+
+def _near_matches(connection: Connection, new: list[Resolved]) -> list[str]:
+    """New documents very like a row already there (same archive, code and date; a title
+    within a few letters): reported, with the row they resemble, never silently doubled."""
+    by_code: dict[tuple, list[Resolved]] = {}
+    for item in new:
+        if item.row["reference_code_key"] and item.row["title"]:
+            by_code.setdefault((item.row["repository_id"], item.row["reference_code_key"]), []).append(item)
+    warnings = []
+    codes = list({code for _, code in by_code})
+    for chunk in _chunks(codes, CHUNK):
+        rows = connection.execute(select(Document.id, Document.repository_id, Document.reference_code_key,
+                                         Document.date_edtf, Document.title)
+                                  .where(Document.reference_code_key.in_(chunk))).all()
+        for row_id, repository_id, code, edtf, title in rows:
+            for item in by_code.get((repository_id, code), []):
+                if item.row["date_edtf"] == edtf and title and \
+                        fuzz.ratio(fold(title), fold(item.row["title"])) >= NEAR_TITLE and \
+                        fold(title) != fold(item.row["title"]):
+                    warnings.append(f"{item.where.where}: near match: {item.row['title']!r} resembles "
+                                    f"document {row_id} {title!r} (/catalogue/documents/{row_id}); added as a new document")
+    return warnings
+
+
+def _link_people(connection: Connection, resolved: list[Resolved], ids: dict[str, int], batch_id: int) -> None:
+    """Authors, senders and recipients as agents of their documents (one agent per name)."""
+    names = list(dict.fromkeys(name for item in resolved for _, name in item.people))
+    if not names:
+        return
+    agents = {}
+    for chunk in _chunks([agent_key(name) for name in names], CHUNK):
+        agents.update(dict(connection.execute(select(Agent.agent_key, Agent.id).where(Agent.agent_key.in_(chunk))).all()))
+    new = [{"agent_key": agent_key(name), "name": name, "kind": agent_kind(name)}
+           for name in names if agent_key(name) not in agents]
+    for chunk in _chunks(list({row["agent_key"]: row for row in new}.values()), CHUNK):
+        agents.update({key: row_id for row_id, key in connection.execute(
+            insert(Agent).returning(Agent.id, Agent.agent_key, sort_by_parameter_order=True), chunk).all()})
+    links = {(ids[item.row["document_key"]], agents[agent_key(name)], role)
+             for item in resolved for role, name in item.people}
+    document_ids = list({document for document, _, _ in links})
+    have = set()
+    for chunk in _chunks(document_ids, CHUNK):
+        have.update(connection.execute(select(DocumentAgent.document_id, DocumentAgent.agent_id, DocumentAgent.role)
+                                       .where(DocumentAgent.document_id.in_(chunk))).all())
+    rows = [{"document_id": d, "agent_id": a, "role": r} for d, a, r in sorted(links - have)]
+    for chunk in _chunks(rows, CHUNK):
+        connection.execute(insert(DocumentAgent), chunk)
