@@ -109,7 +109,7 @@ def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
         errors.append(InputError(str(path), 1, None, "a column is named twice"))
     if errors:
         raise InvalidInput(errors)
-    rows = []
+    rows, lists = [], list_fields(model)
     for values in reader:
         line = reader.line_num
         if not any(v.strip() for v in values):
@@ -117,16 +117,20 @@ def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
         if len(values) != len(header):
             rows.append((line, {"__width__": len(values)}))
             continue
-        rows.append((line, {name: _cell(model, name, value) for name, value in zip(header, values)}))
+        rows.append((line, {name: _cell(lists, name, value) for name, value in zip(header, values)}))
     if not rows:
         raise InvalidInput([InputError(str(path), 1, None, "a header but no rows")])
     return rows
 
 
-def _cell(model, name: str, value: str):
+def list_fields(model) -> frozenset[str]:
+    """The fields of a record that hold several values ("authors")."""
+    return frozenset(name for name, info in model.model_fields.items() if str(info.annotation).startswith("list"))
+
+
+def _cell(lists: frozenset[str], name: str, value: str):
     value = value.strip()
-    annotation = str(model.model_fields[name].annotation)
-    if annotation.startswith("list"):
+    if name in lists:
         return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
     return value or None
 

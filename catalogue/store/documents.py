@@ -202,8 +202,7 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
             new_rows.append({**item.row, "batch_id": batch_id})
     report.warnings += _near_matches(connection, [r for r in resolved if ids_by_key.get(r.row["document_key"]) is None])
     for chunk in _chunks(new_rows, CHUNK):
-        returned = connection.execute(insert(Document).returning(Document.id, Document.document_key,
-                                                                 sort_by_parameter_order=True), chunk).all()
+        returned = connection.execute(insert(Document).returning(Document.id, Document.document_key), chunk).all()
         ids_by_key.update({key: row_id for row_id, key in returned})
     report.added = len(new_rows)
     if fills:
@@ -284,7 +283,7 @@ def _link_people(connection: Connection, resolved: list[Resolved], ids: dict[str
            for name in names if agent_key(name) not in agents]
     for chunk in _chunks(list({row["agent_key"]: row for row in new}.values()), CHUNK):
         agents.update({key: row_id for row_id, key in connection.execute(
-            insert(Agent).returning(Agent.id, Agent.agent_key, sort_by_parameter_order=True), chunk).all()})
+            insert(Agent).returning(Agent.id, Agent.agent_key), chunk).all()})
     links = {(ids[item.row["document_key"]], agents[agent_key(name)], role)
              for item in resolved for role, name in item.people}
     document_ids = list({document for document, _, _ in links})

@@ -52,7 +52,7 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
                          "parent_id": known[(archive, parent)] if parent else None})
         for start in range(0, len(rows), CHUNK):
             returned = connection.execute(insert(RecordSet).returning(
-                RecordSet.id, RecordSet.repository_id, RecordSet.path, sort_by_parameter_order=True),
+                RecordSet.id, RecordSet.repository_id, RecordSet.path),
                 rows[start:start + CHUNK]).all()
             known.update({(archive, path): row_id for row_id, archive, path in returned})
     untitled = [{"row_id": known[place], "title": title} for place, title in titles.items()]

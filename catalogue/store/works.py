@@ -47,7 +47,7 @@ def save_works(connection: Connection, located: Sequence[Located], batch_id: int
         new.append((row, where))
         report.warnings += _near(connection, record, where)
     for chunk in _chunks(new, CHUNK):
-        returned = connection.execute(insert(Work).returning(Work.id, Work.work_key, sort_by_parameter_order=True),
+        returned = connection.execute(insert(Work).returning(Work.id, Work.work_key),
                                       [row for row, _ in chunk]).all()
         ids.update({key: row_id for row_id, key in returned})
     report.added = len(new)
@@ -80,7 +80,7 @@ def _credit(connection: Connection, works: list[tuple[int, WorkRecord]]) -> None
                 for n in names if agent_key(n) not in agents}.values())
     for chunk in _chunks(new, CHUNK):
         agents.update({key: row_id for row_id, key in connection.execute(
-            insert(Agent).returning(Agent.id, Agent.agent_key, sort_by_parameter_order=True), chunk).all()})
+            insert(Agent).returning(Agent.id, Agent.agent_key), chunk).all()})
     links = {}
     for work_id, record in works:
         for role, people in (("author", record.authors), ("editor", record.editors)):
