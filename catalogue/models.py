@@ -129,10 +129,22 @@ class Batched:
                                                       "(its number in the batches table).")
 
 
+class SearchIndexed:
+    """A row the one search box finds: its text as the search indexes read it, kept with it."""
+
+    @declared_attr
+    def search_text(cls) -> Mapped[str | None]:
+        return mapped_column(
+            Text,
+            doc="The row's text as the search indexes read it: accents and case folded, every CJK "
+            "character a word, with the names of its archive or its authors. Written by catalogue "
+            "at each write; empty for a row another program wrote, until `catalogue rebuild`.")
+
+
 # ── Repositories (ISDIAH) ────────────────────────────────────────────────────
 
 
-class Repository(Timestamped, Batched, Base):
+class Repository(Timestamped, Batched, SearchIndexed, Base):
     """An archive, library, museum or other institution that holds the records cited.
 
     Described after the international standard for archival institutions (ISDIAH).
@@ -241,7 +253,7 @@ class RepositoryName(Base):
     repository: Mapped[Repository] = relationship(back_populates="names")
 
 
-class RecordSet(Timestamped, Batched, Base):
+class RecordSet(Timestamped, Batched, SearchIndexed, Base):
     """A fonds, series, file or other grouping of records inside a repository.
 
     Record sets nest in a tree, e.g. the file "52" in the inventory "ML 2" of the fonds "PTT".
@@ -302,7 +314,7 @@ class RecordSet(Timestamped, Batched, Base):
 # ── Documents, works and the agents and places they name ────────────────────
 
 
-class Document(Timestamped, Batched, Base):
+class Document(Timestamped, Batched, SearchIndexed, Base):
     """An archival document (a report, telegram, letter…), cited by title, date and reference code.
 
     The same document cited in several notes or works is recorded once.
@@ -404,7 +416,7 @@ class Document(Timestamped, Batched, Base):
     )
 
 
-class Work(Timestamped, Batched, Base):
+class Work(Timestamped, Batched, SearchIndexed, Base):
     """A published work: a book, article, document collection, memoir, thesis or web page.
 
     This includes both the works cited and the citing works whose notes the catalogue reads.
@@ -721,7 +733,7 @@ class DocumentPlace(Base):
 # ── Citing works: notes, citations, claims ──────────────────────────────────
 
 
-class Note(Batched, Base):
+class Note(Batched, SearchIndexed, Base):
     """A footnote, endnote or bracketed in-text reference of a citing work, copied word for word."""
 
     __tablename__ = "notes"
@@ -856,7 +868,7 @@ class Citation(Batched, Base):
     )
 
 
-class Claim(Batched, Base):
+class Claim(Batched, SearchIndexed, Base):
     """A passage of a citing work's main text that one or more of its notes support."""
 
     __tablename__ = "claims"
@@ -911,5 +923,11 @@ class ClaimNote(Base):
         doc="A note supporting the claim (its number in the notes table).",
     )
 
+
+# Rows whose search text is still to be written (by another program, or a write under way):
+# a partial index, so finding them costs nothing at a million rows.
+for _model in (Repository, RecordSet, Document, Work, Note, Claim):
+    Index(f"ix_{_model.__tablename__}_search_pending", _model.id,
+          sqlite_where=_model.search_text.is_(None), postgresql_where=_model.search_text.is_(None))
 
 PUBLIC_TABLES = ("repositories", "record_sets", "documents", "works", "notes", "citations", "claims", "batches")

@@ -22,7 +22,8 @@ from functools import lru_cache
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
-SEARCH_FOLD = "catalogue_fold"  # SQL function registered on every connection (see db.py)
+from . import search_index
+
 # Tables this module owns (search indexes and their shadow tables, derived_* summaries).
 DERIVED_TABLE = re.compile(r"(^|_)(fts|words)(_|$)|^sqlite_|^derived_")
 
@@ -111,55 +112,6 @@ COLUMN_DOCS = {
     "claims": "How many claims the document supports.",
 }
 
-
-@dataclass(frozen=True)
-class Searchable:
-    """A table the one search box reads: what text of a row (``t``) is indexed, and which
-    linked tables (name, foreign key) change that text, so that their writes re-index it."""
-
-    table: str
-    expression: str  # SQL over the row ``t``: its text as indexed
-    dependents: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def fts(self) -> str:
-        """The trigram index: substrings of three characters or more, in any script."""
-        return f"{self.table}_fts"
-
-    @property
-    def words(self) -> str:
-        """The word index: whole words, and every CJK character as a word of its own, for
-        terms of one or two characters that a trigram index cannot serve."""
-        return f"{self.table}_words"
-
-
-def _names(table: str, key: str) -> str:
-    return f"coalesce((SELECT group_concat(name, ' ') FROM {table} WHERE {key}), '')"
-
-
-SEARCHABLE = (
-    Searchable("claims", "coalesce(t.text, '')"),
-    Searchable("notes", "coalesce(t.text, '')"),
-    Searchable("documents",
-               "coalesce(t.title, '') || ' ' || coalesce(t.title_translated, '') || ' ' || "
-               "coalesce(t.reference_code, '') || ' ' || coalesce(t.date_as_written, '') || ' ' || "
-               + _names("repository_names", "repository_id = t.repository_id")),
-    Searchable("works",
-               "coalesce(t.title, '') || ' ' || coalesce(t.title_translated, '') || ' ' || "
-               "coalesce(t.container_title, '') || ' ' || coalesce(t.publisher, '') || ' ' || "
-               "coalesce(CAST(t.year AS TEXT), '') || ' ' || "
-               "coalesce((SELECT group_concat(a.name, ' ') FROM work_agents wa JOIN agents a ON a.id = wa.agent_id "
-               "WHERE wa.work_id = t.id), '')",
-               dependents=(("work_agents", "work_id"),)),
-    Searchable("repositories",
-               "coalesce(t.acronym, '') || ' ' || t.authorised_name || ' ' || coalesce(t.city, '') || ' ' || "
-               + _names("repository_names", "repository_id = t.id"),
-               dependents=(("repository_names", "repository_id"),)),
-    Searchable("record_sets",
-               "t.path || ' ' || coalesce(t.title, '') || ' ' || "
-               "coalesce((SELECT acronym FROM repositories WHERE id = t.repository_id), '')"),
-)
-SEARCH_WORDS = "catalogue_words"  # SQL function: folded text with CJK characters spaced apart
 
 EVIDENCE_CHAIN = """
 SELECT
@@ -375,13 +327,7 @@ def drop_derived(connection: Connection, search_indexes: bool = False) -> None:
     for summary in SUMMARIES:
         connection.execute(text(f"DROP TABLE IF EXISTS {summary}"))
     if connection.dialect.name == "sqlite":
-        for item in SEARCHABLE:
-            suffixes = ["ai", "ad", "au"] + [f"{table}_{s}" for table, _ in item.dependents for s in ("ai", "ad")]
-            for suffix in suffixes:
-                connection.execute(text(f"DROP TRIGGER IF EXISTS {item.fts}_{suffix}"))
-            if search_indexes:
-                connection.execute(text(f"DROP TABLE IF EXISTS {item.fts}"))
-                connection.execute(text(f"DROP TABLE IF EXISTS {item.words}"))
+        search_index.drop(connection, indexes=search_indexes)
 
 
 def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
@@ -400,46 +346,6 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
                                     "ON derived_repository_summary (repository_id)"))
         connection.execute(text(f"CREATE VIEW {view.name} AS {view_sql(view, dialect)}"))
     if dialect == "sqlite":
-        for item in SEARCHABLE:
-            _ensure_search_index(connection, item, rebuild)
-
-
-def _ensure_search_index(connection: Connection, item: Searchable, rebuild: bool) -> None:
-    """The item's two indexes and the triggers that keep them current; refilled when they
-    do not hold one entry per row (or on ``rebuild``)."""
-    connection.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.fts} USING fts5(text, folded, tokenize='trigram')"))
-    connection.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} USING fts5(words, "
-        f"tokenize='unicode61 remove_diacritics 2')"))
-
-    def reindex(row_id: str) -> str:
-        return (f"DELETE FROM {item.fts} WHERE rowid = {row_id}; "
-                f"DELETE FROM {item.words} WHERE rowid = {row_id}; "
-                f"INSERT INTO {item.fts}(rowid, text, folded) SELECT t.id, ({item.expression}), "
-                f"{SEARCH_FOLD}({item.expression}) FROM {item.table} t WHERE t.id = {row_id}; "
-                f"INSERT INTO {item.words}(rowid, words) SELECT t.id, {SEARCH_WORDS}({item.expression}) "
-                f"FROM {item.table} t WHERE t.id = {row_id}; ")
-
-    unindex = (f"DELETE FROM {item.fts} WHERE rowid = old.id; "
-               f"DELETE FROM {item.words} WHERE rowid = old.id; ")
-    triggers = {"ai": ("AFTER INSERT", item.table, reindex("new.id")),
-                "ad": ("AFTER DELETE", item.table, unindex),
-                "au": ("AFTER UPDATE", item.table, reindex("new.id"))}
-    for dependent, key in item.dependents:
-        triggers[f"{dependent}_ai"] = ("AFTER INSERT", dependent, reindex(f"new.{key}"))
-        triggers[f"{dependent}_ad"] = ("AFTER DELETE", dependent, reindex(f"old.{key}"))
-    for suffix, (when, table, body) in triggers.items():
-        connection.execute(text(f"CREATE TRIGGER {item.fts}_{suffix} {when} ON {table} BEGIN {body}END"))
-    indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar()
-    worded = connection.execute(text(f"SELECT count(*) FROM {item.words}")).scalar()
-    rows = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
-    if rebuild or not indexed == worded == rows:
-        connection.execute(text(f"DELETE FROM {item.fts}"))
-        connection.execute(text(f"DELETE FROM {item.words}"))
-        connection.execute(text(
-            f"INSERT INTO {item.fts}(rowid, text, folded) "
-            f"SELECT t.id, ({item.expression}), {SEARCH_FOLD}({item.expression}) FROM {item.table} t"))
-        connection.execute(text(
-            f"INSERT INTO {item.words}(rowid, words) "
-            f"SELECT t.id, {SEARCH_WORDS}({item.expression}) FROM {item.table} t"))
+        search_index.ensure(connection, rebuild)
+    else:  # no full-text index on PostgreSQL yet; the search text is kept all the same
+        search_index.refresh(connection, everything=rebuild)

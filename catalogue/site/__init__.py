@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.database import Database
 
-from ..shape import SEARCHABLE
+from ..search_index import SEARCHABLE
 from .metadata import DATABASE, build_metadata, settings
 
 SITE = Path(__file__).resolve().parent

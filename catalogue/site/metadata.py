@@ -9,6 +9,7 @@ import pycountry
 import yaml
 
 from .. import shape
+from ..search_index import SEARCHABLE
 from ..models import Base
 
 DATABASE = "catalogue"
@@ -58,9 +59,10 @@ def table_metadata() -> dict[str, dict]:
             "columns": {name: shape.COLUMN_DOCS.get(name, "") for name in columns[view.name]},
             **options.get(view.name, {}),
         }
-    for item in shape.SEARCHABLE:
+    for item in SEARCHABLE:
         tables[item.table].update(fts_table=item.fts, fts_pk="id")
         tables[item.fts] = {"hidden": True}
+        tables[item.words] = {"hidden": True}
     tables["alembic_version"] = {"hidden": True}
     return tables
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datasette.database import Database
 
 from ..parse.refcodes import code_key
-from ..shape import SEARCHABLE, Searchable
-from ..text import CJK, fold_chars, search_fold
+from ..search_index import SEARCHABLE, Searchable
+from ..text import CJK, fold_chars, search_fold, search_words
 from .story import WORK_LABEL
 
 PER_KIND = 50
@@ -88,7 +88,9 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
 
 
 def terms(query: str) -> list[str]:
-    return [term for term in (search_fold(query) or "").split() if term]
+    """The query's words as the indexes keep them: folded, a run of CJK characters spaced
+    apart ("南寧" → "南 寧", three characters: a trigram phrase)."""
+    return [search_words(word) for word in (search_fold(query) or "").split() if word]
 
 
 def _quoted(value: str) -> str:
@@ -123,6 +125,7 @@ async def search(db: Database, query: str) -> dict[str, list[Hit]]:
     found: dict[str, list[int]] = {table: [] for table in LABELS}
     found["note_references"] = await _note_references(db, query)
     words = terms(NOTE_REFERENCE.sub(" ", query)) or terms(query)  # "Gao note 42": the rest is searched
+    as_typed = (search_fold(query) or "").split()  # for snippets: "南寧" as the text writes it
     for table, ids in (await _by_code(db, query)).items():
         found[table].extend(ids)
     phrase = " ".join(words)
@@ -131,10 +134,15 @@ async def search(db: Database, query: str) -> dict[str, list[Hit]]:
         by_words = await _search(db, words)
     for table, ids in by_words.items():
         found[table].extend(i for i in ids if i not in found[table])
+    if found["repositories"] and len(found["documents"]) < PER_KIND:  # an archive found: its documents too
+        archives = ", ".join(str(int(i)) for i in found["repositories"])
+        rows = await db.execute(f"select id from documents where repository_id in ({archives}) "
+                                f"order by repository_id, date_start, id limit {PER_KIND}")
+        found["documents"].extend(row[0] for row in rows.rows if row[0] not in found["documents"])
     results = {}
     for table, ids in found.items():
         if ids:
-            results[table] = await _hits(db, table, ids[:PER_KIND], [phrase, *words])
+            results[table] = await _hits(db, table, ids[:PER_KIND], [phrase, *words, *as_typed])
     return results
 
 

@@ -24,6 +24,7 @@ from ..models import Agent, Document, DocumentAgent, RecordSet, Repository, Repo
 from ..parse.dates import read_date
 from ..parse.refcodes import code_key, parse_reference_code
 from ..records import DocumentRecord
+from ..search_index import BY_TABLE, search_text_of
 from ..text import fold
 from .keys import agent_key, agent_kind, document_key
 from .tree import ensure_tree, path_of
@@ -32,6 +33,7 @@ CHUNK = 500  # keys looked up in one IN (...)
 NEAR_TITLE = 88  # a title this close (rapidfuzz ratio, folded) to a row's with the same code and date
 # Fields a later record may fill in on a row that lacks them; never overwritten.
 FILLABLE = ("title_translated", "genre", "language", "description")
+DOCUMENT_TEXT = BY_TABLE["documents"].columns  # what the search indexes read, written with the row
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
         "reference_code": record.reference_code, "reference_code_normalised": normalised,
         "reference_code_key": code_key(normalised), "reference_code_parts": dict(levels) if code and code.levels else None,
     }
+    row["search_text"] = search_text_of([row[column] for column in DOCUMENT_TEXT])
     people = [("author", name) for name in record.authors]
     people += [(role, name) for role, name in (("sender", record.sender), ("recipient", record.recipient)) if name]
     return Resolved(where, archive, levels, row, people)
@@ -207,7 +210,8 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
     report.added = len(new_rows)
     if fills:
         connection.execute(update(Document).where(Document.id == bindparam("row_id"))
-                           .values(batch_id=batch_id, **{name: bindparam(name) for name in FILLABLE}), fills)
+                           .values(batch_id=batch_id, search_text=None,  # to be written again
+                                   **{name: bindparam(name) for name in FILLABLE}), fills)
         report.updated = len(fills)
     report.ids = [ids_by_key[r.row["document_key"]] for r in resolved]
     _link_people(connection, resolved, ids_by_key, batch_id)
