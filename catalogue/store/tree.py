@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from ..models import RecordSet
+from ..models import RecordSet, Repository
 from ..parse.refcodes import code_key
+from ..search_index import search_text_of
 
 Levels = tuple[tuple[str, str], ...]  # (level, code) from the top: (("series", "10 H"), ("file", "287"))
 CHUNK = 500
@@ -42,6 +43,8 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
             select(RecordSet.id, RecordSet.repository_id, RecordSet.path)
             .where(RecordSet.repository_id.in_(archives[start:start + CHUNK])))})
     missing = sorted((path.count(" / "), archive, path) for archive, path in needed if (archive, path) not in known)
+    acronyms = dict(connection.execute(select(Repository.id, Repository.acronym)
+                                       .where(Repository.id.in_({archive for _, archive, _ in missing}))).all())
     for depth in sorted({depth for depth, _, _ in missing}):
         rows = []
         for _, archive, path in (m for m in missing if m[0] == depth):
@@ -49,6 +52,7 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
             rows.append({"repository_id": archive, "path": path, "level": level, "reference_code": code,
                          "reference_code_normalised": code, "reference_code_key": code_key(code),
                          "path_key": code_key(path), "title": titles.get((archive, path)), "batch_id": batch_id,
+                         "search_text": search_text_of([path, titles.get((archive, path)), acronyms.get(archive)]),
                          "parent_id": known[(archive, parent)] if parent else None})
         for start in range(0, len(rows), CHUNK):
             returned = connection.execute(insert(RecordSet).returning(
@@ -58,5 +62,5 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
     untitled = [{"row_id": known[place], "title": title} for place, title in titles.items()]
     if untitled:
         connection.execute(update(RecordSet).where(RecordSet.id == bindparam("row_id"), RecordSet.title.is_(None))
-                           .values(title=bindparam("title"), batch_id=batch_id), untitled)
+                           .values(title=bindparam("title"), batch_id=batch_id, search_text=None), untitled)
     return known, {(archive, path) for _, archive, path in missing}
