@@ -151,6 +151,33 @@ def backup_command(database, force, file):
     click.echo(f"Copied {report.source} to {report.target} ({report.size:,} bytes)")
 
 
+@cli.command("check")
+@db_option
+def check_command(database):
+    """Check that everything derived from the tables is up to date: the search text and
+    indexes, the summaries, the views. Exit status 1 when something is not; `catalogue
+    rebuild` mends it (after another program wrote to the catalogue, say)."""
+    from .upkeep import check
+
+    health = check(database)
+    for problem in health.problems:
+        click.echo(f"out of date: {problem}")
+    if not health.ok:
+        click.echo("run 'catalogue rebuild' to bring them up to date", err=True)
+        raise SystemExit(1)
+    click.echo(f"up to date: {'; '.join(health.checked)}")
+
+
+@cli.command("rebuild")
+@db_option
+def rebuild_command(database):
+    """Rebuild everything derived from the tables (search text and indexes, summaries,
+    views), as after a write by another program."""
+    from .upkeep import rebuild
+
+    click.echo(f"rebuilt the derived objects and the search text of {rebuild(database):,} rows")
+
+
 # ── Adding records ──────────────────────────────────────────────────────────
 
 BY_HELP = "Who makes this write, for the change log (default: your operating-system user)."
