@@ -102,9 +102,10 @@ def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
                                              f"{', '.join(fields)}") for name in header if name not in fields]
     errors += [InputError(str(path), 1, name, "required column missing")
                for name, info in fields.items() if info.is_required() and name not in header]
-    if "documents" in model.__name__.lower() or model is DocumentRecord:
-        if "title" not in header and "reference_code" not in header:
-            errors.append(InputError(str(path), 1, "title", "a documents file needs a title or a reference_code column"))
+    for group in getattr(model, "one_of_columns", ()):
+        if not set(group) & set(header):
+            errors.append(InputError(str(path), 1, group[0], "required column missing (or " +
+                                     " or ".join(group[1:]) + ")"))
     if len(set(header)) != len(header):
         errors.append(InputError(str(path), 1, None, "a column is named twice"))
     if errors:

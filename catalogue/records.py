@@ -128,7 +128,7 @@ class DocumentRecord(Record):
     'SHD'
     """
 
-    repository: Text  # any name or acronym of the archive
+    repository: Text | None = None  # any name or acronym of the archive
     reference_code: Text | None = None
     title: Text | None = None
     title_translated: Text | None = None
@@ -140,9 +140,14 @@ class DocumentRecord(Record):
     sender: Text | None = None
     recipient: Text | None = None
     description: Text | None = None
+    printed_in: Text | None = None  # the work it is printed in or known through, when no archive holds it
 
+    # Columns an import file needs one of, in each group.
+    one_of_columns: ClassVar[tuple[tuple[str, ...], ...]] = (("repository", "printed_in"), ("title", "reference_code"))
     help: ClassVar[dict[str, str]] = {
         "repository": 'The archive holding it, by any of its names or acronyms: "SHD", "VNA 3", "CAOM".',
+        "printed_in": 'When no archive is named: the work it is printed in or known through: '
+                      '"Zhong-Yue guanxi ziliao xuanji".',
         "reference_code": 'Its reference code as the archive writes it: "10 H 287", "PTT, ML 2, 52".',
         "title": 'Its title as written, in its own language: "Note sur l\'activité des communistes chinois".',
         "title_translated": 'A translation of the title: "Note on Chinese communist activity".',
@@ -161,6 +166,9 @@ class DocumentRecord(Record):
     def identified(self) -> DocumentRecord:
         if self.title is None and self.reference_code is None:
             raise ValueError("a document needs a title or a reference code")
+        if self.repository is None and self.printed_in is None:
+            raise ValueError("a document needs the archive holding it (repository), or the work it is "
+                             "printed in or known through (printed_in)")
         return self
 
 

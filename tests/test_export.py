@@ -182,7 +182,7 @@ def test_from_csl_reads_a_zotero_manuscript():
         "repository": "SHD", "reference_code": "10 H 287", "title": "Avis de Renseignement N° 33",
         "title_translated": None, "date": "1948-07-21", "genre": "intelligence_report", "language": "fr",
         "file_title": None, "authors": ["Salan, Raoul"], "sender": None, "recipient": "Haut-Commissaire",
-        "description": None,
+        "description": None, "printed_in": None,
     }
     assert DocumentRecord(**fields).reference_code == "10 H 287"
     assert archive_place({"archive-place": "Aix-en-Provence", "note": "Archive Place: Paris"}) == "Aix-en-Provence"

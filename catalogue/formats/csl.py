@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from .. import vocabularies as v
+from ..parse.dates import as_written_if_same
 
 DOCUMENT = "document"
 WORK = "work"
@@ -224,6 +225,7 @@ def document_to_csl(document: dict) -> dict:
         "language": document.get("language"),
         "archive": repository.get("authorised_name"),
         "archive_location": document.get("reference_code"),
+        "container-title": None if repository else document.get("printed_in"),  # known only in print
         "archive-place": city,
         "note": f"Archive Place: {city}" if city else None,
         "abstract": document.get("description"),
@@ -355,7 +357,7 @@ def _document_fields(item: dict) -> dict:
         "reference_code": _text(item.get("archive_location")) or _text(item.get("call-number")),
         "title": _text(item.get("title")),
         "title_translated": _text(custom.get("title_translated")),
-        "date": date_text(item.get("issued")),
+        "date": _date_as_written(item, custom),
         "genre": _genre(item),
         "language": _text(item.get("language")),
         "file_title": _text(custom.get("file_title")),
@@ -363,7 +365,17 @@ def _document_fields(item: dict) -> dict:
         "sender": sender,
         "recipient": "; ".join(recipients) or None,
         "description": _text(item.get("abstract")),
+        "printed_in": None if item.get("archive") else _text(item.get("container-title")),
     }
+
+
+def _date_as_written(item: dict, custom: dict) -> str | None:
+    """The date as the source wrote it ("23 septembre 1948"), when our own export kept it and
+    it reads as the same date; else the date CSL gives."""
+    written, edtf = _text(custom.get("date_as_written")), _text(custom.get("date_edtf"))
+    if written and edtf and as_written_if_same(written, edtf) == written:
+        return written
+    return date_text(item.get("issued"))
 
 
 def _work_fields(item: dict) -> dict:

@@ -29,8 +29,10 @@ select id, repository_id, parent_id, level, reference_code, path, title from rec
 """
 DOCUMENTS_SQL = """
 select id, repository_id, record_set_id, title, title_translated, language, genre, date_as_written,
-       date_edtf, date_precision, reference_code, description
-from documents order by id
+       date_edtf, date_precision, reference_code, description,
+       (select w.title from citations c join citations vc on vc.id = c.via_citation_id
+        join works w on w.id = vc.work_id where c.document_id = d.id order by c.id limit 1) as printed_in
+from documents d order by id
 """
 WORKS_SQL = """
 select id, type, title, title_translated, short_title, container_title, container_title_translated,

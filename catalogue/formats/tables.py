@@ -6,6 +6,8 @@ of documents whose columns are exactly DocumentRecord's, for ``catalogue import`
 
 from __future__ import annotations
 
+from ..parse.dates import as_written_if_same
+
 import csv
 import io
 
@@ -33,7 +35,7 @@ def document_fields(document: dict) -> dict:
         "reference_code": document.get("reference_code"),
         "title": document.get("title"),
         "title_translated": document.get("title_translated"),
-        "date": document.get("date_edtf") or document.get("date_as_written"),
+        "date": as_written_if_same(document.get("date_as_written"), document.get("date_edtf")),
         "genre": document.get("genre"),
         "language": document.get("language"),
         "file_title": (document.get("record_set") or {}).get("title"),
@@ -41,6 +43,7 @@ def document_fields(document: dict) -> dict:
         "sender": next(iter(_names(agents, "sender")), None),
         "recipient": LIST_SEPARATOR.join(_names(agents, "recipient")) or None,
         "description": document.get("description"),
+        "printed_in": None if repository else document.get("printed_in"),
     }
 
 

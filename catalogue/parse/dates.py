@@ -442,3 +442,20 @@ def read_period(value: str) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return (read.start, read.end) if read else None
+
+
+def as_written_if_same(as_written: str | None, edtf: str | None) -> str | None:
+    """The date as its source wrote it when it reads back as ``edtf``, else ``edtf``: what an
+    export writes, so that an import gives back both ("23 septembre 1948", 1948-09-23).
+
+    >>> as_written_if_same("23 septembre 1948", "1948-09-23"), as_written_if_same("(5.4.49", "1949-04-05")
+    ('23 septembre 1948', '1949-04-05')
+    """
+    if as_written and edtf:
+        try:
+            read = read_date(as_written)
+        except ValueError:
+            read = None
+        if read is not None and read.edtf == edtf:
+            return as_written
+    return edtf or as_written

@@ -35,7 +35,7 @@ from ..parse.dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..parse.refcodes import code_key
 from ..text import fold
-from .keys import COLLECTION_WORDS, agent_key, agent_kind, document_key, identity_key, work_key
+from .keys import COLLECTION_WORDS, agent_key, agent_kind, document_key, identity_key, name_parts, work_key
 from .rows import fill, get_or_add
 
 
@@ -101,7 +101,7 @@ def _country_of_archive_named(session: Session, names: list[str | None]) -> str 
     """A collection compiled or published by an archive ("Central Archives and Guangdong
     Provincial Archives, 1989") comes from that archive's country."""
     for name in names:
-        for part in re.split(r"\s+(?:and|et|&|và)\s+|,", name or ""):
+        for part in name_parts(name):
             repository = session.scalar(select(Repository).join(RepositoryName)
                                         .where(RepositoryName.name_key == fold(part)))
             if repository is not None and repository.country_code:

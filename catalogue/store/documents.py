@@ -119,7 +119,7 @@ class Resolved:
     """A document record made ready for the table: every value as the catalogue keeps it."""
 
     where: Located
-    archive: Archive
+    archive: Archive | None  # None for a document known only in print
     levels: tuple[tuple[str, str], ...]
     row: dict
     people: list[tuple[str, str]]  # (role, name)
@@ -150,7 +150,7 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
     record: DocumentRecord = where.record
     archive = date = None
     try:
-        archive = archives.find(record.repository)
+        archive = archives.find(record.repository) if record.repository else None
     except ValueError as error:
         problems.append(_Problem("repository", str(error)))
     try:
@@ -159,12 +159,14 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
         problems.append(_Problem("date", str(error)))
     if problems:
         return None
-    code = _code(record.reference_code, archive.acronym) if record.reference_code else None
+    code = _code(record.reference_code, archive.acronym if archive else None) if record.reference_code else None
     normalised = code.normalised if code else None
-    levels = (code.levels or (("other", normalised),)) if code else ()
+    levels = (code.levels or (("other", normalised),)) if code and archive else ()  # a tree only in an archive
+    via = None if archive else fold(record.printed_in)  # known only in print: the note reader's key
     row = {
-        "document_key": document_key(archive.holder, normalised, date.edtf if date else None, None, record.title),
-        "repository_id": archive.id, "title": record.title, "title_translated": record.title_translated,
+        "document_key": document_key(archive.holder if archive else None, normalised, date.edtf if date else None,
+                                     via, record.title),
+        "repository_id": archive.id if archive else None, "title": record.title, "title_translated": record.title_translated,
         "language": record.language, "genre": record.genre, "description": record.description,
         "date_as_written": record.date if date else None, "date_edtf": date.edtf if date else None,
         "date_precision": date.precision if date else None,
@@ -184,12 +186,12 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
     report = SaveReport("documents")
     _check_repeats(resolved)
     existing = _existing(connection, [r.row["document_key"] for r in resolved])
-    record_sets, _ = ensure_tree(connection, [(r.archive.id, r.levels, r.where.record.file_title) for r in resolved],
-                              batch_id)
+    record_sets, _ = ensure_tree(connection, [(r.archive.id, r.levels, r.where.record.file_title)
+                                              for r in resolved if r.archive], batch_id)
     new_rows, ids_by_key, fills = [], {}, []
     for item in resolved:
         key = item.row["document_key"]
-        item.row["record_set_id"] = record_sets.get((item.archive.id, path_of(item.levels)))
+        item.row["record_set_id"] = record_sets.get((item.archive.id, path_of(item.levels))) if item.archive else None
         if key in ids_by_key:  # earlier in this batch
             report.matched += 1
         elif key in existing:

@@ -46,3 +46,11 @@ def agent_key(name: str) -> str:
 def agent_kind(name: str) -> str:
     """ "person", or "organisation" for a name like "Central Archives" or "Ministry of…"."""
     return "organisation" if COLLECTION_WORDS.search(name) or ORGANISATION_WORDS.search(name) else "person"
+
+
+NAME_SEPARATORS = re.compile(r"\s+(?:and|et|&|và)\s+|,")
+
+
+def name_parts(name: str | None) -> list[str]:
+    """The names joined in one ("Central Archives and Guangdong Provincial Archives")."""
+    return [part.strip() for part in NAME_SEPARATORS.split(name or "") if part.strip()]

@@ -13,11 +13,11 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, insert, select
 
 from ..gazetteer import PlaceIndex
-from ..models import Agent, Work, WorkAgent
+from ..models import Agent, Repository, RepositoryName, Work, WorkAgent
 from ..records import WorkRecord
 from ..text import fold
 from .documents import CHUNK, Located, SaveReport, _chunks
-from .keys import agent_key, agent_kind, work_key
+from .keys import agent_key, agent_kind, name_parts, work_key
 
 NEAR_TITLE = 90
 FIELDS = ("type", "title", "title_translated", "container_title", "volume", "issue", "pages", "place",
@@ -35,6 +35,9 @@ def save_works(connection: Connection, located: Sequence[Located], batch_id: int
     for chunk in _chunks(list({key for key, _ in keyed}), CHUNK):
         existing.update(dict(connection.execute(select(Work.work_key, Work.id).where(Work.work_key.in_(chunk))).all()))
     ids, new = dict(existing), []
+    archive_countries = dict(connection.execute(  # a collection compiled by an archive comes from its country
+        select(RepositoryName.name_key, Repository.country_code)
+        .join(Repository, Repository.id == RepositoryName.repository_id)).all())
     for key, where in keyed:
         if key in ids:
             report.matched += 1
@@ -42,7 +45,10 @@ def save_works(connection: Connection, located: Sequence[Located], batch_id: int
         record: WorkRecord = where.record
         row = {name: getattr(record, name) for name in FIELDS}
         place = places.place_of(record.place) if places is not None and record.place else None
-        row.update(work_key=key, country_code=place.country if place else None, batch_id=batch_id)
+        country = place.country if place else next(
+            (archive_countries[fold(part)] for name in (record.publisher, *record.authors) for part in name_parts(name)
+             if archive_countries.get(fold(part))), None)
+        row.update(work_key=key, country_code=country, batch_id=batch_id)
         ids[key] = None
         new.append((row, where))
         report.warnings += _near(connection, record, where)
