@@ -20,7 +20,8 @@ from .db import checkpoint, connect
 from .gazetteer import PlaceIndex, read_places
 from .importing import read_file
 from .paths import GAZETTEER_FILE
-from .store.batches import begin_batch
+from .store.batches import begin_batch, who
+from .store.claims import save_archives, save_claims
 from .store.documents import Located, SaveReport, save_documents
 from .store.record_sets import save_record_sets
 from .store.works import save_works
@@ -77,14 +78,16 @@ KIND_ORDER = ("record_sets", "works", "documents")  # what a later kind may poin
 
 
 def import_files(target: str | None, paths: list[Path], kind: str | None = None, dry_run: bool = False,
-                 made_by: str | None = None, gazetteer: Path = GAZETTEER_FILE) -> WriteReport:
-    """Read and check every file first (every problem in every file at once), then write."""
+                 made_by: str | None = None, gazetteer: Path = GAZETTEER_FILE,
+                 progress: Callable[[int], None] | None = None) -> WriteReport:
+    """Read and check every file first (every problem in every file at once), then write;
+    ``progress`` is told of each thousand records checked."""
     from .errors import InvalidInput
 
     read, errors = [], []
     for path in paths:
         try:
-            read.append(read_file(path, kind))
+            read.append(read_file(path, kind, progress))
         except InvalidInput as error:
             errors += error.errors
     if errors:
@@ -109,12 +112,20 @@ WRITERS = {
     "documents": lambda connection, records, batch_id, places: save_documents(connection, records, batch_id),
     "works": save_works,
     "record_sets": lambda connection, records, batch_id, places: save_record_sets(connection, records, batch_id),
+    "repositories": lambda connection, records, batch_id, places: save_archives(connection, records, batch_id),
 }
+SINGULAR = {"documents": "document", "works": "work", "record_sets": "record-set", "repositories": "repository",
+            "claims": "claim"}
 
 
 def add_record(target: str | None, kind: str, record, made_by: str | None = None) -> WriteReport:
     """One record typed on the command line, through the same checks and writers as an import."""
     located = [Located(record, "command line")]
     places = PlaceIndex(read_places(GAZETTEER_FILE)) if kind == "works" else None
-    return write(target, f"add {kind.rstrip('s').replace('_', '-')}", None, made_by,
-                 lambda connection, batch_id: [WRITERS[kind](connection, located, batch_id, places)])
+
+    def work(connection: Connection, batch_id: int) -> list[SaveReport]:
+        if kind == "claims":
+            return [save_claims(connection, located, batch_id, who(made_by))]
+        return [WRITERS[kind](connection, located, batch_id, places)]
+
+    return write(target, f"add {SINGULAR[kind]}", None, made_by, work)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import CatalogueError
+from .errors import CatalogueError, InputError
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE
 
 DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://…). Default: $CATALOGUE_DB or catalogue.db."
@@ -215,7 +216,10 @@ def import_command(database, kind, dry_run, made_by, files):
     """
     from .adding import import_files
 
-    _print_write(import_files(database, list(files), kind, dry_run, made_by))
+    lines = sum(path.read_bytes().count(b"\n") for path in files if path.is_file())
+    with click.progressbar(length=max(lines, 1), label="Checking records", file=sys.stderr) as bar:
+        report = import_files(database, list(files), kind, dry_run, made_by, progress=bar.update)
+    _print_write(report)
 
 
 @cli.group()
@@ -240,27 +244,34 @@ def _record_options(model):
 def _add(kind: str, model, database, made_by, values: dict) -> None:
     from pydantic import ValidationError
 
-    from .adding import add_record
     from .errors import InvalidInput
     from .importing import validation_errors
-    from .site.metadata import DATABASE
 
     fields = {name: value for name, value in values.items() if value not in (None, ())}
     try:
         record = model(**{name: list(value) if isinstance(value, tuple) else value for name, value in fields.items()})
     except ValidationError as error:
         raise InvalidInput(validation_errors("command line", None, error)) from None
+    _added(kind, database, made_by, record)
+
+
+def _added(kind: str, database, made_by, record) -> None:
+    from .adding import SINGULAR, add_record
+    from .site.metadata import DATABASE
+
     report = add_record(database, kind, record, made_by)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     [saved] = report.reports
     row_id = saved.ids[0]
     state = "added" if saved.added else "already in the catalogue"
-    click.echo(f"{kind.rstrip('s').replace('_', ' ')} {row_id} {state}: /{DATABASE}/{kind}/{row_id}")
+    click.echo(f"{SINGULAR[kind].replace('-', ' ')} {row_id} {state}: /{DATABASE}/{kind}/{row_id}")
 
 
 def _add_command(kind: str, model, example: str):
-    @add.command(kind.rstrip("s").replace("_", "-"), help=f"{model.__doc__.splitlines()[0]}\n\n\b\nExample:\n  {example}")
+    from .adding import SINGULAR
+
+    @add.command(SINGULAR[kind], help=f"{model.__doc__.splitlines()[0]}\n\n\b\nExample:\n  {example}")
     @db_option
     @click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
     @_record_options(model)
@@ -271,8 +282,11 @@ def _add_command(kind: str, model, example: str):
 
 
 def _register_add_commands() -> None:
-    from .records import DocumentRecord, RecordSetRecord, WorkRecord
+    from .records import ArchiveRecord, DocumentRecord, RecordSetRecord, WorkRecord
 
+    _add_command("repositories", ArchiveRecord,
+                 'catalogue add repository --acronym TNA --authorised-name "The National Archives" '
+                 '--country GB --city Kew --type national_archives --name "Public Record Office" --name PRO')
     _add_command("documents", DocumentRecord,
                  'catalogue add document --repository SHD --reference-code "10 H 287" '
                  '--date "23 septembre 1948" --title "Note sur les communistes chinois" --genre note')
@@ -284,6 +298,42 @@ def _register_add_commands() -> None:
 
 
 _register_add_commands()
+
+
+@add.command("claim")
+@db_option
+@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@click.option("--text", "claim_text", required=True, help='The claim, in your words: "Chinese advisers reached '
+              'Cao Bằng in the spring of 1950."')
+@click.option("--citing-work", type=int, metavar="ID", help="The work that makes the claim (its number in the works "
+              "table); leave out for your own research.")
+@click.option("--document", "documents", multiple=True, metavar="ID[:LOCATOR]",
+              help='A document it rests on, with a locator: 123:"f. 12" (repeat for several).')
+@click.option("--work", "works", multiple=True, metavar="ID[:LOCATOR]",
+              help='A published work it rests on, with a locator: 45:"p. 4" (repeat for several).')
+def add_claim(database, made_by, claim_text, citing_work, documents, works):
+    """A claim, with the documents and works it rests on.
+
+    \b
+    Example:
+      catalogue add claim --text "Chinese advisers reached Cao Bằng in 1950." \\
+        --document 5:"f. 12" --work 2:"p. 224"
+    """
+    from pydantic import ValidationError
+
+    from .errors import InvalidInput
+    from .importing import validation_errors
+    from .records import ClaimRecord, EvidenceRecord
+
+    try:
+        evidence = [EvidenceRecord.parse("document", value) for value in documents] + \
+                   [EvidenceRecord.parse("work", value) for value in works]
+        record = ClaimRecord(text=claim_text, citing_work_id=citing_work, evidence=evidence)
+    except ValidationError as error:
+        raise InvalidInput(validation_errors("command line", None, error)) from None
+    except ValueError as error:
+        raise InvalidInput([InputError("command line", None, "evidence", str(error))]) from None
+    _added("claims", database, made_by, record)
 
 
 @cli.group()

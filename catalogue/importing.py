@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +52,9 @@ def kind_of(path: Path, given: str | None) -> str:
                                              f"name it documents.csv, works.csv… or give --type ({', '.join(KINDS)})")
 
 
-def read_file(path: Path, kind: str | None = None) -> ReadFile:
-    """Every record of ``path``, validated, or InvalidInput with every problem in it."""
+def read_file(path: Path, kind: str | None = None, progress: Callable[[int], None] | None = None) -> ReadFile:
+    """Every record of ``path``, validated, or InvalidInput with every problem in it;
+    ``progress`` is told of each thousand records checked."""
     if not path.is_file():
         raise InvalidInput([InputError(str(path), None, None, "no such file")])
     data = path.read_bytes()
@@ -61,7 +63,7 @@ def read_file(path: Path, kind: str | None = None) -> ReadFile:
         raise InvalidInput([InputError(str(path), None, None, "the file is empty")])
     if path.suffix.lower() == ".csv":
         kind = kind_of(path, kind)
-        return ReadFile(path, {kind: _validated(path, kind, _csv_rows(path, text, KINDS[kind]))})
+        return ReadFile(path, {kind: _validated(path, kind, _csv_rows(path, text, KINDS[kind]), progress=progress)})
     if path.suffix.lower() == ".json":
         try:
             items = json.loads(text)
@@ -76,7 +78,7 @@ def read_file(path: Path, kind: str | None = None) -> ReadFile:
             return _read_csl(path, items)
         kind = kind_of(path, kind)
         return ReadFile(path, {kind: _validated(path, kind, [(index, item) for index, item in enumerate(items, 1)],
-                                                "item")})
+                                                "item", progress)})
     raise InvalidInput([InputError(str(path), None, None, "import reads .csv and .json files")])
 
 
@@ -136,9 +138,12 @@ def _cell(lists: frozenset[str], name: str, value: str):
     return value or None
 
 
-def _validated(path: Path, kind: str, rows: list[tuple[int, dict]], unit: str = "line") -> list[Located]:
+def _validated(path: Path, kind: str, rows: list[tuple[int, dict]], unit: str = "line",
+               progress: Callable[[int], None] | None = None) -> list[Located]:
     model, located, errors = KINDS[kind], [], []
-    for line, values in rows:
+    for count, (line, values) in enumerate(rows, 1):
+        if progress is not None and count % 1000 == 0:
+            progress(1000)
         if isinstance(values, dict) and "__width__" in values:
             errors.append(InputError(str(path), line, None, f"{values['__width__']} cells where the header has "
                                                             "another number"))

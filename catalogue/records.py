@@ -225,11 +225,23 @@ class RecordSetRecord(Record):
 
 
 class EvidenceRecord(Record):
-    """What a claim rests on: a document or a work (by its catalogue id), with a locator."""
+    """What a claim rests on: a document or a work (by its catalogue id), with a locator.
+
+    >>> EvidenceRecord.parse("document", "123:f. 12")
+    EvidenceRecord(document_id=123, work_id=None, locator='f. 12')
+    """
 
     document_id: Annotated[int, Field(gt=0)] | None = None
     work_id: Annotated[int, Field(gt=0)] | None = None
     locator: Text | None = None  # "f. 12", "p. 4"
+
+    @classmethod
+    def parse(cls, kind: str, value: str) -> EvidenceRecord:
+        """ "123" or "123:f. 12" (an id, then the locator) for a document or a work."""
+        number, _, locator = value.partition(":")
+        if not number.strip().isdigit():
+            raise ValueError(f"{value!r}: write the {kind}'s number, then a colon and the locator: 123:f. 12")
+        return cls(**{f"{kind}_id": int(number), "locator": locator.strip() or None})
 
     @model_validator(mode="after")
     def one_source(self) -> EvidenceRecord:
@@ -244,3 +256,35 @@ class ClaimRecord(Record):
     text: Text
     citing_work_id: Annotated[int, Field(gt=0)] | None = None  # None: the researcher's own research
     evidence: Annotated[list[EvidenceRecord], Field(min_length=1)]
+
+
+class ArchiveRecord(Record):
+    """An archive a person adds: its names, its country and city (the authority file's entries
+    carry more: coordinates, web address, sources)."""
+
+    acronym: Annotated[str, Field(min_length=1, max_length=32)]
+    authorised_name: Text
+    country: CountryCode
+    city: Text | None = None
+    type: Literal[v.REPOSITORY_TYPES] = "other"
+    url: WebAddress | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    names: list[Text] = []
+    description: Text | None = None
+
+    help: ClassVar[dict[str, str]] = {
+        "acronym": 'Its acronym, how footnotes name it: "TNA".',
+        "authorised_name": 'Its name in its own language: "The National Archives".',
+        "country": 'Its country, ISO 3166-1 alpha-2: "GB".',
+        "city": 'Its city: "Kew".',
+        "type": "What kind of institution: " + ", ".join(v.REPOSITORY_TYPES) + ".",
+        "url": "Its web address: https://www.nationalarchives.gov.uk/.",
+        "latitude": "Its latitude: 51.481.", "longitude": "Its longitude: -0.279.",
+        "names": 'Another name or acronym it goes by (repeat for several): "Public Record Office", "PRO".',
+        "description": "What it holds, in a sentence.",
+    }
+
+    def all_names(self) -> list[NameRecord]:
+        names = [NameRecord(name=self.authorised_name, type="authorised"), NameRecord(name=self.acronym, type="acronym")]
+        return names + [NameRecord(name=name, type="other") for name in self.names]

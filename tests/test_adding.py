@@ -224,7 +224,8 @@ def test_a_hundred_thousand_rows_with_one_bad_row_in_the_middle(db, tmp_path):
     lines[50_000] = "SHD,10 H 1,Rapport du milieu,30 février 1948,report\n"
     path = write(tmp_path, "documents.csv", HEADER + "".join(lines))
     output = refused(db, path, f"{path}:50002: date: 30 février 1948: February 1948 has no day 30")
-    assert output.count("\n") == 1  # that row, and only that one
+    assert [line for line in output.splitlines() if line.startswith("Error:")] == \
+        [f"Error: {path}:50002: date: 30 février 1948: February 1948 has no day 30"]  # that row, only that one
 
 
 def test_a_file_whose_kind_cannot_be_told(db, tmp_path):
@@ -302,3 +303,40 @@ def test_a_round_trip_through_csv_loses_no_document(seeded_file, tmp_path):
     result = run("import", "--db", str(empty), str(exported))
     assert result.exit_code == 0, result.output
     assert catalogue_rows(empty)[0] == catalogue_rows(seeded_file)[0]
+
+
+# ── Archives and claims by hand ─────────────────────────────────────────────
+
+def test_add_an_archive_then_a_document_held_there(db):
+    result = run("add", "repository", "--db", str(db), "--acronym", "BArch", "--authorised-name", "Bundesarchiv",
+                 "--country", "de", "--city", "Koblenz", "--type", "national_archives", "--name", "Federal Archives")
+    assert result.exit_code == 0, result.output
+    assert rows(db, "select country_code, city from repositories where acronym = 'BArch'") == [("DE", "Koblenz")]
+    document = run("add", "document", "--db", str(db), "--repository", "federal archives", "--reference-code",
+                   "BW 1/1234", "--title", "Bericht", "--date", "1952")
+    assert document.exit_code == 0, document.output
+
+
+def test_an_archive_whose_name_another_has_is_refused(db):
+    result = run("add", "repository", "--db", str(db), "--acronym", "XYZ", "--authorised-name",
+                 "Service historique de la défense", "--country", "FR")
+    assert result.exit_code == 1 and "names: 'Service historique de la défense' already names SHD" in result.output
+
+
+def test_add_a_claim_resting_on_a_document_and_a_work(db):
+    [(document,)] = rows(db, "select id from documents where date_edtf = '1948-09-23'")
+    [(work,)] = rows(db, "select id from works where title like 'Hồ Chí Minh Biên Niên%'")
+    result = run("add", "claim", "--db", str(db), "--by", "jroe", "--text", "Chinese advisers reached Cao Bằng in 1950.",
+                 "--document", f"{document}:f. 12", "--work", f"{work}:p. 224")
+    assert result.exit_code == 0, result.output
+    claim = int(result.output.split()[1])
+    chain = rows(db, "select kind, locator, document_id, work_id, repository from evidence_chain where claim_id = ? "
+                     "order by citation_id", claim)
+    assert chain == [("archival", "f. 12", document, None, "SHD"), ("published", "p. 224", None, work, None)]
+    assert rows(db, "select w.title from claims c join works w on w.id = c.work_id where c.id = ?", claim) == \
+        [("Own research: jroe",)]
+
+
+def test_a_claim_on_a_document_that_does_not_exist_is_refused(db):
+    result = run("add", "claim", "--db", str(db), "--text", "x", "--document", "99999:f. 1")
+    assert result.exit_code == 1 and "evidence.0: no document has number 99999" in result.output

@@ -26,7 +26,7 @@ def prepare_connection(conn):
 ID_COLUMNS = {
     "claim_id": "claims", "note_id": "notes", "citation_id": "citations", "document_id": "documents",
     "work_id": "works", "cited_work_id": "works", "via_work_id": "works", "repository_id": "repositories",
-    "record_set_id": "record_sets",
+    "record_set_id": "record_sets", "batch_id": "batches",
 }
 VIEW_NAMES = {view.name for view in VIEWS}
 
@@ -37,7 +37,7 @@ def render_cell(value, column, table, database, datasette):
     their own keys already)."""
     if database != DATABASE or column not in ID_COLUMNS or not isinstance(value, int):
         return None
-    if table is not None and table not in VIEW_NAMES:
+    if table is not None and table not in VIEW_NAMES and column != "batch_id":  # not a foreign key: link it
         return None
     url = datasette.urls.row(DATABASE, ID_COLUMNS[column], value)
     return Markup(f'<a href="{escape(url)}">{value}</a>')
