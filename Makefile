@@ -31,6 +31,7 @@ test: install
 # Timings, as ratios measured in one run.
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_site.py
 
 # The schema the models describe is the schema the migrations build.
