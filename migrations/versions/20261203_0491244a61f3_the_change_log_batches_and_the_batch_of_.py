@@ -27,33 +27,10 @@ def upgrade() -> None:
     sa.Column('summary', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_batches'))
     )
-    with op.batch_alter_table('citations', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_citations_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('claims', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_claims_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_documents_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('notes', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_notes_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('record_sets', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_record_sets_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('repositories', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_repositories_batch_id'), ['batch_id'], unique=False)
-
-    with op.batch_alter_table('works', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f('ix_works_batch_id'), ['batch_id'], unique=False)
+    for table in ("citations", "claims", "documents", "notes", "record_sets", "repositories", "works"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column('batch_id', sa.Integer(), nullable=True))
+            batch_op.create_index(batch_op.f(f'ix_{table}_batch_id'), ['batch_id'], unique=False)
 
     # ### end Alembic commands ###
 
