@@ -7,7 +7,7 @@ DB     ?= catalogue.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8001
 
-.PHONY: install serve test check bench clean
+.PHONY: install serve test check bench score clean
 
 # The environment: rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -33,6 +33,11 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_site.py
+
+# The note reader on every corpus: development (tests/corpus, heldout*) and sealed (tests/sealed).
+score: install
+	$(BIN)/catalogue notes score --fields tests/corpus/*.txt tests/heldout/*.txt tests/heldout2/*.txt \
+		$(wildcard tests/sealed/*.txt)
 
 # The schema the models describe is the schema the migrations build.
 check: install

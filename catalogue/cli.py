@@ -394,5 +394,38 @@ def export_command(database, export_format, output):
         raise click.FileError(str(output), hint=error.strerror) from None
 
 
+@notes.command("score")
+@click.option("--fields", "by_field", is_flag=True, help="Also print each field's figure.")
+@click.option("--misses", is_flag=True, help="Also print every check the reader got wrong.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def notes_score(by_field, misses, files):
+    """Score the reader on corpus FILES, each with its expected parse beside it
+    (NAME.expected.yml): the share of notes with the right number of citations and of
+    fields read right, file by file, and over all.
+
+    \b
+    Example:
+      catalogue notes score --fields tests/corpus/*.txt tests/sealed/*.txt
+    """
+    from .scoring import Score, score_file
+
+    total = Score()
+    for path in files:
+        result = score_file(path)
+        click.echo(f"{path}: notes {result.note_accuracy:.3f} ({result.notes_with_right_count}/{result.notes}), "
+                   f"fields {result.accuracy():.3f} ({sum(result.right.values())}/{sum(result.fields.values())})")
+        if by_field:
+            for name in sorted(result.fields):
+                click.echo(f"  {name}: {result.accuracy(name):.3f} ({result.right[name]}/{result.fields[name]})")
+        if misses:
+            for miss in result.misses:
+                click.echo(f"  miss: {miss}")
+        total.notes += result.notes
+        total.notes_with_right_count += result.notes_with_right_count
+        total.fields.update(result.fields)
+        total.right.update(result.right)
+    click.echo(f"all: notes {total.note_accuracy:.3f}, fields {total.accuracy():.3f}")
+
+
 if __name__ == "__main__":
     cli()

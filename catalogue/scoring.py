@@ -1,0 +1,116 @@
+"""Scoring the note reader against expected parses: what `catalogue notes score` prints and
+the test suite gates on, file by file and field by field.
+
+An expectation file (``NAME.expected.yml`` beside ``NAME.txt``) lists each note's citations
+with only the fields a careful historian would not dispute; ``null`` asserts that a field
+must stay empty. Every field is one check; ``via`` is scored key by key (``via.title``,
+``via.volume``…); a note scores when it has the right number of citations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import fold
+
+TEXT_FIELDS = ("title", "reference_code", "repository", "locator", "place", "publisher", "container_title",
+               "file_title")
+
+
+def same(field_name: str, expected, got) -> bool:
+    """Whether the reader's value is the expected one, as a historian would compare them."""
+    if expected is None:
+        return got in (None, [], "")
+    if field_name == "authors":
+        return [fold(a) for a in expected] == [fold(a) for a in got or []]
+    if field_name.split(".")[-1] in TEXT_FIELDS:
+        return fold(str(expected)) == fold(str(got or ""))
+    return str(expected) == str(got)
+
+
+@dataclass
+class Score:
+    notes: int = 0
+    notes_with_right_count: int = 0
+    fields: Counter = field(default_factory=Counter)
+    right: Counter = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def accuracy(self, name: str | None = None) -> float:
+        total = self.fields[name] if name else sum(self.fields.values())
+        hits = self.right[name] if name else sum(self.right.values())
+        return hits / total if total else 1.0
+
+    @property
+    def note_accuracy(self) -> float:
+        return self.notes_with_right_count / self.notes if self.notes else 0.0
+
+    def figures(self) -> dict[str, float]:
+        """Every figure the ratchet keeps: notes, all fields, and each field."""
+        return {"notes": round(self.note_accuracy, 4), "fields": round(self.accuracy(), 4),
+                **{f"field.{name}": round(self.accuracy(name), 4) for name in sorted(self.fields)}}
+
+
+def _checks(citation: dict):
+    """(field name, expected value) for every check of one expected citation."""
+    for name, value in citation.items():
+        if name == "via" and isinstance(value, dict):
+            for key, sub in value.items():
+                yield f"via.{key}", sub
+        else:
+            yield name, value
+
+
+def _value(actual: dict, name: str):
+    if name.startswith("via."):
+        return (actual.get("via") or {}).get(name[4:])
+    return actual.get(name)
+
+
+def score(expected_notes: list[dict], parsed: dict, result: Score | None = None, label: str = "") -> Score:
+    """Compare the contract JSON ``parsed`` with the expectations, check by check."""
+    result = result or Score()
+    by_number = {n["number"]: n for n in parsed["notes"]}
+    for expected in expected_notes:
+        result.notes += 1
+        got = by_number.get(expected["number"], {"citations": []})["citations"]
+        wanted = expected["citations"] or []
+        if len(got) == len(wanted):
+            result.notes_with_right_count += 1
+        else:
+            result.misses.append(f"{label} n{expected['number']}: {len(got)} citations, expected {len(wanted)}")
+        for index, citation in enumerate(wanted):
+            actual = got[index] if index < len(got) else {}
+            for name, value in _checks(citation):
+                result.fields[name] += 1
+                if same(name, value, _value(actual, name)):
+                    result.right[name] += 1
+                else:
+                    result.misses.append(f"{label} n{expected['number']}.{index + 1} {name}: "
+                                         f"expected {value!r}, got {_value(actual, name)!r}")
+    return result
+
+
+def load_expected(path: Path) -> list[dict]:
+    """The expected parse beside a corpus file; an empty or missing one is an error."""
+    expected_path = path.with_suffix(".expected.yml")
+    if not expected_path.exists():
+        raise FileNotFoundError(f"{path}: no expected parse beside it ({expected_path.name})")
+    expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    if not expected:
+        raise ValueError(f"{expected_path}: holds no expected note")
+    return expected
+
+
+def score_file(path: Path, authority: Path | None = None) -> Score:
+    """Read a corpus file with the reader and score it against its expectations."""
+    from .paths import AUTHORITY_FILE
+    from .parse.contract import notes_json
+    from .reading import parse_file
+
+    parsed = notes_json(parse_file(path, authority or AUTHORITY_FILE).notes)
+    return score(load_expected(path), parsed, Score(), path.stem)
