@@ -54,7 +54,7 @@ def main() -> None:
     notes = sum(len(parsed.notes) for parsed in runs[0][1])
     print(f"ingest_parse_notes: {notes}")
     print(f"ingest_parse_ms_per_note: {parse_seconds / notes * 1000:.2f}")
-    print(f"ingest_parse_notes_per_s: {notes / parse_seconds:.0f}")
+    print(f"parse_notes_per_second: {notes / parse_seconds:.0f}")
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
