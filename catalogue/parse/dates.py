@@ -168,6 +168,14 @@ def _build(match: re.Match[str]) -> tuple[str, str] | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date of day or month precision in ``text``, left to right, never overlapping."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str) -> tuple[FoundDate, ...]:
+    """find_dates, remembered: a note's text is looked at again by several stages."""
+    if not any(char.isdigit() for char in text):  # every date this reads has a year in digits
+        return ()
     found: list[FoundDate] = []
     taken: list[Span] = []
     for pattern in _patterns():
@@ -180,7 +188,7 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             taken.append((start, end))
             found.append(FoundDate((start, end), match.group(0), *built))
-    return sorted(found, key=lambda d: d.span)
+    return tuple(sorted(found, key=lambda d: d.span))
 
 
 YEAR = re.compile(rf"(?<![\d/.-])({YEAR_DIGITS})(?![\d/]|[.-]\d)")
