@@ -340,3 +340,10 @@ def test_add_a_claim_resting_on_a_document_and_a_work(db):
 def test_a_claim_on_a_document_that_does_not_exist_is_refused(db):
     result = run("add", "claim", "--db", str(db), "--text", "x", "--document", "99999:f. 1")
     assert result.exit_code == 1 and "evidence.0: no document has number 99999" in result.output
+
+
+def test_a_claim_is_not_added_to_a_work_read_from_its_text(db):
+    [(work,)] = rows(db, "select min(work_id) from notes")
+    [(document,)] = rows(db, "select min(id) from documents")
+    result = run("add", "claim", "--db", str(db), "--text", "x", "--citing-work", str(work), "--document", str(document))
+    assert result.exit_code == 1 and "is read from its text" in result.output

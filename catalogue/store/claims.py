@@ -71,9 +71,16 @@ def save_claims(connection: Connection, located: Sequence[Located], batch_id: in
     for where in located:
         record: ClaimRecord = where.record
         problems = _check_evidence(connection, record, where)
-        if record.citing_work_id and connection.execute(
-                select(Work.id).where(Work.id == record.citing_work_id)).scalar() is None:
-            problems.append(where.error("citing_work_id", f"no work has number {record.citing_work_id}"))
+        if record.citing_work_id:
+            read_from = connection.execute(select(Work.id, Work.source_sha256)
+                                           .where(Work.id == record.citing_work_id)).first()
+            if read_from is None:
+                problems.append(where.error("citing_work_id", f"no work has number {record.citing_work_id}"))
+            elif read_from.source_sha256:  # its notes are replaced whenever its text is read again
+                problems.append(where.error("citing_work_id", f"work {record.citing_work_id} is read from its text "
+                                            "(catalogue ingest), which gives its claims; a claim added to it would be "
+                                            "lost when it is read again: leave --citing-work out to add it to your "
+                                            "own research"))
         if problems:
             errors += problems
             continue
