@@ -27,6 +27,7 @@ from sqlalchemy import Connection, inspect, text
 from .text import search_words
 
 CHUNK = 1000
+REINDEX_ABOVE = 10_000  # rows waiting for their search text above which the indexes are refilled whole
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,8 @@ def drop(connection: Connection, indexes: bool = False) -> None:
 def ensure(connection: Connection, rebuild: bool = False) -> None:
     """Search text for every row lacking it, both indexes and their triggers; the indexes
     refilled when they do not hold one entry a row (or on ``rebuild``)."""
+    if not rebuild and kept(connection) and sum(pending(connection).values()) > REINDEX_ABOVE:
+        rebuild = True  # many rows to write (a migration, a bulk insert elsewhere): faster all at once
     if rebuild:  # every row's text first, then the indexes refilled from it
         refresh(connection, everything=True)
     stored = "search_text" if kept(connection) else "NULL"
