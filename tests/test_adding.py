@@ -280,13 +280,19 @@ def cited_works(works: list, citing_titles: set[str]) -> list:
     return [work for work in works if work[2] not in citing_titles]
 
 
-def test_a_round_trip_through_csl_json_loses_nothing(seeded_file, tmp_path):
-    exported = tmp_path / "catalogue.json"
-    assert run("export", "--db", str(seeded_file), "--format", "csl-json", "-o", str(exported)).exit_code == 0
+def round_trip(source: Path, tmp_path: Path, export_format: str, name: str) -> Path:
+    """Export ``source``, import the file into an empty catalogue; that catalogue."""
+    exported = tmp_path / name
+    assert run("export", "--db", str(source), "--format", export_format, "-o", str(exported)).exit_code == 0
     empty = tmp_path / "empty.db"
     assert run("init", "--db", str(empty)).exit_code == 0
     result = run("import", "--db", str(empty), str(exported))
     assert result.exit_code == 0, result.output
+    return empty
+
+
+def test_a_round_trip_through_csl_json_loses_nothing(seeded_file, tmp_path):
+    empty = round_trip(seeded_file, tmp_path, "csl-json", "catalogue.json")
     documents, works = catalogue_rows(seeded_file)
     again_documents, again_works = catalogue_rows(empty)
     citing = {title for (title,) in rows(seeded_file, "select title from works where id in (select work_id from notes)")}
@@ -296,12 +302,7 @@ def test_a_round_trip_through_csl_json_loses_nothing(seeded_file, tmp_path):
 
 
 def test_a_round_trip_through_csv_loses_no_document(seeded_file, tmp_path):
-    exported = tmp_path / "documents.csv"
-    assert run("export", "--db", str(seeded_file), "--format", "csv", "-o", str(exported)).exit_code == 0
-    empty = tmp_path / "empty.db"
-    assert run("init", "--db", str(empty)).exit_code == 0
-    result = run("import", "--db", str(empty), str(exported))
-    assert result.exit_code == 0, result.output
+    empty = round_trip(seeded_file, tmp_path, "csv", "documents.csv")
     assert catalogue_rows(empty)[0] == catalogue_rows(seeded_file)[0]
 
 
