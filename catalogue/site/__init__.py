@@ -47,6 +47,18 @@ class CatalogueDatasette(Datasette):
         value = memo[asked]
         return dict(value) if isinstance(value, dict) else value
 
+    async def permission_allowed(self, actor, action, resource=None, default=False):
+        """An anonymous reader's view-* permissions, answered once each: they follow from the
+        static metadata alone (no plugin of this site decides permissions), and Datasette would
+        otherwise look each table up in sqlite_master on every page."""
+        if actor is not None or not action.startswith("view-"):
+            return await super().permission_allowed(actor, action, resource, default)
+        memo = self.__dict__.setdefault("_permission_memo", {})
+        asked = (action, resource, default)
+        if asked not in memo:
+            memo[asked] = await super().permission_allowed(actor, action, resource, default)
+        return memo[asked]
+
     def _table_permission_allows(self, database, table):
         """The allow blocks of a table, from the same static metadata (Datasette deep-copies
         all of it for each table it checks)."""
