@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Letters that carry no combining mark to strip but fold to ASCII all the same.
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
@@ -54,10 +53,20 @@ def fold_chars(value: str) -> str:
     Lets a pattern written in plain lower-case ASCII find "Lưu Trữ" in "Trung Tâm Lưu Trữ"
     and report offsets that are valid in the original text.
     """
-    return "".join(_fold_char(c) for c in value)
+    return value.translate(_FOLDED)
 
 
-@lru_cache(maxsize=65536)
+class _Folded(dict):
+    """Each character's one-character folded form, worked out the first time it is met."""
+
+    def __missing__(self, codepoint: int) -> str:
+        self[codepoint] = folded = _fold_char(chr(codepoint))
+        return folded
+
+
+_FOLDED = _Folded()
+
+
 def _fold_char(char: str) -> str:
     folded = strip_accents(char).casefold()
     return folded[0] if len(folded) == 1 else char.lower()[:1] or char

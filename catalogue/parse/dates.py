@@ -171,10 +171,13 @@ def find_dates(text: str) -> list[FoundDate]:
     return list(_find_dates(text))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
-    if not any(char.isdigit() for char in text):  # every date this reads has a year in digits
+    if not _DIGIT.search(text):  # every date this reads has a year in digits
         return ()
     found: list[FoundDate] = []
     taken: list[Span] = []
