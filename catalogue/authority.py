@@ -27,10 +27,28 @@ class RepositoryMention:
     record: RepositoryRecord
 
 
-def _acronym_pattern(acronym: str) -> str:
-    """ "VNA 3" → matches "VNA 3", "VNA3", "V.N.A. 3"; case-sensitive, whole words."""
-    chars = [re.escape(c) for c in acronym if c.isalnum()]
+def _acronym_pattern(acronym: str, any_case: bool = False) -> str:
+    """ "VNA 3" → matches "VNA 3", "VNA3", "V.N.A. 3"; case-sensitive unless ``any_case``,
+    whole words."""
+    chars = [f"[{c}{c.swapcase()}]" if any_case and c.isalpha() else re.escape(c) for c in acronym if c.isalnum()]
     return r"[.\s]?".join(chars) + r"\.?"
+
+
+# Acronyms also read in lower case or small caps ("shd", "caom", "s.h.d."): those of three
+# letters or more that are not words of their own in the languages footnotes are written in.
+LOWER_CASE_WORDS = frozenset({"pro", "gar", "ici", "dans", "les", "des", "une", "and", "the", "for", "non", "arc",
+                              "cao", "lam", "tan", "han", "hoa", "con", "nam", "dan", "sun"})
+
+
+# An acronym in lower or mixed case counts only where a citation names an archive: before
+# the comma, slash, colon or bracket that leads to its reference code ("shd, GR 10 H"), or at
+# the end, never inside running prose ("Cac so lieu" is Vietnamese, not the CAC).
+CITED_ARCHIVE_FOLLOWS = r"(?=\s*[,;:/(]|\s*$)"
+
+
+def _reads_in_lower_case(acronym: str) -> bool:
+    letters = "".join(c for c in acronym if c.isalnum())
+    return len(letters) >= 3 and letters.isascii() and letters.casefold() not in LOWER_CASE_WORDS
 
 
 def _name_pattern(name: str) -> str:
@@ -55,6 +73,8 @@ class RepositoryIndex:
             for name in record.all_names():
                 if name.type in ("acronym", "former_acronym"):
                     acronyms[_acronym_pattern(name.name)] = record
+                    if _reads_in_lower_case(name.name):  # "shd, GR 10 H 148", "caom (Aix)": as a citation names it
+                        acronyms[_acronym_pattern(name.name, any_case=True) + CITED_ARCHIVE_FOLLOWS] = record
                 else:
                     first = (re.findall(r"\w+", strip_accents(name.name).casefold()) or [""])[0]
                     names.setdefault(first, {})[_name_pattern(name.name)] = record
