@@ -221,8 +221,8 @@ JOIN works w ON w.id = n.work_id
 WHERE d.repository_id IS NULL AND c.kind || '' = 'archival'  -- read from the few documents
   AND coalesce(c.unresolved_reason, '') = ''
 UNION ALL
-SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL, 'no citation could be read from this note', NULL,
-       n.text
+SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL,
+       'no citation could be read from this note' || coalesce(': ' || n.parse_messages, ''), NULL, n.text
 FROM notes n JOIN works w ON w.id = n.work_id
 WHERE n.parse_status = 'unparsed'
 """),

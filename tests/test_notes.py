@@ -172,3 +172,22 @@ def test_letters_and_telegrams_name_their_sender_and_recipient(index):
                   "Zhou Enlai to Hoang Van Hoan, 3 May 1950, in *Zhou Enlai wenji* (Beijing: Renmin, 1993), 88.")
     assert [(only(n).sender, only(n).recipient) for n in notes] == [
         ("Abbott", "Acheson"), ("Zhou Enlai", "Hoang Van Hoan")]
+
+
+def test_a_note_the_reader_fails_on_is_reported_and_the_others_still_read(monkeypatch):
+    from catalogue.parse import notes as notes_module
+    from catalogue.parse.model import RawNote
+
+    real = notes_module.parse_note
+
+    def failing(raw, repositories=None):
+        if raw.number == 2:
+            raise ValueError("a bug")
+        return real(raw, repositories)
+
+    monkeypatch.setattr(notes_module, "parse_note", failing)
+    raws = [RawNote(n, f"Jean Dupont, La frontière (Paris: Fayard, 1985), p. {n}.", n) for n in (1, 2, 3)]
+    parsed = notes_module.parse_notes(raws)
+    assert [len(note.citations) for note in parsed] == [1, 0, 1]
+    assert parsed[1].messages == ["note 2: the reader failed on it (ValueError: a bug); kept verbatim, unread"]
+    assert parsed[1].residue == parsed[1].text

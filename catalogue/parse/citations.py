@@ -242,7 +242,7 @@ def read_volume_issue_locator(text: str) -> dict:
         fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
     else:
         last = text.rstrip(" .;,)").rsplit(",", 1)[-1].rsplit(")", 1)[-1].strip()
-        if BARE_PAGES.fullmatch(last) and not (len(last) == 4 and 1500 <= int(last[:4]) <= 2099):
+        if BARE_PAGES.fullmatch(last) and not (len(last) == 4 and last.isdigit() and 1500 <= int(last) <= 2099):
             fields["locator"] = last
     return fields
 

@@ -53,13 +53,24 @@ BIBLIOGRAPHIC_WORDS = {
 
 def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:
     """Parse every note of one citing work, then resolve short forms in one ordered pass."""
-    parsed = [parse_note(raw, repositories) for raw in raw_notes]
+    parsed = [_parse_or_report(raw, repositories) for raw in raw_notes]
     resolve(parsed)
     return parsed
 
 
+def _parse_or_report(raw: RawNote, repositories: RepositoryIndex | None) -> ParsedNote:
+    """One note read; a note the reader fails on is kept whole and unread, with the failure
+    named in its messages (shown by ingest, kept with the note, listed in the review queue),
+    and the other notes are still read."""
+    try:
+        return parse_note(raw, repositories)
+    except Exception as error:  # a reader bug on one note: reported with that note, never silent
+        message = f"note {raw.number}: the reader failed on it ({type(error).__name__}: {error}); kept verbatim, unread"
+        return ParsedNote(raw.number, raw.text, raw.text, [], raw.line, raw.kind, [message])
+
+
 def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> ParsedNote:
-    """Split one note into citations and commentary; never raises."""
+    """Split one note into citations and commentary."""
     text = raw.text
     if len(text) > MAX_NOTE_LENGTH:
         message = f"note {raw.number}: {len(text):,} characters, too long to read; kept verbatim as residue"
