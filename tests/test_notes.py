@@ -191,3 +191,21 @@ def test_a_note_the_reader_fails_on_is_reported_and_the_others_still_read(monkey
     assert [len(note.citations) for note in parsed] == [1, 0, 1]
     assert parsed[1].messages == ["note 2: the reader failed on it (ValueError: a bug); kept verbatim, unread"]
     assert parsed[1].residue == parsed[1].text
+
+
+def test_chinese_gbt7714_references_and_tongshang_ibid():
+    from catalogue.parse.model import RawNote
+    from catalogue.parse.notes import parse_notes
+
+    parsed = parse_notes([
+        RawNote(1, "王振华. 中越关系史稿(1945—1954)[M]. 北京: 人民出版社, 1994: 12.", 1),
+        RawNote(2, "同上, 第15页.", 2),
+        RawNote(3, "A more critical assessment is 李明远. 中国军事顾问团与边界战役[J]. 当代中国史研究, 2006, 13(4): 55-63.", 3),
+    ])
+    [book], [ibid], [article] = (note.citations for note in parsed)
+    assert (book.kind, book.form, book.authors, book.title, book.place, book.publisher, book.year, book.locator) == \
+        ("published", "full", ["王振华"], "中越关系史稿(1945—1954)", "北京", "人民出版社", 1994, "12")
+    assert (ibid.form, ibid.antecedent_note) == ("ibid", 1)
+    assert (article.container_title, article.year, article.volume, article.issue, article.locator) == \
+        ("当代中国史研究", 2006, "13", "4", "55-63")
+    assert parsed[2].residue.startswith("A more critical assessment is ")

@@ -20,7 +20,7 @@ from .segment import Anchor, Structure
 # ── Patterns ─────────────────────────────────────────────────────────────────
 
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
-IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt)\b\.?", re.IGNORECASE)
+IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
 OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?", re.IGNORECASE)
 CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+)?(?:n\.|nn\.|note|notes|chú\s+thích|chu\s+thich)\s*"
@@ -291,7 +291,7 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft = _read_published(piece.sub(piece.span[0] + same_author.end(), piece.span[1]), draft)
         draft.span, draft.text = piece.span, text
         return draft
-    if IBID.fullmatch(plain.split(",")[0].strip()) or IBID.match(plain) and re.match(r"(?i)ibid|như trên", plain):
+    if IBID.fullmatch(plain.split(",")[0].strip()) or IBID.match(plain) and re.match(r"(?i)ibid|như trên|同上", plain):
         return _read_ibid(piece, draft)
     via = _via_split(piece)
     if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):

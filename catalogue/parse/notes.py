@@ -33,6 +33,7 @@ from .citations import (
     read_citation,
 )
 from .dates import find_dates
+from .gbt7714 import find_gbt7714
 from .model import CitationDraft, ParsedNote, RawNote, Span
 from .refcodes import parse_reference_code
 from .resolve import resolve
@@ -83,6 +84,10 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
             continue
         for part in _split_joined(Piece(text, span, structure, repositories)):
             citations.extend(_read_part(part))
+    for reference in find_gbt7714(text):  # Chinese standard references the stages above leave unread
+        if not any(c.span[0] < reference.span[1] and reference.span[0] < c.span[1] for c in citations):
+            citations.append(reference)
+    citations.sort(key=lambda c: c.span)
     _same_author(citations)
     _share_repositories(citations)
     for citation in citations:
@@ -163,7 +168,7 @@ def citation_start(piece: Piece) -> int | None:
         piece = piece.sub(start, end)
         outside = piece.outside_anchors()
     text = piece.text
-    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên)", text):
+    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên|同上)", text):
         return start
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
