@@ -209,3 +209,17 @@ def test_chinese_gbt7714_references_and_tongshang_ibid():
     assert (article.container_title, article.year, article.volume, article.issue, article.locator) == \
         ("当代中国史研究", 2006, "13", "4", "55-63")
     assert parsed[2].residue.startswith("A more critical assessment is ")
+
+
+@pytest.mark.parametrize("text", [
+    "Oral history interview with Edwin W. Rexford, by Richard D. McKinzie, July 9, 1974, 31–33, Truman Library.",
+    "Author interview with Lucien Marchetti, Perpignan, October 3, 1996.",
+    "Author's interview with a retired official, Hà Nội, 14 March 2008.",
+])
+def test_an_interview_is_an_unpublished_source(text):
+    from catalogue.parse.model import RawNote
+    from catalogue.parse.notes import parse_notes
+
+    [note] = parse_notes([RawNote(1, text, 1)])
+    assert [(c.kind, c.form) for c in note.citations] == [("archival", "full")]
+    assert note.citations[0].date is not None

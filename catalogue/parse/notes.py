@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..authority import RepositoryIndex
 from .citations import (
+    INTERVIEW,
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
@@ -185,7 +186,8 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if published_in_split(piece) is not None:
         return start
-    if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text)) and len(text.split()) <= 40:
+    if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
+            and len(text.split()) <= 40:
         return start
     if anchors:
         return _start_before_title(piece, anchors[0].span[0])
