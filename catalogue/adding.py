@@ -22,7 +22,8 @@ from .importing import read_file
 from .paths import GAZETTEER_FILE
 from .store.batches import begin_batch, who
 from .store.claims import save_archives, save_claims
-from .store.documents import Located, SaveReport, save_documents
+from .store.documents import save_documents
+from .store.rows import Located, SaveReport
 from .store.record_sets import save_record_sets
 from .store.works import save_works
 

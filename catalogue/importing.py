@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, InvalidInput
 from .records import DocumentRecord, RecordSetRecord, WorkRecord
-from .store.documents import Located
+from .store.rows import Located
 
 KINDS = {"documents": DocumentRecord, "works": WorkRecord, "record_sets": RecordSetRecord}
 ALIASES = {"document": "documents", "work": "works", "record-sets": "record_sets", "record_set": "record_sets",

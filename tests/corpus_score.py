@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from catalogue.scoring import Score, load_expected, same, score, score_file  # noqa: F401 (the tests' imports)
+from catalogue.scoring import score_file
 
 HERE = Path(__file__).resolve().parent
 DEVELOPMENT = (HERE / "corpus", HERE / "heldout", HERE / "heldout2")

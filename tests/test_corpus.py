@@ -12,7 +12,8 @@ import pytest
 
 from catalogue.parse.contract import notes_json
 from catalogue.reading import parse_file
-from corpus_score import BELOW_THE_FLOOR, DEVELOPMENT, SEALED, Score, baseline, corpus_files, key, load_expected, score
+from catalogue.scoring import Score, load_expected, score
+from corpus_score import BELOW_THE_FLOOR, DEVELOPMENT, SEALED, baseline, corpus_files, key
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 

@@ -8,7 +8,6 @@ notes, citations and claims, and nothing else.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +34,8 @@ from ..parse.dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..parse.refcodes import code_key
 from ..text import fold
-from .keys import COLLECTION_WORDS, agent_key, agent_kind, document_key, identity_key, name_parts, work_key
-from .rows import fill, get_or_add
+from .keys import COLLECTION_WORDS, agent_key, agent_kind, country_of_archive_named, document_key, identity_key, work_key
+from .rows import archive_countries, fill, get_or_add
 
 
 
@@ -92,21 +91,10 @@ def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = No
     if places is not None and (place := places.place_of(draft.place)):
         fill(work, country_code=place.country)
     elif work.country_code is None:
-        fill(work, country_code=_country_of_archive_named(session, [draft.publisher, *draft.authors]))
+        fill(work, country_code=country_of_archive_named([draft.publisher, *draft.authors],
+                                                         archive_countries(session.connection())))
     _link_agents(session, work, draft)
     return work
-
-
-def _country_of_archive_named(session: Session, names: list[str | None]) -> str | None:
-    """A collection compiled or published by an archive ("Central Archives and Guangdong
-    Provincial Archives, 1989") comes from that archive's country."""
-    for name in names:
-        for part in name_parts(name):
-            repository = session.scalar(select(Repository).join(RepositoryName)
-                                        .where(RepositoryName.name_key == fold(part)))
-            if repository is not None and repository.country_code:
-                return repository.country_code
-    return None
 
 
 def _repository(session: Session, draft: CitationDraft) -> Repository | None:

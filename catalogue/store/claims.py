@@ -18,7 +18,7 @@ from ..models import Citation, Claim, ClaimNote, Document, Note, Repository, Rep
 from ..records import ArchiveRecord, ClaimRecord
 from ..search_index import search_text_of
 from ..text import fold
-from .documents import Located, SaveReport
+from .rows import Located, SaveReport
 from .keys import identity_key
 
 

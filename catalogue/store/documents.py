@@ -12,58 +12,28 @@ footnote are one row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from ..errors import InputError, InvalidInput
-from ..models import Agent, Document, DocumentAgent, RecordSet, Repository, RepositoryName
+from ..errors import InvalidInput
+from ..models import Document, DocumentAgent, Repository, RepositoryName
 from ..parse.dates import read_date
 from ..parse.refcodes import code_key, parse_reference_code
 from ..records import DocumentRecord
 from ..search_index import BY_TABLE, search_text_of
 from ..text import fold
-from .keys import agent_key, agent_kind, document_key
+from .keys import document_key
+from .rows import Located, SaveReport, chunks, ensure_agents
 from .tree import ensure_tree, path_of
 
-CHUNK = 500  # keys looked up in one IN (...)
 NEAR_TITLE = 88  # a title this close (rapidfuzz ratio, folded) to a row's with the same code and date
 # Fields a later record may fill in on a row that lacks them; never overwritten.
 FILLABLE = ("title_translated", "genre", "language", "description")
 DOCUMENT_TEXT = BY_TABLE["documents"].columns  # what the search indexes read, written with the row
-
-
-@dataclass(frozen=True)
-class Located:
-    """A record and where it came from: the file, and its line (CSV) or item number (JSON)."""
-
-    record: object
-    source: str
-    line: int | None = None
-    unit: str = "line"  # or "item", in a JSON list
-
-    def error(self, field: str | None, message: str) -> InputError:
-        return InputError(self.source, self.line, field, message, self.unit)
-
-    @property
-    def where(self) -> str:
-        return str(self.error(None, "")).rstrip(": ")
-
-
-@dataclass
-class SaveReport:
-    kind: str
-    added: int = 0
-    matched: int = 0  # records that are rows already there (or earlier in the same file)
-    updated: int = 0  # matched rows given fields they lacked
-    ids: list[int] = field(default_factory=list)  # the row of each record, in order
-    warnings: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return f"{self.kind}: {self.added} added, {self.matched} matched, {self.updated} completed"
 
 
 @dataclass(frozen=True)
@@ -206,7 +176,7 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
             ids_by_key[key] = None
             new_rows.append({**item.row, "batch_id": batch_id})
     report.warnings += _near_matches(connection, [r for r in resolved if ids_by_key.get(r.row["document_key"]) is None])
-    for chunk in _chunks(new_rows, CHUNK):
+    for chunk in chunks(new_rows):
         returned = connection.execute(insert(Document).returning(Document.id, Document.document_key), chunk).all()
         ids_by_key.update({key: row_id for row_id, key in returned})
     report.added = len(new_rows)
@@ -218,11 +188,6 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
     report.ids = [ids_by_key[r.row["document_key"]] for r in resolved]
     _link_people(connection, resolved, ids_by_key, batch_id)
     return report
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def _check_repeats(resolved: list[Resolved]) -> None:
@@ -248,7 +213,7 @@ def _check_repeats(resolved: list[Resolved]) -> None:
 def _existing(connection: Connection, keys: list[str]) -> dict[str, dict]:
     found = {}
     columns = (Document.id, Document.document_key, *(getattr(Document, name) for name in FILLABLE))
-    for chunk in _chunks(list(dict.fromkeys(keys)), CHUNK):
+    for chunk in chunks(list(dict.fromkeys(keys))):
         for row in connection.execute(select(*columns).where(Document.document_key.in_(chunk))).mappings():
             found[row["document_key"]] = dict(row)
     return found
@@ -263,7 +228,7 @@ def _near_matches(connection: Connection, new: list[Resolved]) -> list[str]:
             by_code.setdefault((item.row["repository_id"], item.row["reference_code_key"]), []).append(item)
     warnings = []
     codes = list({code for _, code in by_code})
-    for chunk in _chunks(codes, CHUNK):
+    for chunk in chunks(codes):
         rows = connection.execute(select(Document.id, Document.repository_id, Document.reference_code_key,
                                          Document.date_edtf, Document.title)
                                   .where(Document.reference_code_key.in_(chunk))).all()
@@ -279,24 +244,16 @@ def _near_matches(connection: Connection, new: list[Resolved]) -> list[str]:
 
 def _link_people(connection: Connection, resolved: list[Resolved], ids: dict[str, int], batch_id: int) -> None:
     """Authors, senders and recipients as agents of their documents (one agent per name)."""
-    names = list(dict.fromkeys(name for item in resolved for _, name in item.people))
-    if not names:
+    agents = ensure_agents(connection, (name for item in resolved for _, name in item.people))
+    if not agents:
         return
-    agents = {}
-    for chunk in _chunks([agent_key(name) for name in names], CHUNK):
-        agents.update(dict(connection.execute(select(Agent.agent_key, Agent.id).where(Agent.agent_key.in_(chunk))).all()))
-    new = [{"agent_key": agent_key(name), "name": name, "kind": agent_kind(name)}
-           for name in names if agent_key(name) not in agents]
-    for chunk in _chunks(list({row["agent_key"]: row for row in new}.values()), CHUNK):
-        agents.update({key: row_id for row_id, key in connection.execute(
-            insert(Agent).returning(Agent.id, Agent.agent_key), chunk).all()})
-    links = {(ids[item.row["document_key"]], agents[agent_key(name)], role)
+    links = {(ids[item.row["document_key"]], agents[name], role)
              for item in resolved for role, name in item.people}
     document_ids = list({document for document, _, _ in links})
     have = set()
-    for chunk in _chunks(document_ids, CHUNK):
+    for chunk in chunks(document_ids):
         have.update(connection.execute(select(DocumentAgent.document_id, DocumentAgent.agent_id, DocumentAgent.role)
                                        .where(DocumentAgent.document_id.in_(chunk))).all())
     rows = [{"document_id": d, "agent_id": a, "role": r} for d, a, r in sorted(links - have)]
-    for chunk in _chunks(rows, CHUNK):
+    for chunk in chunks(rows):
         connection.execute(insert(DocumentAgent), chunk)

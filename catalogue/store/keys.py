@@ -54,3 +54,11 @@ NAME_SEPARATORS = re.compile(r"\s+(?:and|et|&|và)\s+|,")
 def name_parts(name: str | None) -> list[str]:
     """The names joined in one ("Central Archives and Guangdong Provincial Archives")."""
     return [part.strip() for part in NAME_SEPARATORS.split(name or "") if part.strip()]
+
+
+def country_of_archive_named(names, countries: dict[str, str]) -> str | None:
+    """The country of the first archive among ``names`` (``countries``: folded archive name →
+    country): a collection compiled or published by an archive ("Central Archives and
+    Guangdong Provincial Archives, 1989") comes from that archive's country."""
+    return next((countries[fold(part)] for name in names for part in name_parts(name) if countries.get(fold(part))),
+                None)

@@ -8,7 +8,8 @@ from sqlalchemy import Connection
 
 from ..errors import InvalidInput
 from ..records import RecordSetRecord
-from .documents import Archives, Located, SaveReport, _code
+from .documents import Archives, _code
+from .rows import Located, SaveReport
 from .tree import ensure_tree, path_of
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from ..models import RecordSet, Repository
 from ..parse.refcodes import code_key
 from ..search_index import search_text_of
+from .rows import chunks
 
 Levels = tuple[tuple[str, str], ...]  # (level, code) from the top: (("series", "10 H"), ("file", "287"))
-CHUNK = 500
 
 
 def path_of(levels: Levels) -> str:
@@ -38,10 +38,9 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
             titles.setdefault((archive, path_of(levels)), title)
     archives = list({archive for archive, _ in needed})
     known = {}
-    for start in range(0, len(archives), CHUNK):
+    for chunk in chunks(archives):
         known.update({(row[1], row[2]): row[0] for row in connection.execute(
-            select(RecordSet.id, RecordSet.repository_id, RecordSet.path)
-            .where(RecordSet.repository_id.in_(archives[start:start + CHUNK])))})
+            select(RecordSet.id, RecordSet.repository_id, RecordSet.path).where(RecordSet.repository_id.in_(chunk)))})
     missing = sorted((path.count(" / "), archive, path) for archive, path in needed if (archive, path) not in known)
     acronyms = dict(connection.execute(select(Repository.id, Repository.acronym)
                                        .where(Repository.id.in_({archive for _, archive, _ in missing}))).all())
@@ -54,10 +53,9 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
                          "path_key": code_key(path), "title": titles.get((archive, path)), "batch_id": batch_id,
                          "search_text": search_text_of([path, titles.get((archive, path)), acronyms.get(archive)]),
                          "parent_id": known[(archive, parent)] if parent else None})
-        for start in range(0, len(rows), CHUNK):
+        for chunk in chunks(rows):
             returned = connection.execute(insert(RecordSet).returning(
-                RecordSet.id, RecordSet.repository_id, RecordSet.path),
-                rows[start:start + CHUNK]).all()
+                RecordSet.id, RecordSet.repository_id, RecordSet.path), chunk).all()
             known.update({(archive, path): row_id for row_id, archive, path in returned})
     untitled = [{"row_id": known[place], "title": title} for place, title in titles.items()]
     if untitled:
