@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from . import schema, shape
 from .db import checkpoint, connect
+from .errors import InvalidInput
 from .gazetteer import PlaceIndex, read_places
-from .importing import read_file
+from .importing import Progress, read_file
 from .paths import GAZETTEER_FILE
 from .store.batches import begin_batch, who
 from .store.claims import save_archives, save_claims
@@ -46,8 +48,8 @@ class WriteReport:
         return "; ".join(report.summary() for report in self.reports if report.ids or report.added)
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a dry run back."""
+class _RollBack(Exception):
+    """Raised inside the transaction to roll back a dry run, or a write that changed nothing."""
 
 
 def write(target: str | None, command: str, source: str | None, made_by: str | None,
@@ -64,9 +66,9 @@ def write(target: str | None, command: str, source: str | None, made_by: str | N
                     result.reports = work(connection, batch.id)
                     batch.summary = result.summary()
                 if dry_run or not result.changed:  # the change log keeps writes that changed something
-                    raise _DryRun
+                    raise _RollBack
                 shape.ensure_derived(connection)
-        except _DryRun:
+        except _RollBack:
             result.batch_id = None
         else:
             checkpoint(engine)
@@ -80,11 +82,9 @@ KIND_ORDER = ("record_sets", "works", "documents")  # what a later kind may poin
 
 def import_files(target: str | None, paths: list[Path], kind: str | None = None, dry_run: bool = False,
                  made_by: str | None = None, gazetteer: Path = GAZETTEER_FILE,
-                 progress: Callable[[int], None] | None = None) -> WriteReport:
+                 progress: Progress | None = None) -> WriteReport:
     """Read and check every file first (every problem in every file at once), then write;
     ``progress`` is told of each thousand records checked."""
-    from .errors import InvalidInput
-
     read, errors = [], []
     for path in paths:
         try:
@@ -100,21 +100,18 @@ def import_files(target: str | None, paths: list[Path], kind: str | None = None,
     places = PlaceIndex(read_places(gazetteer))
 
     def work(connection: Connection, batch_id: int) -> list[SaveReport]:
-        reports = []
-        for name in KIND_ORDER:
-            if by_kind.get(name):
-                reports.append(WRITERS[name](connection, by_kind[name], batch_id, places))
-        return reports
+        write_kind = writers(places)
+        return [write_kind[name](connection, by_kind[name], batch_id) for name in KIND_ORDER if by_kind.get(name)]
 
     return write(target, "import", ", ".join(p.name for p in paths), made_by, work, dry_run)
 
 
-WRITERS = {
-    "documents": lambda connection, records, batch_id, places: save_documents(connection, records, batch_id),
-    "works": save_works,
-    "record_sets": lambda connection, records, batch_id, places: save_record_sets(connection, records, batch_id),
-    "repositories": lambda connection, records, batch_id, places: save_archives(connection, records, batch_id),
-}
+def writers(places: PlaceIndex | None) -> dict[str, Callable]:
+    """The store's writer of each kind of record: (connection, records, batch id) → report."""
+    return {"documents": save_documents, "works": partial(save_works, places=places),
+            "record_sets": save_record_sets, "repositories": save_archives}
+
+
 SINGULAR = {"documents": "document", "works": "work", "record_sets": "record-set", "repositories": "repository",
             "claims": "claim"}
 
@@ -127,6 +124,6 @@ def add_record(target: str | None, kind: str, record, made_by: str | None = None
     def work(connection: Connection, batch_id: int) -> list[SaveReport]:
         if kind == "claims":
             return [save_claims(connection, located, batch_id, who(made_by))]
-        return [WRITERS[kind](connection, located, batch_id, places)]
+        return [writers(places)[kind](connection, located, batch_id)]
 
     return write(target, f"add {SINGULAR[kind]}", None, made_by, work)

@@ -52,7 +52,10 @@ def kind_of(path: Path, given: str | None) -> str:
                                              f"name it documents.csv, works.csv… or give --type ({', '.join(KINDS)})")
 
 
-def read_file(path: Path, kind: str | None = None, progress: Callable[[int], None] | None = None) -> ReadFile:
+Progress = Callable[[str, int, int], None]  # (file, records checked, records in the file)
+
+
+def read_file(path: Path, kind: str | None = None, progress: Progress | None = None) -> ReadFile:
     """Every record of ``path``, validated, or InvalidInput with every problem in it;
     ``progress`` is told of each thousand records checked."""
     if not path.is_file():
@@ -139,11 +142,11 @@ def _cell(lists: frozenset[str], name: str, value: str):
 
 
 def _validated(path: Path, kind: str, rows: list[tuple[int, dict]], unit: str = "line",
-               progress: Callable[[int], None] | None = None) -> list[Located]:
+               progress: Progress | None = None) -> list[Located]:
     model, located, errors = KINDS[kind], [], []
     for count, (line, values) in enumerate(rows, 1):
-        if progress is not None and count % 1000 == 0:
-            progress(1000)
+        if progress is not None and (count % 1000 == 0 or count == len(rows)):
+            progress(str(path), count, len(rows))
         if isinstance(values, dict) and "__width__" in values:
             errors.append(InputError(str(path), line, None, f"{values['__width__']} cells where the header has "
                                                             "another number"))

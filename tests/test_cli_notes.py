@@ -139,3 +139,13 @@ def test_senders_and_recipients_become_people_of_the_document(tmp_path):
         people = connection.execute("select da.role, a.name from document_agents da "
                                     "join agents a on a.id = da.agent_id order by da.role").fetchall()
     assert people == [("recipient", "Coste-Floret"), ("sender", "Pignon")]
+
+
+def test_notes_score_without_files_scores_every_corpus_under_tests(monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    result = CliRunner().invoke(cli, ["notes", "score"])
+    assert result.exit_code == 0, result.output
+    assert "tests/corpus/english_notes.txt: notes" in result.output
+    assert "(sealed): notes" in result.output and result.output.splitlines()[-1].startswith("all: notes")
