@@ -299,10 +299,6 @@ def claim_summary_sql(dialect: str) -> str:
                                    for name, expression in AGGREGATED.items()})
 
 
-def view_sql(view: View, dialect: str) -> str:
-    return view.sql
-
-
 @lru_cache(maxsize=1)
 def view_columns() -> dict[str, list[str]]:
     """Each view's columns, read from the views built on an empty in-memory catalogue."""
@@ -344,7 +340,7 @@ def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
             connection.execute(text(REPOSITORY_SUMMARY))
             connection.execute(text("CREATE UNIQUE INDEX derived_repository_summary_repository_id "
                                     "ON derived_repository_summary (repository_id)"))
-        connection.execute(text(f"CREATE VIEW {view.name} AS {view_sql(view, dialect)}"))
+        connection.execute(text(f"CREATE VIEW {view.name} AS {view.sql}"))
     if dialect == "sqlite":
         search_index.ensure(connection, rebuild)
     else:  # no full-text index on PostgreSQL yet; the search text is kept all the same

@@ -158,7 +158,7 @@ async def _search(db: Database, words: list[str]) -> dict[str, list[int]]:
 async def _by_code(db: Database, query: str) -> dict[str, list[int]]:
     """Documents and record sets whose reference code is the query, however it is spaced."""
     key = code_key(query)
-    if not key or not any(c.isdigit() for c in key) and len(key) < 2:
+    if not key or len(key) < 2:  # a code has two characters at least
         return {}
     documents = await db.execute(
         f"select id from documents where reference_code_key = :key order by id limit {PER_KIND}", {"key": key})

@@ -236,5 +236,8 @@ async def repository_story(db: Database, repository_id: int) -> dict:
             "max_listed": MAX_LISTED}
 
 
+# The key of each story's own row: no row, no story (the page shows Datasette's own).
+STORY_ROW = {"claims": "claim", "documents": "document", "repositories": "repository", "notes": "note",
+             "works": "work", "record_sets": "record_set"}
 STORIES = {"claims": claim_story, "documents": document_story, "repositories": repository_story,
            "notes": note_story, "works": work_story, "record_sets": record_set_story}

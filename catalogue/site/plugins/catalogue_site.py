@@ -14,7 +14,7 @@ from catalogue.site.metadata import country_name
 from catalogue.db import register_functions
 from catalogue.site.metadata import DATABASE
 from catalogue.site.search import LABELS, PER_KIND, search
-from catalogue.site.story import STORIES
+from catalogue.site.story import STORIES, STORY_ROW
 
 
 @hookimpl
@@ -58,7 +58,8 @@ def extra_template_vars(view_name, database, table, request, datasette):
             row_id = int(request.url_vars["pks"])
         except (KeyError, ValueError):
             return {}
-        return {"story": await STORIES[table](datasette.get_database(DATABASE), row_id)}
+        told = await STORIES[table](datasette.get_database(DATABASE), row_id)
+        return {"story": {**told, "found": told.get(STORY_ROW[table]) is not None}}
 
     return story
 
