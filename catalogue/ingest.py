@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from . import schema, shape
 from .authority import RepositoryIndex, read_authority
 from .db import checkpoint, connect
+from .errors import InputError, InvalidInput
 from .gazetteer import PlaceIndex, read_places
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text
@@ -37,6 +38,12 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
     repositories = RepositoryIndex(read_authority(authority))
     places = PlaceIndex(read_places(gazetteer))
     parsed = [(path, parse_text(read_text(path), str(path), repositories)) for path in paths]
+    empty = [InputError(str(path), None, None, "holds no notes and no reference list: nothing to "
+                        "catalogue (notes are numbered entries under a heading such as “Notes”, or "
+                        "Markdown footnotes “[^1]: …”)")
+             for path, text in parsed if not text.notes and not text.references]
+    if empty:
+        raise InvalidInput(empty)
     engine = connect(target)
     reports = []
     try:

@@ -860,6 +860,11 @@ class Citation(Batched, Base):
         doc='The page, folio or other place in the source, as cited, e.g. "pp. 18–19", '
         '"tr. 224" or "Vol. 1, p. 8".',
     )
+    volume: Mapped[str | None] = mapped_column(
+        String(64),
+        doc='The volume of a multi-volume work cited, as cited, e.g. "10" in "Văn kiện Đảng toàn '
+        'tập, tập 10, tr. 38" (a journal\'s volume is the cited work\'s own, in the works table).',
+    )
     unresolved_reason: Mapped[str | None] = mapped_column(
         Text,
         index=True,

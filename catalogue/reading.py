@@ -56,7 +56,7 @@ def read_text(path: Path) -> str:
 
 
 def parse_text(text: str, source: str, repositories: RepositoryIndex | None) -> ParsedText:
-    """Read an article (or a file of notes only) and parse its notes; pure, never raises."""
+    """Read an article (or a file of notes only) and parse its notes; pure."""
     article = read_article(text, source)
     if not article.notes and not article.claims:
         notes_only = read_notes(text, source)

@@ -15,18 +15,39 @@ from pathlib import Path
 
 import yaml
 
+from .authority import RepositoryIndex, read_authority
 from .text import fold
 
 TEXT_FIELDS = ("title", "reference_code", "repository", "locator", "place", "publisher", "container_title",
                "file_title")
 
 
-def same(field_name: str, expected, got) -> bool:
-    """Whether the reader's value is the expected one, as a historian would compare them."""
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def arabic(volume: str) -> str:
+    """A volume number in Arabic figures: "XIII" → "13"; anything else as it is."""
+    text = str(volume).strip()
+    if not text or any(char not in ROMAN for char in text.upper()):
+        return text
+    values = [ROMAN[char] for char in text.upper()]
+    return str(sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])))
+
+
+def same(field_name: str, expected, got, repositories: RepositoryIndex | None = None) -> bool:
+    """Whether the reader's value is the expected one, as a historian would compare them:
+    volume XIII is volume 13; an archive named by any of its names in the authority is that
+    archive ("National Archives of Australia" is NAA)."""
     if expected is None:
         return got in (None, [], "")
     if field_name == "authors":
         return [fold(a) for a in expected] == [fold(a) for a in got or []]
+    if field_name.split(".")[-1] == "volume":
+        return arabic(expected) == arabic(got or "")
+    if field_name == "repository" and repositories is not None and got:
+        known = repositories.resolve(str(expected))
+        if known is not None and known is repositories.resolve(str(got)):
+            return True
     if field_name.split(".")[-1] in TEXT_FIELDS:
         return fold(str(expected)) == fold(str(got or ""))
     return str(expected) == str(got)
@@ -71,7 +92,8 @@ def _value(actual: dict, name: str):
     return actual.get(name)
 
 
-def score(expected_notes: list[dict], parsed: dict, result: Score | None = None, label: str = "") -> Score:
+def score(expected_notes: list[dict], parsed: dict, result: Score | None = None, label: str = "",
+          repositories: RepositoryIndex | None = None) -> Score:
     """Compare the contract JSON ``parsed`` with the expectations, check by check."""
     result = result or Score()
     by_number = {n["number"]: n for n in parsed["notes"]}
@@ -87,7 +109,7 @@ def score(expected_notes: list[dict], parsed: dict, result: Score | None = None,
             actual = got[index] if index < len(got) else {}
             for name, value in _checks(citation):
                 result.fields[name] += 1
-                if same(name, value, _value(actual, name)):
+                if same(name, value, _value(actual, name), repositories):
                     result.right[name] += 1
                 else:
                     result.misses.append(f"{label} n{expected['number']}.{index + 1} {name}: "
@@ -112,5 +134,6 @@ def score_file(path: Path, authority: Path | None = None) -> Score:
     from .parse.contract import notes_json
     from .reading import parse_file
 
-    parsed = notes_json(parse_file(path, authority or AUTHORITY_FILE).notes)
-    return score(load_expected(path), parsed, Score(), path.stem)
+    authority = authority or AUTHORITY_FILE
+    parsed = notes_json(parse_file(path, authority).notes)
+    return score(load_expected(path), parsed, Score(), path.stem, RepositoryIndex(read_authority(authority)))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalogue.cli import cli
+from catalogue.paths import SEED
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "seed" / "examples"
 SEED_NOTE_TITLE = ("Note de Haut Commissariat Indochine: Les communistes chinois et le Viet Minh "
@@ -348,3 +349,13 @@ def test_a_claim_is_not_added_to_a_work_read_from_its_text(db):
     [(document,)] = rows(db, "select min(id) from documents")
     result = run("add", "claim", "--db", str(db), "--text", "x", "--citing-work", str(work), "--document", str(document))
     assert result.exit_code == 1 and "is read from its text" in result.output
+
+
+def test_a_text_with_no_notes_is_refused_not_stored_empty(db, tmp_path):
+    prose = write(tmp_path, "prose.txt", "A title\n\nProse about the war of 1950, with no notes at all.\n")
+    good = SEED / "000_0257dddbb7f8e243.txt"
+    before = checksum(db)
+    result = run("ingest", "--db", str(db), str(good), str(prose))
+    assert result.exit_code == 1, result.output
+    assert f"{prose}: holds no notes and no reference list" in result.output
+    assert checksum(db) == before  # all or nothing: the good file is not stored either

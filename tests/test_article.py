@@ -398,3 +398,15 @@ def test_readers_never_raise_on_article_like_text(lines):
     article = read_article(text, "fuzz")
     assert not any("could not read" in warning for warning in article.warnings)
     read_notes(text, "fuzz")
+
+
+def test_markdown_footnotes_are_notes_and_markers():
+    text = ("# Cao Bang\n\nJane Doe\n\nIn March 1950 the war turned.\n\n"
+            "The army lost Cao Bang in October 1950.[^cb] It was a rout.[^2]\n\n"
+            "[^cb]: SHD, 10 H 287, 12 October 1950.\n[^2]: Ibid.\n")
+    article = read_article(text, "short.md")
+    assert article.date is None  # a sentence with a date is body, not the date line
+    assert [(n.number, n.text, n.line) for n in article.notes] == [
+        (1, "SHD, 10 H 287, 12 October 1950.", 9), (2, "Ibid.", 10)]
+    assert [(c.text, c.note_numbers) for c in article.claims] == [
+        ("The army lost Cao Bang in October 1950.", [1]), ("It was a rout.", [2])]

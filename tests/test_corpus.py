@@ -10,12 +10,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from catalogue.authority import RepositoryIndex, read_authority
 from catalogue.parse.contract import notes_json
+from catalogue.paths import AUTHORITY_FILE
 from catalogue.reading import parse_file
 from catalogue.scoring import Score, load_expected, score
 from corpus_score import BELOW_THE_FLOOR, DEVELOPMENT, SEALED, baseline, corpus_files, key
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
+REPOSITORIES = RepositoryIndex(read_authority(AUTHORITY_FILE))
 
 
 def test_the_corpora_are_not_empty():
@@ -56,7 +59,7 @@ def test_every_note_is_read(parsed):
 
 def test_no_figure_drops_below_its_baseline(parsed):
     path, output = parsed
-    result = score(load_expected(path), output, Score(), key(path))
+    result = score(load_expected(path), output, Score(), key(path), REPOSITORIES)
     kept = baseline()[key(path)]
     dropped = {name: (value, kept[name]) for name, value in result.figures().items()
                if name in kept and value < kept[name] - 1e-9}
@@ -69,6 +72,6 @@ def test_no_figure_drops_below_its_baseline(parsed):
 def test_development_files_keep_the_floor(path):
     """The floor under the ratchet for the files the reader was tuned on (the sealed files
     are an estimate, not a target)."""
-    result = score(load_expected(path), notes_json(parse_file(path).notes), Score(), key(path))
+    result = score(load_expected(path), notes_json(parse_file(path).notes), Score(), key(path), REPOSITORIES)
     assert result.note_accuracy >= 0.9, result.misses
     assert result.accuracy() >= 0.85, result.misses

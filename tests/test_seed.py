@@ -117,3 +117,25 @@ def test_seeding_twice_gives_the_same_rows(db_url):
 def test_seed_needs_an_initialised_database(tmp_path):
     result = CliRunner().invoke(cli, ["seed", "--db", str(tmp_path / "empty.db")])
     assert result.exit_code == 1 and "run 'catalogue init' first" in result.output
+
+
+def test_volumes_people_and_clean_titles_are_kept(db_url):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", "--db", db_url]).exit_code == 0
+    assert runner.invoke(cli, ["seed", "--db", db_url]).exit_code == 0
+    engine = connect(db_url)
+    with engine.connect() as connection:
+        rows = lambda sql: [tuple(r) for r in connection.exec_driver_sql(sql)]  # noqa: E731
+        people = rows("select d.title, da.role, a.name from document_agents da join documents d on d.id = da.document_id "
+                      "join agents a on a.id = da.agent_id order by d.title, da.role")
+        volumes = rows("select w.title, c.volume, c.locator from citations c join works w on w.id = c.work_id "
+                       "where c.volume is not null order by w.title, c.locator")
+        titles = [t for (t,) in rows("select title from documents union all select title from works")]
+    engine.dispose()
+    assert ("Ho Chi Minh’s Reply to Wu Tiecheng", "recipient", "Wu Tiecheng") in people
+    assert ("Ho Chi Minh’s Reply to Wu Tiecheng", "sender", "Ho Chi Minh") in people
+    assert ("Văn kiện Đảng toàn tập", "10", "tr.38–39") in volumes
+    assert ("Hồ Chí Minh Biên Niên Tiểu Sử", "4", "tr.224") in volumes
+    assert not [t for t in titles if t and ("\\" in t or "*" in t)]
+    assert any(t.startswith("Fang Fang’s Telegram") and "$7,000" in t for t in titles)
+    assert "‘We Don’t Want a Munich’: Hanoi’s Diplomatic Strategy, 1965–1968" in titles

@@ -1,4 +1,4 @@
-"""Reading a citing article from plain text (often extracted from a PDF): pure, never raises.
+"""Reading a citing article from plain text (often extracted from a PDF), purely.
 
 ``read_article`` splits the body from its notes (or, for author-date texts, its reference
 list), repairs extraction damage (paragraphs broken by page breaks, running footers, author
@@ -6,7 +6,8 @@ biographies and funding notes dropped into the body), finds the note markers in 
 makes one claim per marker. ``read_notes`` reads a notes-only text into numbered notes.
 
 Everything is decided by general rules on the shape of the text: headings, numbering,
-punctuation, capitals. Problems become warnings naming the source, never exceptions.
+punctuation, capitals. Problems of the text become warnings naming the source; a bug of the
+reader is an exception, never an empty result.
 """
 
 from __future__ import annotations
@@ -84,6 +85,39 @@ def _lines(text: str) -> list[str]:
     """The text's lines, 1:1 with the source's, control characters and runs of spaces cleaned."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [_SPACES.sub(" ", _CONTROL.sub(" ", line)).strip() for line in text.split("\n")]
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*", re.MULTILINE)
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+
+
+def markdown_footnotes(text: str) -> str:
+    r"""Markdown footnotes ("text.[^1]" and "[^1]: note", labels numbered or named) as the
+    bracketed markers and numbered notes the reader knows, line for line, numbered in the
+    order the body refers to them (as Pandoc does); definitions get a "Notes" heading.
+
+    >>> markdown_footnotes("Cao Bang fell.[^cb]\n\n[^cb]: SHD, 10 H 287.")
+    'Cao Bang fell.[1]\nNotes\n[1] SHD, 10 H 287.'
+    """
+    definitions = list(_FOOTNOTE_DEFINITION.finditer(text))
+    if not definitions:
+        return text
+    numbers: dict[str, int] = {}
+    first_definition = definitions[0].start()
+    for match in _FOOTNOTE_REFERENCE.finditer(text[:first_definition]):
+        numbers.setdefault(match["label"], len(numbers) + 1)
+    for match in definitions:
+        numbers.setdefault(match["label"], len(numbers) + 1)
+    def marker(match: re.Match[str]) -> str:
+        return f"[{numbers[match['label']]}]" if match["label"] in numbers else match[0]
+
+    before = _FOOTNOTE_REFERENCE.sub(marker, text[:first_definition])
+    after = _FOOTNOTE_DEFINITION.sub(lambda m: f"[{numbers[m['label']]}] ", text[first_definition:])
+    after = _FOOTNOTE_REFERENCE.sub(marker, after)
+    if not any(_heading_key(line) in _NOTES_HEADINGS for line in before.splitlines()[-3:]):
+        blank = re.search(r"\n[ \t]*\n[ \t]*$", before)  # the blank line before the notes takes the heading
+        before = before[:blank.start()] + "\nNotes\n" if blank else before + "Notes\n"
+    return before + after
 
 
 def _is_punctuation_only(line: str) -> bool:
@@ -305,10 +339,7 @@ def read_notes(text: str, source: str = "<text>") -> list[RawNote]:
     """Notes of a notes-only text, one per numbered entry; unnumbered lines continue a note."""
     if not isinstance(text, str):
         return []
-    try:
-        return _notes_from_lines(_lines(text), 1, source)[0]
-    except Exception:  # a bug must not stop a batch: read_article reports it
-        return []
+    return _notes_from_lines(_lines(text), 1, source)[0]
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -453,6 +484,13 @@ def _find_date(line: str) -> tuple[str, int] | None:
     return None
 
 
+def _is_date_line(line: str) -> bool:
+    """A line that dates the article ("12 March 2021", "Published online: 8 Nov 2021"), not a
+    sentence of the body that mentions a date ("In March 1950 the war turned.")."""
+    lower_words = re.findall(r"(?<![^\s(])[a-zà-ÿ][\w’'-]*", line)
+    return len(lower_words) <= 2 and len(line.split()) <= 12
+
+
 def _clean_title(text: str) -> str:
     return re.sub(r"^[\s*#_†‡]+|[\s*_†‡" + _SUPERSCRIPTS + r"]+$", "", text).strip()
 
@@ -506,7 +544,8 @@ def _read_head(lines: list[str], stop: int) -> _Head:
         return _Head(body_start=opening if opening is not None else 0)
     head.title = title
     ends = [block[-1], author_line or 0]
-    dates = [(found, i) for i in window if i not in block and (found := _find_date(lines[i]))]
+    dates = [(found, i) for i in window if i not in block and _is_date_line(lines[i])
+             and (found := _find_date(lines[i]))]
     if dates:
         (head.date, _), date_line = max(dates, key=lambda d: d[0][1])  # the most precise
         ends.append(date_line)
@@ -993,11 +1032,7 @@ def read_article(text: str, source: str = "<text>") -> Article:
     """Read a citing article: head, repaired body, notes (or references) and claims."""
     if not isinstance(text, str):
         return _empty(source, f"{source}: not text ({type(text).__name__})")
-    try:
-        return _read_article(text, source)
-    except Exception as error:  # last resort: a reader bug must not stop a batch
-        return _empty(source, f"{source}: could not read the article "
-                              f"({type(error).__name__}: {error})")
+    return _read_article(text, source)
 
 
 def _empty(source: str, warning: str) -> Article:
@@ -1006,7 +1041,7 @@ def _empty(source: str, warning: str) -> Article:
 
 
 def _read_article(text: str, source: str) -> Article:
-    lines = _lines(text)
+    lines = _lines(markdown_footnotes(text))
     warnings: list[str] = []
     sections = _find_sections(lines)
     head = _read_head(lines, sections.body_end)

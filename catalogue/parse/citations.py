@@ -38,6 +38,9 @@ VIA = re.compile(
 )
 VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
                     re.IGNORECASE)
+# A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
+TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|quyển|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
+                          r"(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
 ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
 VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
 LOCATOR = re.compile(
@@ -57,6 +60,13 @@ LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+# A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
+# "Fang Fang’s Telegram to the CCP Central Committee—…".
+POSSESSIVE_LETTER = re.compile(
+    r"^(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[’']s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i:reply|letter|telegram|cable|notes?|report|message|memorandum|memo|instructions?|directive|"
+    r"answer|response|petition|appeal|request|proposal|speech|address)\s+(?:to|for)\s+"
+    r"(?P<recipient>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
 # An interview as a source: "Author interview with…", "Oral history interview with…, by…".
 INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?interviews?\s+"
                        r"(?:with|by|of)\b")
@@ -156,8 +166,13 @@ def inner_text(note: str, anchor: Anchor) -> str:
     return clean_title(note[anchor.inner[0]:anchor.inner[1]])
 
 
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
+
+
 def clean_title(title: str) -> str:
-    return re.sub(r"\s+", " ", title).strip(" ,.;:").strip()
+    """A title as a reader would write it: one space between words, no markdown escapes
+    ("Requires \\$7,000" → "Requires $7,000"), no stray punctuation at its ends."""
+    return MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"\s+", " ", title)).strip(" ,.;:").strip()
 
 
 def _group_after(piece: Piece, position: int) -> Span | None:
@@ -501,6 +516,8 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
         draft.title = clean_title(piece.text[:cut].strip(" ,(")) or None
         if draft.title and (match := LETTER.match(draft.title)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
+    if draft.title and not draft.sender and (match := POSSESSIVE_LETTER.match(draft.title)):
+        draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     if dates:
         set_date(draft, dates[0])
     else:
@@ -593,6 +610,8 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
         first = anchors[0]
         draft.authors, draft.editors = read_authors(note[piece.span[0]:first.span[0]])
         draft.title = inner_text(note, first)
+        if draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
+            draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
         after = first.span[1]
         group = _group_after(piece, after)
         if group and _is_translation(note[group[0] + 1:group[1] - 1]):

@@ -41,6 +41,15 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def unquote(title: str) -> str:
+    """A title without its outer quotation marks and full stop; a quotation inside it keeps
+    its marks (“‘We Don’t Want a Munich’: Hanoi’s…” → ‘We Don’t Want a Munich’: Hanoi’s…)."""
+    title = title.strip().rstrip(".")
+    if len(title) > 1 and title[0] in "“\"" and title[-1] in "”\"":
+        title = title[1:-1].strip().rstrip(".,")
+    return title.strip()
+
+
 def parse_reference_entry(entry: ReferenceEntry) -> CitationDraft:
     """A reference-list entry as a full citation of a published work."""
     text = entry.text
@@ -51,7 +60,7 @@ def parse_reference_entry(entry: ReferenceEntry) -> CitationDraft:
     draft.authors = [parts[0].strip()]
     rest = [p for p in parts[1:] if not ACCESS_NOTE.match(p)]
     if rest:
-        draft.title = rest[0].strip("“”\"‘’ .")
+        draft.title = unquote(rest[0])
     for part in rest[1:]:
         years = find_years(part)
         fields = read_volume_issue_locator(part)

@@ -239,6 +239,7 @@ def _citation(session: Session, draft: CitationDraft, note: Note, position: int,
               places: PlaceIndex | None) -> Citation:
     row = Citation(note_id=note.id, position=position, span_start=draft.span[0], span_end=draft.span[1],
                    text=draft.text, kind=draft.kind, form=draft.form, locator=draft.locator,
+                   volume=draft.volume if not draft.container_title else None,
                    unresolved_reason=draft.unresolved_reason)
     antecedent = saved.get(draft.antecedent) if draft.antecedent and note.kind != "in_text" else None
     if antecedent is not None:
