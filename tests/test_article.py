@@ -410,3 +410,15 @@ def test_markdown_footnotes_are_notes_and_markers():
         (1, "SHD, 10 H 287, 12 October 1950.", 9), (2, "Ibid.", 10)]
     assert [(c.text, c.note_numbers) for c in article.claims] == [
         ("The army lost Cao Bang in October 1950.", [1]), ("It was a rout.", [2])]
+
+
+@pytest.mark.parametrize("line, number, rest", [
+    ("註1　蔣永敬，《胡志明在中國》", 1, "蔣永敬，《胡志明在中國》"),
+    ("註12 同上。", 12, "同上。"),
+    ("①中华人民共和国中央人民政府[N].", 1, "中华人民共和国中央人民政府[N]."),
+    ("㉑同上。", 21, "同上。"),
+    ("㊿ 同上书，第12页。", 50, "同上书，第12页。"),
+])
+def test_chinese_note_numbers(line, number, rest):
+    notes = read_notes(line)
+    assert [(n.number, n.text) for n in notes] == [(number, rest)]

@@ -51,15 +51,8 @@ def test_output_meets_the_contract(parsed):
         assert "".join(outside) == note["residue"]
 
 
-# Sealed files whose notes the reader could not list when they were first scored (their
-# numbering unknown to it): strict, so the mark must go the moment the reader lists them.
-NOT_LISTED_YET = {"sealed/chinese_gbt7714_aid_vietnam", "sealed/taiwan_academia_historica_zh"}
-
-
-def test_every_note_is_read(parsed, request):
+def test_every_note_is_read(parsed):
     path, output = parsed
-    if key(path) in NOT_LISTED_YET:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason="numbering not read yet"))
     expected = load_expected(path)
     assert [n["number"] for n in output["notes"]] == [n["number"] for n in expected]
 

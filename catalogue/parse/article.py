@@ -194,11 +194,18 @@ def _heading_key(line: str) -> str:
 
 # --- notes ----------------------------------------------------------------------------------
 
+# Circled numbers ① … ㊿, as Chinese journals number their notes.
+CIRCLED = {chr(c): n for n, c in enumerate(range(0x2460, 0x2474), start=1)}
+CIRCLED |= {chr(c): n for n, c in enumerate(range(0x3251, 0x3260), start=21)}
+CIRCLED |= {chr(c): n for n, c in enumerate(range(0x32B1, 0x32C0), start=36)}
+_CIRCLED = "".join(CIRCLED)
+
 _NOTE_START = re.compile(
     r"(?P<bullet>[-–—•·]\s*)?"
     r"(?:\[(?P<bracket>[0-9]{1,4})\]|\((?P<paren>[0-9]{1,4})\)"
+    r"|[註注]\s*(?P<labelled>[0-9]{1,4})[.:：]?|(?P<circled>[" + _CIRCLED + r"])"
     r"|(?P<number>[0-9]{1,4})(?P<punct>[.)])?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
-    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*))?$"
+    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*)|(?<=[" + _CIRCLED + r"0-9])(?P<run_in>(?<![0-9])\S.*|[^\x00-\x7f].*))?$"
 )
 _CONTINUATION_BULLET = re.compile(r"^[-–•·]\s+")
 
@@ -216,10 +223,19 @@ def _note_start(line: str) -> _NoteStart | None:
     m = _NOTE_START.fullmatch(line)
     if not m:
         return None
-    digits = m["bracket"] or m["paren"] or m["number"] or m["sup"].translate(_FROM_SUPERSCRIPT)
-    bare = not (m["bullet"] or m["bracket"] or m["paren"] or m["punct"] or m["sup"])
-    rest = (m["rest"] if m["rest"] is not None else m["glued"] or "").strip()
-    return _NoteStart(int(digits), rest, bare, m["glued"] is not None)
+    if m["circled"]:
+        digits = str(CIRCLED[m["circled"]])
+    else:
+        digits = (m["bracket"] or m["paren"] or m["labelled"] or m["number"]
+                  or (m["sup"] or "").translate(_FROM_SUPERSCRIPT))
+    if not digits:
+        return None
+    if m["run_in"] is not None and not (m["circled"] or m["labelled"]):
+        if not (m["number"] and not m["punct"] and re.match(r"[\u3400-\u9fff]", m["run_in"])):
+            return None  # only a circled or labelled number, or one before Chinese text, runs in
+    marked = m["bullet"] or m["bracket"] or m["paren"] or m["punct"] or m["sup"] or m["circled"] or m["labelled"]
+    rest = (m["rest"] if m["rest"] is not None else m["glued"] or m["run_in"] or "").strip()
+    return _NoteStart(int(digits), rest, not marked, m["glued"] is not None)
 
 
 def _plausible(start: _NoteStart, previous: int | None, previous_text: str) -> bool:
