@@ -223,3 +223,41 @@ def test_an_interview_is_an_unpublished_source(text):
     [note] = parse_notes([RawNote(1, text, 1)])
     assert [(c.kind, c.form) for c in note.citations] == [("archival", "full")]
     assert note.citations[0].date is not None
+
+
+def test_a_document_then_its_printed_text_is_two_citations(index):
+    [note] = parse(index, "Memorandum of conversation, 4 July 1949, RGASPI, f. 17, op. 1, d. 12, ll. 3–5; "
+                          "English translation in *Cold War International History Project Bulletin*, no. 6 (1995): 5–7.")
+    archival, printed = note.citations
+    assert (archival.kind, archival.repository, archival.locator) == ("archival", "RGASPI", "ll. 3–5")
+    assert (printed.kind, printed.via.title, printed.locator) == (
+        "published_document", "Cold War International History Project Bulletin", "5–7")
+    assert rebuilt(note)
+
+
+def test_two_books_without_italics_joined_by_and(index):
+    [note] = parse(index, "See Jane Roe, A Border War (Ithaca: Cornell University Press, 2001), 4–9, "
+                          "and Lê Văn Nam, Frontier Histories (Hà Nội: Thế Giới, 2010), 12.")
+    assert [(c.title, c.year, c.locator) for c in note.citations] == [
+        ("A Border War", 2001, "4–9"), ("Frontier Histories", 2010, "12")]
+
+
+def test_a_letter_cited_in_a_book_without_italics(index):
+    [note] = parse(index, "Mao's cable to Peng of 3 May 1951, cited in Roe, A Border War, 55.")
+    [cited] = note.citations
+    assert (cited.kind, cited.date, cited.via.title, cited.locator) == ("cited_document", "1951-05-03", "A Border War", "55")
+
+
+def test_an_edition_named_without_italics_is_no_author(index):
+    [note] = parse(index, "The instruction of 2 February is printed in Foreign Relations, 1952–1954, vol. XIII, pp. 1011–1012.")
+    [printed] = note.citations
+    assert (printed.kind, printed.via.title, printed.via.authors, printed.via.volume, printed.locator) == (
+        "published_document", "Foreign Relations, 1952–1954", [], "XIII", "pp. 1011–1012")
+
+
+def test_an_editions_ibid_for_another_file_and_a_footnote_cross_reference(index):
+    first, second = parse(index, "RG 59, Central Decimal File, 751G.00/3–1254, NARA.",
+                          "Telegram 3351 from Paris, March 21, is ibid., 751G.00/3–2154. See footnote 1 above.")
+    ibid, cross = second.citations
+    assert (ibid.form, ibid.reference_code_cited, ibid.antecedent) == ("ibid", "751G.00/3–2154", (1, 0, False))
+    assert (cross.kind, cross.cross_reference_note) == ("cross_reference", 1)

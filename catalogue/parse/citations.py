@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..authority import RepositoryIndex, RepositoryMention
+from ..editions import EDITIONS
 from .dates import FoundDate, find_dates, find_years
 from .model import CitationDraft, Span
 from .segment import Anchor, Structure
@@ -21,9 +22,11 @@ from .segment import Anchor, Structure
 
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
 IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
+# An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154".
+IS_IBID = re.compile(r",?\s+(?:is|are|was|were)\s+(?:also\s+)?(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
 OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?", re.IGNORECASE)
 CROSS_REFERENCE = re.compile(
-    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+)?(?:n\.|nn\.|note|notes|chú\s+thích|chu\s+thich)\s*"
+    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+|la\s+)?(?:n\.|nn\.|note|notes|footnotes?|fn\.|chú\s+thích|chu\s+thich)\s*"
     r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|ở\s+trên|o\s+tren))?\W*$",
     re.IGNORECASE,
 )
@@ -52,10 +55,19 @@ AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,
 # "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
 # citation whose title lost its italics.
 PLAIN_CITATION = re.compile(
-    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}\s*[,:]\s+[^,]{3,200},.*?"
+    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}"
+    r"(?:,?\s+(?:and|et|và|&)\s+[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3})?\s*[,:]\s+[^,]{3,200},.*?"
     r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
 )
 # The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
+# A printed edition or translation of the document cited just before it: "Russian text in
+# *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
+# "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
+EDITION_LEAD = re.compile(
+    r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
+    r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
+    r"reproduced|translated)|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+",
+    re.IGNORECASE)
 LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
@@ -311,6 +323,17 @@ def read_citation(piece: Piece) -> CitationDraft:
         return draft
     if IBID.fullmatch(plain.split(",")[0].strip()) or IBID.match(plain) and re.match(r"(?i)ibid|như trên|同上", plain):
         return _read_ibid(piece, draft)
+    if located := IS_IBID.search(plain):  # "telegram 3351 from Paris, March 21, is ibid., 751G.00/3–2154"
+        draft = _read_ibid(piece.sub(piece.span[0] + located.start("ibid"), piece.span[1]), draft)
+        draft.span, draft.text = piece.span, text
+        if code := plain[located.end():].strip(" ,.;"):
+            draft.kind, draft.reference_code_cited = "archival", code
+        return draft
+    if edition := EDITION_LEAD.match(text):
+        draft.kind, draft.via_relation = "published_document", "published_in"
+        draft.via = read_citation(piece.sub(piece.span[0] + edition.end(), piece.span[1]))
+        draft.locator = draft.via.locator
+        return draft
     via = _via_split(piece)
     if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
         return _read_op_cit(piece, draft)
@@ -642,6 +665,8 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
 def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
     """Authors and title of a citation whose title has no quotes or italics:
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
+    if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
+        return [], edition, text.index(edition) + len(edition)
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text

@@ -18,6 +18,8 @@ from .citations import (
     AUTHOR_PAGE,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
+    EDITION_LEAD,
+    IS_IBID,
     LETTER,
     LOCATOR,
     OP_CIT,
@@ -142,11 +144,20 @@ def _split_joined(piece: Piece) -> list[Piece]:
                 looks_like_names(between.strip(" ,"))
         else:
             starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
-                OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text))
+                OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text)
+                or _two_imprints(head, tail))
         if not starts_citation or citation_start(head) is None:
             continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
         return [head, *_split_joined(tail)]
     return [piece]
+
+
+def _two_imprints(head: Piece, tail: Piece) -> bool:
+    """"Zubok and Pleshakov, Inside the Kremlin's Cold War (Cambridge, MA: …, 1996), 54–62, and
+    Odd Arne Westad, Decisive Encounters (Stanford: …, 2003)": two books, titles unitalicised,
+    each with its imprint, the second opening with its authors' names."""
+    names = re.match(r"([^,()]{3,80}?),\s", tail.text)
+    return bool(names) and looks_like_names(names.group(1)) and has_publication(head) and has_publication(tail)
 
 
 MID_CONNECTOR = re.compile(
@@ -169,7 +180,9 @@ def citation_start(piece: Piece) -> int | None:
         piece = piece.sub(start, end)
         outside = piece.outside_anchors()
     text = piece.text
-    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên|同上)", text):
+    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên|同上)", text) or EDITION_LEAD.match(text):
+        return start
+    if IS_IBID.search(text):
         return start
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
@@ -212,7 +225,8 @@ def _via_present(piece: Piece) -> bool:
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
                 not match.group("relation").casefold().startswith(("quoting", "citing")):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
-            return bool(rest.anchors()) or has_publication(rest)
+            return bool(rest.anchors()) or has_publication(rest) or bool(
+                PLAIN_CITATION.match(rest.text) or AUTHOR_PAGE.fullmatch(rest.text.rstrip(".")) or OP_CIT.search(rest.text))
     return False
 
 

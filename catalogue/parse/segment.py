@@ -25,11 +25,12 @@ ABBREVIATIONS = {
     "amb", "ca", "c", "tel", "tél", "réf", "ref", "cote", "dossier", "carton", "sd", "sl",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "janv", "févr", "avr", "juil", "déc", "co", "inc", "ltd", "univ", "mt", "ft", "cie",
-    "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s",
+    "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s", "gg", "g",
+    "cols", "col", "para", "paras", "encl", "conf", "misc", "supp", "suppl", "ser", "n.s",
 }
 
 CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s(]))(?:see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
+    r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
     r"(?:,?\s+(?:among\s+others|for\s+example|for\s+instance|e\.g\.|notably|especially|in\s+particular|"
     r"par\s+exemple|notamment|chẳng\s+hạn))?[,:]?\s+",
     re.IGNORECASE,
@@ -123,7 +124,7 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
     if text[i] not in ".?!" or structure.depth[i] != 0:
         return False
     rest = text[i + 1:]
-    following = re.match(r"\s+([\"“«*\[(]?)(\w)", rest)
+    following = re.match(r"\s+([\"“«*\[]?)(\w)", rest)  # "… gg. (Moscow: …)": an imprint goes on
     if not following or not (following.group(2).isupper() or following.group(1)):
         return False
     word = re.search(r"(\S+?)$", text[:i])
