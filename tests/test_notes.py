@@ -261,3 +261,14 @@ def test_an_editions_ibid_for_another_file_and_a_footnote_cross_reference(index)
     ibid, cross = second.citations
     assert (ibid.form, ibid.reference_code_cited, ibid.antecedent) == ("ibid", "751G.00/3–2154", (1, 0, False))
     assert (cross.kind, cross.cross_reference_note) == ("cross_reference", 1)
+
+
+def test_french_small_capitals_authors_and_imprints(index):
+    [note] = parse(index, "Sur ce point, voir Hugues MARTIN, La Piastre. Le coût de la guerre, Paris, Seuil, "
+                          "coll. « Points », 2002, p. 87-112, et, pour l'autre versant, Lê VĂN, Les Frontières, "
+                          "Lyon, Presses de l'ENS, 2011.")
+    assert [(c.authors, c.title, c.place, c.publisher, c.year) for c in note.citations] == [
+        (["Hugues MARTIN"], "La Piastre. Le coût de la guerre", "Paris", "Seuil", 2002),
+        (["Lê VĂN"], "Les Frontières", "Lyon", "Presses de l'ENS", 2011)]
+    assert note.citations[0].locator == "p. 87-112"
+    assert rebuilt(note)

@@ -60,6 +60,8 @@ PLAIN_CITATION = re.compile(
     r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
 )
 # The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
+# A series named in guillemets is no title: "coll. « Points Histoire »".
+SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
 # A printed edition or translation of the document cited just before it: "Russian text in
 # *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
 # "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
@@ -103,6 +105,40 @@ EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|
                          re.IGNORECASE)
 EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
 NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
+# French (and much European) practice sets authors' surnames in small capitals, which a text
+# dump gives as capitals: "Philippe DEVILLERS, Histoire du Viêt-Nam…", "J.-M. LE PAGE (dir.),".
+LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ"  # with Vietnamese: "Lê VĂN"; case is checked apart
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ"
+GIVEN_NAME = rf"(?:[{CAPITAL}][{LATIN}’'-]+|[{CAPITAL}]\.(?:\s?-?[{CAPITAL}]\.)*)"
+CAPS_SURNAME = rf"(?:(?:de|du|des|d’|d'|le|la|van|von)\s*)?[{CAPITAL}][{LATIN}’'-]+(?:[\s-]+[{CAPITAL}][{LATIN}’'-]+)*"
+NOT_GIVEN_NAMES = {"archives", "fonds", "série", "serie", "sous-série", "carton", "dossier", "note", "rapport",
+                   "télégramme", "lettre", "fiche", "bulletin", "service", "ministère", "centre", "box",
+                   "file", "folder", "series", "papers", "phông", "hồ", "mục", "voir", "cf", "see", "in", "dans"}
+CAPS_AUTHOR = re.compile(
+    rf"(?<![\w’'-]){GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+(?P<surname>{CAPS_SURNAME})"
+    rf"(?:\s+(?:et|and|&)\s+{GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+{CAPS_SURNAME})*"
+    r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
+# "…, Paris, Éditions du Seuil, coll. « Points », 1987": place, publisher, year after the title.
+FRENCH_IMPRINT = re.compile(
+    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
+    r",\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def caps_authors(text: str) -> list[re.Match[str]]:
+    """Authors written "Prénom NOM" (small capitals), not archive words ("Fonds HCI", "Archives SHD")."""
+    found = []
+    for m in CAPS_AUTHOR.finditer(text):
+        given, surname = m.group(0)[:m.start("surname") - m.start()].split(), m.group("surname")
+        if given[0].casefold() in NOT_GIVEN_NAMES or not all(w[0].isupper() and not w.isupper() or w.endswith(".")
+                                                              for w in given):
+            continue
+        letters = re.sub(r"^(?:de|du|des|d’|d'|le|la|van|von)\s*|[\s’'-]", "", surname)
+        if len(letters) >= 2 and letters.isupper() and re.search(r"[AEIOUYÀ-ÝĂÂÊÔƠƯẠ-Ỹ]", letters):
+            found.append(m)
+    return found
+
+
 LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
                "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
 
@@ -628,8 +664,9 @@ def _code_items(stretch: str) -> str | None:
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.kind = "published"
     note = piece.note
-    anchors = [a for a in piece.anchors() if a.depth == 0] or piece.anchors()
-    if anchors:
+    anchors = [a for a in piece.anchors() if a.depth == 0 and not SERIES_BEFORE.search(note[:a.span[0]])] or \
+        [a for a in piece.anchors() if not SERIES_BEFORE.search(note[:a.span[0]])]
+    if anchors and not (caps_authors(piece.text[:200]) and FRENCH_IMPRINT.search(note, piece.span[0], anchors[0].span[0])):
         first = anchors[0]
         draft.authors, draft.editors = read_authors(note[piece.span[0]:first.span[0]])
         draft.title = inner_text(note, first)
@@ -667,6 +704,13 @@ def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
     if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
         return [], edition, text.index(edition) + len(edition)
+    if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
+        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
+        start = authors[0].end() + (after.end() if after else 0)
+        imprint = FRENCH_IMPRINT.search(text, start)
+        names, editors = read_authors(text[:start].strip(" ,"))
+        if imprint:
+            return names or editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
@@ -719,9 +763,10 @@ def _read_tail(tail: Piece, draft: CitationDraft) -> None:
     if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
         set_date(draft, dates[0])
         draft.year = draft.year or int(dates[0].edtf[:4])
-    if french := re.match(r"\s*,\s*([A-ZÀ-Ý][^,():\d]{1,40}),\s*([^,():\d]{2,80}),\s*(1[5-9]\d\d|20\d\d)\b", bare):
+    if french := FRENCH_IMPRINT.match(bare):
         if not draft.publisher:
-            draft.place, draft.publisher = french.group(1).strip(), french.group(2).strip()
+            draft.place, draft.publisher = french.group("place").strip(), french.group("publisher").strip()
+            draft.year = int(french.group("year"))
     if not draft.publisher and (vietnamese := re.search(
             r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b", bare)):
         draft.publisher = vietnamese.group(1).strip()

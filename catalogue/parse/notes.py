@@ -19,6 +19,8 @@ from .citations import (
     CROSS_REFERENCE,
     DOCUMENT_WORD,
     EDITION_LEAD,
+    FRENCH_IMPRINT,
+    caps_authors,
     IS_IBID,
     LETTER,
     LOCATOR,
@@ -81,12 +83,13 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
         return ParsedNote(raw.number, text, text, [], raw.line, raw.kind, [message])
     structure = scan(text)
     citations: list[CitationDraft] = []
-    for piece_span in split_points(text, structure):
+    for piece_span in _rejoin_titles(text, split_points(text, structure)):
         span = trim(text, strip_connector(text, piece_span))
         if span[0] >= span[1]:
             continue
-        for part in _split_joined(Piece(text, span, structure, repositories)):
-            citations.extend(_read_part(part))
+        for by_author in _split_at_caps_authors(Piece(text, span, structure, repositories)):
+            for part in _split_joined(by_author):
+                citations.extend(_read_part(part))
     for reference in find_gbt7714(text):  # Chinese standard references the stages above leave unread
         if not any(c.span[0] < reference.span[1] and reference.span[0] < c.span[1] for c in citations):
             citations.append(reference)
@@ -98,6 +101,39 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     residue = _residue(text, [c.span for c in citations])
     messages = [] if citations or not text.strip() else [f"note {raw.number}: no citation recognised"]
     return ParsedNote(raw.number, text, residue, citations, raw.line, raw.kind, messages)
+
+
+def _split_at_caps_authors(piece: Piece) -> list[Piece]:
+    """"…, Paris, Seuil, 1987, et, pour le versant vietnamien, par Christopher E. GOSCHA, Vietnam…,
+    Paris, Armand Colin, 2011": a new author in capitals after an imprint starts a new citation."""
+    outside = piece.outside_anchors()
+    cuts = []
+    for author in caps_authors(outside)[1:]:
+        before = outside[:author.start()]
+        if FRENCH_IMPRINT.search(before, cuts[-1] if cuts else 0) and piece.top_level(piece.span[0] + author.start()):
+            cuts.append(author.start())
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(outside)]
+    return [piece.sub(piece.span[0] + a, piece.span[0] + b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
+    """Mend cuts made inside a title at a subtitle's full stop ("Hugues TERTRAIS, La Piastre et le
+    fusil. Le coût de la guerre…, Paris, …, 2002"): a piece that opens a citation by an author
+    in capitals and has no imprint yet runs on to the piece that holds its imprint."""
+    mended: list[Span] = []
+    for span in spans:
+        if mended:
+            previous = text[mended[-1][0]:mended[-1][1]]
+            authors = caps_authors(previous)
+            if authors and not FRENCH_IMPRINT.search(previous, authors[-1].end()) and \
+                    not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[authors[-1].end():]) and \
+                    FRENCH_IMPRINT.search(text[span[0]:span[1]]) and previous.rstrip().endswith("."):
+                mended[-1] = (mended[-1][0], span[1])
+                continue
+        mended.append(span)
+    return mended
 
 
 def _read_part(part: Piece) -> list[CitationDraft]:
@@ -202,6 +238,8 @@ def citation_start(piece: Piece) -> int | None:
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
             and len(text.split()) <= 40:
         return start
+    if (authors := caps_authors(outside)) and FRENCH_IMPRINT.search(outside, authors[0].end()):
+        return start + authors[0].start()  # "Sur ce point, voir Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
     if anchors:
         return _start_before_title(piece, anchors[0].span[0])
     if has_publication(piece):
