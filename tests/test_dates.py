@@ -178,3 +178,17 @@ def test_read_date_reads_or_refuses_anything(value):
         return
     if read is not None:
         assert read.start <= read.end and read.precision in DATE_PRECISIONS and parse_edtf(read.edtf)
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("ngày 25-11-1945", "1945-11-25"), ("số 1712, ngày 12-3-1951", "1951-03-12"), ("Jan.7, 1951", "1951-01-07"),
+    ("1953/08/02", "1953-08-02"), ("1945年10月3日", "1945-10-03"), ("民國三十四年九月十日", "1945-09-10"),
+    ("（民國38年4月）", "1949-04"), ("民國三十八年十二月二十日", "1949-12-20"),
+])
+def test_dates_in_the_forms_notes_use(text, edtf):
+    assert [d.edtf for d in find_dates(text)] == [edtf]
+
+
+@pytest.mark.parametrize("text", ["751G.00/3–1254", "3–12-1950", "RG 59, 751G.00/3-1254"])
+def test_codes_and_ranges_are_no_dates(text):
+    assert find_dates(text) == []

@@ -1,7 +1,8 @@
 """Reading the dates of documents, in citation text and as a person types them, in EDTF.
 
 "15 March 1946", "24 juin 1947", "1er juin 1947", "avril 1949", "(5.4.1949)", "12.9.47",
-"March 2, 1951", "ngày 3 tháng 2 năm 1950", "1949-04-05" → "1946-03-15", "1949-04"… with
+"March 2, 1951", "Jan.7, 1951", "ngày 3 tháng 2 năm 1950", "ngày 25-11-1945", "1949-04-05",
+"1953/08/02", "1945年10月3日", "民國三十四年九月十日" (the Republic of China's years) → "1946-03-15", "1949-04"… with
 their precision and their first and last day. Month names come from the CLDR (babel), in
 every language a historian of the period is likely to cite.
 
@@ -116,29 +117,50 @@ def _patterns() -> list[re.Pattern[str]]:
     year = rf"(?P<year>{YEAR_DIGITS})"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º)?"
     flags = re.IGNORECASE
+    cn = CHINESE_NUMBER
     return [
-        re.compile(rf"\b(?P<year>{YEAR_DIGITS})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        re.compile(rf"\b(?P<year>{YEAR_DIGITS})[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)\b"),
+        # 1945年10月3日, 民國三十四年九月十日, 民國38年4月: the Republic of China counts from 1912.
+        re.compile(rf"(?:(?P<year>{YEAR_DIGITS})|(?:民國|民国|中華民國|中华民国)\s*(?P<roc>{cn}))\s*年\s*(?P<mnum>{cn})\s*月"
+                   rf"(?:\s*(?P<day>{cn})\s*[日号號])?"),
         re.compile(rf"\bng(?:ày|ay)\s+{day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b",
                    flags),
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
         re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"),
+        # "ngày 25-11-1945", "12-3-1951": day first, with a four-digit year only.
+        re.compile(rf"(?<![\w./–-])(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})(?![\w/–-])"),
         re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),
-        re.compile(rf"\b{month}\s+{day},?\s+{year}\b", flags),
+        re.compile(rf"\b{month}(?:(?<=\.)\s*|\s+){day},?\s+{year}\b", flags),  # "March 2, 1951", "Jan.7, 1951"
         re.compile(rf"\b{month}\s+{year}\b", flags),
     ]
+
+
+CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_NUMBER = r"(?:\d{1,3}|[〇零一二三四五六七八九十]{1,4})"
+
+
+def number(text: str) -> int:
+    """A number in Arabic or Chinese figures: "38" → 38, "三十四" → 34, "十" → 10, "二〇" → 20."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
 
 
 def _ymd(match: re.Match[str]) -> tuple[int, int, int | None]:
     """Year, month (0 when unknown) and day (None when not written) of a matched date."""
     groups = match.groupdict()
-    year = groups["year"]
-    if len(year) == 2:
-        year = f"19{year}"
+    if groups.get("roc"):
+        year = 1911 + number(groups["roc"])
+    else:
+        year = int(groups["year"]) + (1900 if len(groups["year"]) == 2 else 0)
     if groups.get("mnum"):
-        month = int(groups["mnum"])
+        month = number(groups["mnum"])
     else:
         month = month_numbers().get(groups["month"].casefold().rstrip("."), 0)
-    return int(year), month, int(groups["day"]) if groups.get("day") else None
+    return year, month, number(groups["day"]) if groups.get("day") else None
 
 
 def _impossible(year: int, month: int, day: int | None = None) -> str | None:
@@ -177,7 +199,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
-    if not _DIGIT.search(text):  # every date this reads has a year in digits
+    if not _DIGIT.search(text) and "年" not in text:  # every date has a year in digits, or 年
         return ()
     found: list[FoundDate] = []
     taken: list[Span] = []
