@@ -107,8 +107,17 @@ def month_numbers() -> dict[str, int]:
 
 
 def _month_pattern() -> str:
-    keys = sorted(month_numbers(), key=len, reverse=True)
-    return "|".join(re.escape(k) for k in keys)
+    """Every month name, longest first, grouped by first letter: "j(?:anvier|uillet|an…)|f(?:…)".
+
+    The same matches as one flat alternation of the hundred names (a word opens with one
+    letter, so only one group can match, and within it the names keep their order), but the
+    engine tries a dozen letters at each word, not a hundred names.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for key in sorted(month_numbers(), key=len, reverse=True):
+        by_letter.setdefault(key[0], []).append(key[1:])
+    return "|".join(re.escape(letter) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for letter, rests in by_letter.items())
 
 
 @lru_cache(maxsize=1)
@@ -117,12 +126,8 @@ def _patterns() -> list[re.Pattern[str]]:
     year = rf"(?P<year>{YEAR_DIGITS})"
     day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º)?"
     flags = re.IGNORECASE
-    cn = CHINESE_NUMBER
     return [
         re.compile(rf"\b(?P<year>{YEAR_DIGITS})[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)\b"),
-        # 1945年10月3日, 民國三十四年九月十日, 民國38年4月: the Republic of China counts from 1912.
-        re.compile(rf"(?:(?P<year>{YEAR_DIGITS})|(?:民國|民国|中華民國|中华民国)\s*(?P<roc>{cn}))\s*年\s*(?P<mnum>{cn})\s*月"
-                   rf"(?:\s*(?P<day>{cn})\s*[日号號])?"),
         re.compile(rf"\bng(?:ày|ay)\s+{day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b",
                    flags),
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
@@ -135,32 +140,69 @@ def _patterns() -> list[re.Pattern[str]]:
     ]
 
 
-CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CHINESE_NUMBER = r"(?:\d{1,3}|[〇零一二三四五六七八九十]{1,4})"
+# Dates written the Chinese way: 1945年10月3日, and the years of the Republic of China, which
+# counts from 1912 (民國三十四年九月十日, 民國38年4月), in Arabic or Chinese figures.
+CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                  "七": 7, "八": 8, "九": 9}
+CHINESE_FIGURES = r"[〇零一二兩两三四五六七八九十百]+"
+CHINESE_NUMBER = rf"(?:\d+|{CHINESE_FIGURES})"
+ROC_DATE = (rf"(?:中華民國|中华民国|民國|民国)\s*(?P<roc>{CHINESE_NUMBER})\s*年(?:\s*(?P<roc_month>{CHINESE_NUMBER})\s*月"
+            rf"(?:\s*(?P<roc_day>{CHINESE_NUMBER})\s*[日號号])?)?")
+AD_DATE = (rf"(?<!\d)(?P<cn_year>{YEAR_DIGITS})\s*年(?:\s*(?P<cn_month>\d{{1,2}}|{CHINESE_FIGURES})\s*月"
+           rf"(?:\s*(?P<cn_day>\d{{1,2}}|{CHINESE_FIGURES})\s*[日號号])?)?")
+CHINESE_DATE = re.compile(rf"{ROC_DATE}|{AD_DATE}")
 
 
-def number(text: str) -> int:
-    """A number in Arabic or Chinese figures: "38" → 38, "三十四" → 34, "十" → 10, "二〇" → 20."""
+def chinese_number(text: str) -> int | None:
+    """A number in Arabic or Chinese figures, else None.
+
+    >>> [chinese_number(t) for t in ("38", "三十四", "十", "一九四六", "一百二十", "abc")]
+    [38, 34, 10, 1946, 120, None]
+    """
+    text = text.strip()
     if text.isdigit():
         return int(text)
-    if "十" not in text:
+    if not text or any(c not in CHINESE_DIGITS and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
         return int("".join(str(CHINESE_DIGITS[c]) for c in text))
-    tens, _, units = text.partition("十")
-    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+    total, current = 0, 0
+    for char in text:
+        if char in "十百":
+            total += (current or 1) * (10 if char == "十" else 100)
+            current = 0
+        else:
+            current = CHINESE_DIGITS[char]
+    return total + current
+
+
+def _chinese_dates(text: str) -> list[FoundDate]:
+    """The dates of ``text`` written the Chinese way, at the precision written (a year alone too)."""
+    found = []
+    for match in CHINESE_DATE.finditer(text):
+        if match["roc"]:
+            roc = chinese_number(match["roc"])
+            year, month, day = (roc + 1911 if roc else None), match["roc_month"], match["roc_day"]
+        else:
+            year, month, day = int(match["cn_year"]), match["cn_month"], match["cn_day"]
+        month_number = chinese_number(month) if month else None
+        day_number = chinese_number(day) if day and month_number else None
+        if year is None or month is not None and (month_number is None or _impossible(year, month_number, day_number)):
+            continue
+        precision = "day" if day_number else "month" if month_number else "year"
+        found.append(FoundDate(match.span(), match.group(0), _edtf_of(year, month_number, day_number), precision))
+    return found
 
 
 def _ymd(match: re.Match[str]) -> tuple[int, int, int | None]:
     """Year, month (0 when unknown) and day (None when not written) of a matched date."""
     groups = match.groupdict()
-    if groups.get("roc"):
-        year = 1911 + number(groups["roc"])
-    else:
-        year = int(groups["year"]) + (1900 if len(groups["year"]) == 2 else 0)
+    year = int(groups["year"]) + (1900 if len(groups["year"]) == 2 else 0)
     if groups.get("mnum"):
-        month = number(groups["mnum"])
+        month = int(groups["mnum"])
     else:
         month = month_numbers().get(groups["month"].casefold().rstrip("."), 0)
-    return year, month, number(groups["day"]) if groups.get("day") else None
+    return year, month, int(groups["day"]) if groups.get("day") else None
 
 
 def _impossible(year: int, month: int, day: int | None = None) -> str | None:
@@ -189,7 +231,8 @@ def _build(match: re.Match[str]) -> tuple[str, str] | None:
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every date of day or month precision in ``text``, left to right, never overlapping."""
+    """Every date of day or month precision in ``text`` (a year alone too when written the
+    Chinese way, "1949年"), left to right, never overlapping."""
     return list(_find_dates(text))
 
 
@@ -201,8 +244,8 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
     if not _DIGIT.search(text) and "年" not in text:  # every date has a year in digits, or 年
         return ()
-    found: list[FoundDate] = []
-    taken: list[Span] = []
+    found: list[FoundDate] = _chinese_dates(text) if "年" in text else []
+    taken: list[Span] = [d.span for d in found]
     for pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -37,6 +37,7 @@ from .citations import (
     quoting_split,
     read_citation,
 )
+from .chinese import read_chinese_note
 from .dates import find_dates
 from .gbt7714 import find_gbt7714
 from .model import CitationDraft, ParsedNote, RawNote, Span
@@ -77,6 +78,8 @@ def _parse_or_report(raw: RawNote, repositories: RepositoryIndex | None) -> Pars
 
 def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> ParsedNote:
     """Split one note into citations and commentary."""
+    if (chinese := read_chinese_note(raw, repositories, parse_note)) is not None:
+        return chinese  # a note in Chinese: read by its own stage (chinese.py), Western runs handed back
     text = raw.text
     if len(text) > MAX_NOTE_LENGTH:
         message = f"note {raw.number}: {len(text):,} characters, too long to read; kept verbatim as residue"
