@@ -272,3 +272,20 @@ def test_french_small_capitals_authors_and_imprints(index):
         (["Lê VĂN"], "Les Frontières", "Lyon", "Presses de l'ENS", 2011)]
     assert note.citations[0].locator == "p. 87-112"
     assert rebuilt(note)
+
+
+def test_vietnamese_printed_documents_newspapers_and_sdd(index):
+    notes = parse(index,
+                  "Võ Nguyên Giáp, Chiến đấu trong vòng vây, Nxb. Quân đội nhân dân, H., 1995, tr. 112.",
+                  "Chỉ thị về kháng chiến, ngày 25-11-1945, trong: Đảng Cộng sản Việt Nam, Văn kiện Đảng toàn tập, "
+                  "t. 8, Nxb. Chính trị quốc gia, H., 2000, tr. 26-27.",
+                  "\"Toàn dân thi đua\", báo Cứu quốc, số 1712, ngày 12-3-1951.",
+                  "Võ Nguyên Giáp, Chiến đấu trong vòng vây, Sđd, tr. 130.",
+                  "TTLTQG III, Phông Phủ Thủ tướng, hồ sơ số 1487, tờ 12.",
+                  "TTLTQG III, Phông Phủ Thủ tướng, hồ sơ số 1487, Tlđd, tờ 16.")
+    printed, newspaper, sdd, tlld = (only(n) for n in notes[1:3] + notes[3:4] + notes[5:6])
+    assert (printed.kind, printed.date, printed.via.title, printed.via.volume, printed.locator) == (
+        "published_document", "1945-11-25", "Văn kiện Đảng toàn tập", "8", "tr. 26-27")
+    assert (newspaper.kind, newspaper.container_title, newspaper.date) == ("published", "Cứu quốc", "1951-03-12")
+    assert (sdd.kind, sdd.antecedent_note, sdd.locator) == ("published", 1, "tr. 130")
+    assert (tlld.kind, tlld.repository, tlld.antecedent_note, tlld.locator) == ("archival", "VNA3", 5, "tờ 16")

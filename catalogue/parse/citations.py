@@ -125,6 +125,18 @@ FRENCH_IMPRINT = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d\d)\b")
 
 
+# "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
+VIETNAMESE_IMPRINT = re.compile(
+    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b")
+# A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
+PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
+
+
+def has_imprint(text: str) -> bool:
+    """Publication details outside brackets, in French or Vietnamese order."""
+    return bool(FRENCH_IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
+
+
 def caps_authors(text: str) -> list[re.Match[str]]:
     """Authors written "Prénom NOM" (small capitals), not archive words ("Fonds HCI", "Archives SHD")."""
     found = []
@@ -436,10 +448,21 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
     anchors = [a for a in piece.anchors() if not ABBREVIATION_TITLE.fullmatch(inner_text(piece.note, a))]
-    if anchors:
+    before_marker = piece.sub(piece.span[0], piece.span[0] + match.start())
+    if holding := holding_mentions(before_marker):  # "SHD, 10 H 163, Tlđd." — the same file again
+        draft.kind, draft.repository, draft.repository_known = "archival", holding[0].record.acronym, True
+        draft.reference_code_cited = _code_near(before_marker, holding[0].span, None)
+    elif anchors:
         draft.title = inner_text(piece.note, anchors[0])
         prefix = piece.note[piece.span[0]:anchors[0].span[0]]
-    draft.authors, draft.editors = read_authors(prefix)
+        draft.authors, draft.editors = read_authors(prefix)
+    else:  # "Võ Nguyên Giáp, Chiến đấu trong vòng vây, Sđd": the author, then the short title
+        names, _, title = prefix.strip(" ,*").partition(", ")
+        title = title.strip(" ,*")
+        named = bool(re.search(r"\w", title)) and looks_like_names(names)
+        draft.authors, draft.editors = read_authors(names if named else prefix)
+        if named and not re.search(r"\d", title):
+            draft.title = clean_title(title)
     fields = read_volume_issue_locator(piece.text[match.end():])
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
     return draft
@@ -508,12 +531,12 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
     dates = find_dates(outside)
     if not dates:
         return None
-    connector = re.compile(r"[,\s]\s*(?:in|dans|trong)\s+(?=[A-ZÀ-ÝĐ])")
+    connector = re.compile(r"[,\s]\s*(?:in|dans|trong|in\s+trong|in\s+lại\s+trong)\s*:?\s+(?=[A-ZÀ-ÝĐ])")
     match = connector.search(outside, dates[0].span[1])
     if match is None or not piece.top_level(piece.span[0] + match.start()):
         return None
     rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
-    if not has_publication(rest):
+    if not (has_publication(rest) or has_imprint(rest.text) or EDITIONS.opening(rest.text)):
         return None
     return piece.sub(piece.span[0], piece.span[0] + match.start()), rest
 
@@ -526,7 +549,8 @@ def _looks_like_unheld_document(piece: Piece) -> bool:
     """A quoted title with a document date and no work around it: an archival document whose
     repository is named elsewhere in the note (or nowhere)."""
     anchors = piece.anchors()
-    if any(a.style == "italic" for a in anchors) or not anchors or has_publication(piece):
+    if any(a.style == "italic" for a in anchors) or not anchors or has_publication(piece) or \
+            PERIODICAL_WORD.search(piece.outside_anchors()):
         return False
     prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
     outside = piece.outside_anchors()
@@ -725,6 +749,9 @@ def _plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
     """A journal named without italics after an article's quoted title:
     "“Rent Reduction…,” Journal of Vietnamese Studies 11, no. 2 (2016): 1-38"."""
     rest = piece.note[after:piece.span[1]]
+    if periodical := re.match(r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
+                              rest, re.IGNORECASE):
+        return clean_title(periodical["name"]), after + periodical.end()
     match = re.match(r"[\s,]*(?!(?:in|dans|trong|ed|trans)\b)([A-ZÀ-ÝĐ][^,():\d]{2,100}?)(?=\s*(?:\d|,|\())", rest)
     if not match or not (VOLUME.search(rest) or ISSUE.search(rest) or re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)", rest)):
         return None, after
@@ -767,8 +794,7 @@ def _read_tail(tail: Piece, draft: CitationDraft) -> None:
         if not draft.publisher:
             draft.place, draft.publisher = french.group("place").strip(), french.group("publisher").strip()
             draft.year = int(french.group("year"))
-    if not draft.publisher and (vietnamese := re.search(
-            r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b", bare)):
+    if not draft.publisher and (vietnamese := VIETNAMESE_IMPRINT.search(bare)):
         draft.publisher = vietnamese.group(1).strip()
         draft.place = (vietnamese.group(2) or "").strip() or draft.place
         draft.year = draft.year or int(vietnamese.group(3))

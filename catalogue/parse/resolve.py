@@ -7,6 +7,7 @@ candidate; otherwise they stay unresolved with a reason. Never a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text import strip_accents
@@ -40,9 +41,18 @@ def words(text: str) -> list[str]:
     return tokens
 
 
-def title_matches(short: str, full: str) -> bool:
+class WordsMemo(dict):
+    """:func:`words` of each title or name met in one pass, worked out once: a short form is
+    compared with every earlier full citation, so the same titles come up again and again."""
+
+    def __missing__(self, text: str) -> list[str]:
+        self[text] = found = words(text)
+        return found
+
+
+def title_matches(short: str, full: str, words_of: Callable[[str], list[str]] = words) -> bool:
     """A short title is the full title's opening words, or (3+ words) a run inside it."""
-    short_words, full_words = words(short), words(full)
+    short_words, full_words = words_of(short), words_of(full)
     if not short_words or len(short_words) > len(full_words):
         return False
     if full_words[: len(short_words)] == short_words:
@@ -53,16 +63,17 @@ def title_matches(short: str, full: str) -> bool:
                for i in range(len(full_words) - len(short_words) + 1))
 
 
-def authors_match(short: list[str], full: list[str]) -> bool:
+def authors_match(short: list[str], full: list[str], words_of: Callable[[str], list[str]] = words) -> bool:
     """Every name in the short form is part of a name in the full one ("Wu" ⊂ "Wu Jilin")."""
-    full_words = [set(words(name)) for name in full]
-    return all(any(set(words(name)) <= f for f in full_words) for name in short)
+    full_words = [set(words_of(name)) for name in full]
+    return all(any(set(words_of(name)) <= f for f in full_words) for name in short)
 
 
 def resolve(notes: list[ParsedNote]) -> None:
     """Fill in antecedents of short forms, ibid, op. cit. and cross-references, in order."""
     fulls: list[FullCitation] = []
     numbers = {note.number for note in notes}
+    words_of = WordsMemo().__getitem__
     previous: ParsedNote | None = None
     for note in notes:
         for index, citation in enumerate(note.citations):
@@ -71,31 +82,34 @@ def resolve(notes: list[ParsedNote]) -> None:
             elif citation.form == "ibid":
                 _resolve_ibid(citation, note, index, previous, notes)
             elif citation.form == "short":
-                _resolve_among(citation, [f for f in fulls if _short_candidate(citation, f.citation)],
+                _resolve_among(citation, [f for f in fulls if _short_candidate(citation, f.citation, words_of)],
                                "no earlier full citation of this title")
             elif citation.form in ("op_cit", "author_only"):
-                candidates = [f for f in fulls if _op_cit_candidate(citation, f.citation)]
+                candidates = [f for f in fulls if _op_cit_candidate(citation, f.citation, words_of)]
                 if citation.cross_reference_note is not None:  # "Ashworth, supra n. 10"
                     candidates = [f for f in candidates if f.note == citation.cross_reference_note]
                 _resolve_among(citation, candidates, "no earlier full citation by this author")
-            if citation.form == "full" and citation.title:
+            if citation.form == "full" and (citation.title or citation.kind == "archival" and citation.reference_code):
                 fulls.append(FullCitation(note.number, index, citation))
             if citation.via is not None and citation.via.form == "full" and citation.via.title:
                 fulls.append(FullCitation(note.number, index, citation.via, is_via=True))
         previous = note
 
 
-def _short_candidate(short: CitationDraft, full: CitationDraft) -> bool:
-    if not short.title or not full.title or not title_matches(short.title, full.title):
+def _short_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
+    if not short.title or not full.title or not title_matches(short.title, full.title, words_of):
         return False
-    return not short.authors or authors_match(short.authors, full.authors + full.editors)
+    return not short.authors or authors_match(short.authors, full.authors + full.editors, words_of)
 
 
-def _op_cit_candidate(short: CitationDraft, full: CitationDraft) -> bool:
+def _op_cit_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
+    if short.kind == "archival" and short.repository:  # "SHD, 10 H 163, Tlđd.": the same file
+        return full.kind == "archival" and full.repository == short.repository and bool(
+            short.reference_code and full.reference_code and full.reference_code.startswith(short.reference_code))
     names = short.authors + short.editors
-    if not names or not authors_match(names, full.authors + full.editors):
+    if not names or not authors_match(names, full.authors + full.editors, words_of):
         return False
-    return not short.title or bool(full.title and title_matches(short.title, full.title))
+    return not short.title or bool(full.title and title_matches(short.title, full.title, words_of))
 
 
 def _resolve_among(citation: CitationDraft, candidates: list[FullCitation], none_reason: str) -> None:
