@@ -422,3 +422,8 @@ def test_markdown_footnotes_are_notes_and_markers():
 def test_chinese_note_numbers(line, number, rest):
     notes = read_notes(line)
     assert [(n.number, n.text) for n in notes] == [(number, rest)]
+
+
+def test_a_word_broken_at_the_end_of_a_line_is_mended():
+    notes = read_notes("1. David L. Ander-\nson, Trapped by Success (New York: Columbia, 1991), 27; a post-\nwar view.\n2. Ibid.")
+    assert notes[0].text == "David L. Anderson, Trapped by Success (New York: Columbia, 1991), 27; a postwar view."

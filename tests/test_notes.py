@@ -289,3 +289,14 @@ def test_vietnamese_printed_documents_newspapers_and_sdd(index):
     assert (newspaper.kind, newspaper.container_title, newspaper.date) == ("published", "Cứu quốc", "1951-03-12")
     assert (sdd.kind, sdd.antecedent_note, sdd.locator) == ("published", 1, "tr. 130")
     assert (tlld.kind, tlld.repository, tlld.antecedent_note, tlld.locator) == ("archival", "VNA3", 5, "tờ 16")
+
+
+def test_trade_book_notes_open_with_the_words_they_support(index):
+    first, second, third = parse(index,
+                                 "“Giap will not risk it”: author interview with Jacques Ferrand, Toulon, September 14, 1993.",
+                                 "“steel in the hills”: Jane Roe, A Border War (Ithaca: Cornell University Press, 2001), 131–35.",
+                                 "“the Americans would come”: Ferrand interview.")
+    assert (only(first).kind, only(first).date) == ("archival", "1993-09-14")
+    assert (only(second).title, only(second).authors) == ("A Border War", ["Jane Roe"])
+    assert (only(third).form, only(third).antecedent_note) == ("short", 1)
+    assert all(rebuilt(note) for note in (first, second, third))

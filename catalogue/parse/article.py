@@ -273,6 +273,9 @@ def _join_lines(pieces: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int
         if out:
             last = out[-1]
             glue = "" if last[-1] in "-‐–" and len(last) > 1 and last[-2].isalnum() else " "
+            if glue == "" and last[-1] in "-‐" and last[-2].islower() and piece[:1].islower():
+                out[-1] = last = last[:-1]  # "Ander-" + "son": a word broken at the line's end
+                length -= 1
             out.append(glue)
             length += len(glue)
         marks.append((length, line_no))

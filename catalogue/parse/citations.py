@@ -74,6 +74,8 @@ LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+# An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
+SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+)?)(?:[’']s)?\s+interviews?\b(?!\s+with)")
 # A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
 # "Fang Fang’s Telegram to the CCP Central Committee—…".
 POSSESSIVE_LETTER = re.compile(
@@ -376,6 +378,12 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.span, draft.text = piece.span, text
         if code := plain[located.end():].strip(" ,.;"):
             draft.kind, draft.reference_code_cited = "archival", code
+        return draft
+    if interview := SHORT_INTERVIEW.match(text):
+        draft.kind, draft.form, draft.genre = "archival", "short", "interview"
+        draft.title = f"interview with {interview['name']}"
+        if dates := find_dates(text):
+            set_date(draft, dates[0])
         return draft
     if edition := EDITION_LEAD.match(text):
         draft.kind, draft.via_relation = "published_document", "published_in"

@@ -22,6 +22,7 @@ from .citations import (
     FRENCH_IMPRINT,
     caps_authors,
     IS_IBID,
+    SHORT_INTERVIEW,
     LETTER,
     LOCATOR,
     OP_CIT,
@@ -86,7 +87,11 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
         return ParsedNote(raw.number, text, text, [], raw.line, raw.kind, [message])
     structure = scan(text)
     citations: list[CitationDraft] = []
+    lemma = _lemma_end(text, structure)
     for piece_span in _rejoin_titles(text, split_points(text, structure)):
+        if piece_span[1] <= lemma:
+            continue
+        piece_span = (max(piece_span[0], lemma), piece_span[1])
         span = trim(text, strip_connector(text, piece_span))
         if span[0] >= span[1]:
             continue
@@ -119,6 +124,25 @@ def _split_at_caps_authors(piece: Piece) -> list[Piece]:
         return [piece]
     bounds = [0, *cuts, len(outside)]
     return [piece.sub(piece.span[0] + a, piece.span[0] + b) for a, b in zip(bounds, bounds[1:])]
+
+
+LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ]|ibid|id\.)", re.IGNORECASE)
+
+
+def _lemma_end(text: str, structure) -> int:
+    """Where the words a trade book's note opens with end: "“steel in the hills”: Vo Nguyen
+    Giap, …" or "“a matter of weeks” Dupont, …" — the quoted words the note supports, no title
+    (a title in quotes ends with its comma: "“Report on the frontier,” 12 March 1950")."""
+    first = structure.anchors[0] if structure.anchors else None
+    if first is None or first.style != "quoted" or text[:first.span[0]].strip() or first.depth:
+        return 0
+    inner = text[first.inner[0]:first.inner[1]].strip()
+    after = LEMMA_AFTER.match(text, first.span[1])
+    if not inner or inner[-1] in ",." or after is None or after.end() >= len(text):
+        return 0
+    if not (after.group(0).strip() or inner[0].islower() or inner[0] in "…."):
+        return 0
+    return after.end()
 
 
 def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
@@ -221,7 +245,7 @@ def citation_start(piece: Piece) -> int | None:
     text = piece.text
     if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên|同上)", text) or EDITION_LEAD.match(text):
         return start
-    if IS_IBID.search(text):
+    if IS_IBID.search(text) or SHORT_INTERVIEW.match(text):
         return start
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):

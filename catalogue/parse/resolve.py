@@ -97,6 +97,8 @@ def resolve(notes: list[ParsedNote]) -> None:
 
 
 def _short_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
+    if short.genre == "interview" and short.title:  # "Ferrand interview": the interview with Jacques Ferrand
+        return full.genre == "interview" and set(words_of(short.title)) <= set(words_of(full.title or ""))
     if not short.title or not full.title or not title_matches(short.title, full.title, words_of):
         return False
     return not short.authors or authors_match(short.authors, full.authors + full.editors, words_of)
