@@ -26,7 +26,10 @@ BELOW_THE_FLOOR = {"corpus/us_diplomatic_history", "corpus/these_francaise_petit
                    "corpus/trade_book_pdf_dump", "corpus/vietnamese_chinese_sources",
                    "corpus/soviet_archives_cold_war", "corpus/taiwan_academia_historica_zh",
                    "corpus/chinese_gbt7714_aid_vietnam", "corpus/japan_australia_pacific_war",
-                   "corpus/vietnamese_monograph_khang_chien", "corpus/document_edition_source_notes"}
+                   "corpus/vietnamese_monograph_khang_chien", "corpus/document_edition_source_notes",
+                   "corpus/german_cold_war_asia", "corpus/french_diplomatic_article_amae",
+                   "corpus/ebook_export_glued_notes", "corpus/dutch_indonesian_decolonisation",
+                   "corpus/oral_history_press_saigon"}
 
 
 def corpus_files() -> list[Path]:
