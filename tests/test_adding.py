@@ -310,12 +310,13 @@ def test_a_round_trip_through_csv_loses_no_document(seeded_file, tmp_path):
 # ── Archives and claims by hand ─────────────────────────────────────────────
 
 def test_add_an_archive_then_a_document_held_there(db):
-    result = run("add", "repository", "--db", str(db), "--acronym", "BArch", "--authorised-name", "Bundesarchiv",
-                 "--country", "de", "--city", "Koblenz", "--type", "national_archives", "--name", "Federal Archives")
+    result = run("add", "repository", "--db", str(db), "--acronym", "AMSZ", "--authorised-name",
+                 "Archiwum Ministerstwa Spraw Zagranicznych", "--country", "pl", "--city", "Warszawa",
+                 "--type", "ministry_archives", "--name", "Archives of the Polish Foreign Ministry")
     assert result.exit_code == 0, result.output
-    assert rows(db, "select country_code, city from repositories where acronym = 'BArch'") == [("DE", "Koblenz")]
-    document = run("add", "document", "--db", str(db), "--repository", "federal archives", "--reference-code",
-                   "BW 1/1234", "--title", "Bericht", "--date", "1952")
+    assert rows(db, "select country_code, city from repositories where acronym = 'AMSZ'") == [("PL", "Warszawa")]
+    document = run("add", "document", "--db", str(db), "--repository", "archives of the polish foreign ministry",
+                   "--reference-code", "z. 10, t. 1234", "--title", "Szyfrogram", "--date", "1954")
     assert document.exit_code == 0, document.output
 
 

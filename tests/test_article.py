@@ -427,3 +427,10 @@ def test_chinese_note_numbers(line, number, rest):
 def test_a_word_broken_at_the_end_of_a_line_is_mended():
     notes = read_notes("1. David L. Ander-\nson, Trapped by Success (New York: Columbia, 1991), 27; a post-\nwar view.\n2. Ibid.")
     assert notes[0].text == "David L. Anderson, Trapped by Success (New York: Columbia, 1991), 27; a postwar view."
+
+
+def test_notes_run_together_on_one_line_are_parted():
+    notes = read_notes("1 Karnow, Vietnam, 401. 2 Ibid., 402.\n3 Sheehan, Bright Shining Lie, 381 in 1963. 4 Fall.\n5 Ibid.")
+    assert [(n.number, n.text) for n in notes] == [
+        (1, "Karnow, Vietnam, 401."), (2, "Ibid., 402."), (3, "Sheehan, Bright Shining Lie, 381 in 1963."),
+        (4, "Fall."), (5, "Ibid.")]

@@ -300,3 +300,22 @@ def test_trade_book_notes_open_with_the_words_they_support(index):
     assert (only(second).title, only(second).authors) == ("A Border War", ["Jane Roe"])
     assert (only(third).form, only(third).antecedent_note) == ("short", 1)
     assert all(rebuilt(note) for note in (first, second, third))
+
+
+def test_german_footnotes(index):
+    notes = parse(index,
+                  "Hermann Wentker, Außenpolitik in engen Grenzen. Die DDR im internationalen System 1949–1989, "
+                  "München: Oldenbourg, 2007, S. 112 f.",
+                  "Ebd., S. 49.",
+                  "Botschaft Saigon an AA, Drahtbericht Nr. 87 vom 12.3.1960, PA AA, B 37, Bd. 189, Bl. 4–9.",
+                  "Wentker, a.a.O., S. 120.",
+                  "Vgl. Anm. 3.")
+    book, ebd, telegram, aao, cross = (only(n) for n in notes)
+    assert (book.authors, book.title, book.place, book.publisher, book.year, book.locator) == (
+        ["Hermann Wentker"], "Außenpolitik in engen Grenzen. Die DDR im internationalen System 1949–1989",
+        "München", "Oldenbourg", 2007, "S. 112 f.")
+    assert (ebd.form, ebd.antecedent_note, ebd.locator) == ("ibid", 1, "S. 49")
+    assert (telegram.repository, telegram.date, telegram.reference_code_cited, telegram.locator) == (
+        "PA AA", "1960-03-12", "B 37, Bd. 189", "Bl. 4–9")
+    assert (aao.form, aao.antecedent_note) == ("op_cit", 1)
+    assert (cross.kind, cross.cross_reference_note) == ("cross_reference", 3)

@@ -328,6 +328,7 @@ def _notes_from_lines(
         warnings.append(f"{source}: line {ignored_before}: text before the first note ignored")
     if drafts:
         _trim_trailing(drafts[-1], source, warnings)
+    drafts = _split_run_in(drafts)
     notes = []
     for draft in drafts:
         text = draft.text()
@@ -335,6 +336,38 @@ def _notes_from_lines(
             warnings.append(f"{source}: note {draft.number} (line {draft.line}) is empty")
         notes.append(RawNote(number=draft.number, text=text, line=draft.line))
     return notes, warnings
+
+
+def _split_run_in(drafts: list[_NoteDraft]) -> list[_NoteDraft]:
+    """Notes run together on one line, as e-book and PDF exports leave them ("… 212. 14 Ibid.,
+    215."): where a number is missing before the next note, look for it after a sentence end
+    inside the note before, and cut there."""
+    result: list[_NoteDraft] = []
+    for index, draft in enumerate(drafts):
+        following = drafts[index + 1].number if index + 1 < len(drafts) else None
+        current = draft
+        while following is None or current.number + 1 < following:
+            cut = _run_in_start(current, current.number + 1)
+            if cut is None:
+                break
+            part_index, position, rest_start = cut
+            line_no, text, after_blank = current.parts[part_index]
+            tail = _NoteDraft(current.number + 1, line_no,
+                              [(line_no, text[rest_start:], False)] + current.parts[part_index + 1:])
+            current.parts[part_index:] = [(line_no, text[:position].rstrip(), after_blank)]
+            result.append(current)
+            current = tail
+        result.append(current)
+    return result
+
+
+def _run_in_start(draft: _NoteDraft, number: int) -> tuple[int, int, int] | None:
+    """(part, end of the text before, start of the note) of note ``number`` run into ``draft``."""
+    pattern = re.compile(rf"(?<=[.!?”\"’)])\s+{number}\.?\s+(?=[A-ZÀ-ÝĐ“\"‘(]|ibid)", re.IGNORECASE)
+    for part_index, (_, text, _) in enumerate(draft.parts):
+        if match := pattern.search(text):
+            return part_index, match.start(), match.end()
+    return None
 
 
 def _trim_trailing(draft: _NoteDraft, source: str, warnings: list[str]) -> None:

@@ -21,13 +21,15 @@ from .segment import Anchor, Structure
 # ── Patterns ─────────────────────────────────────────────────────────────────
 
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
-IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
+IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
 # An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154".
 IS_IBID = re.compile(r",?\s+(?:is|are|was|were)\s+(?:also\s+)?(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
-OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?", re.IGNORECASE)
+OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.",
+                    re.IGNORECASE)  # a.a.O.: "am angegebenen Ort"
 CROSS_REFERENCE = re.compile(
-    r"^(?:(?:see|voir|cf\.|xem)\s+)?(?:supra|infra)?,?\s*(?:the\s+|la\s+)?(?:n\.|nn\.|note|notes|footnotes?|fn\.|chú\s+thích|chu\s+thich)\s*"
-    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|ở\s+trên|o\s+tren))?\W*$",
+    r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
+    r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
+    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?\W*$",
     re.IGNORECASE,
 )
 SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
@@ -47,8 +49,9 @@ TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|quyển|bd\.)
 ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
 VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
 LOCATOR = re.compile(
-    r"(?<![\w])(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
-    r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?",
+    r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
+    r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)|(?:S|Bl|Sp)\.\s*\d+[a-z]?)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?"
+    r"(?:\s+ff?\.)?",  # "S. 112 f.", "Bl. 56 ff."
 )
 AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
                          r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
@@ -72,7 +75,7 @@ EDITION_LEAD = re.compile(
     re.IGNORECASE)
 LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
-LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi)\s+"
+LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
 # An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
 SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+)?)(?:[’']s)?\s+interviews?\b(?!\s+with)")
@@ -120,11 +123,12 @@ CAPS_AUTHOR = re.compile(
     rf"(?<![\w’'-]){GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+(?P<surname>{CAPS_SURNAME})"
     rf"(?:\s+(?:et|and|&)\s+{GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+{CAPS_SURNAME})*"
     r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
-# "…, Paris, Éditions du Seuil, coll. « Points », 1987": place, publisher, year after the title.
-FRENCH_IMPRINT = re.compile(
+# Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
+# coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
+IMPRINT = re.compile(
     r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
-    r",\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+    r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
 
 
 # "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
@@ -136,7 +140,7 @@ PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+
 
 def has_imprint(text: str) -> bool:
     """Publication details outside brackets, in French or Vietnamese order."""
-    return bool(FRENCH_IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
+    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
 
 
 def caps_authors(text: str) -> list[re.Match[str]]:
@@ -328,7 +332,9 @@ def read_volume_issue_locator(text: str) -> dict:
 
 
 def trim_locator(locator: str) -> str:
-    return re.sub(r"\s+", " ", locator).strip(" ,.;")
+    """A locator without stray spaces and punctuation; "S. 112 f." keeps its "f."."""
+    locator = re.sub(r"\s+", " ", locator).strip(" ,;")
+    return locator if re.search(r"\sff?\.$", locator) else locator.rstrip(".")
 
 
 # ── Kinds ───────────────────────────────────────────────────────────────────
@@ -631,6 +637,11 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
         mention = holding[0]
         draft.repository, draft.repository_known = mention.record.acronym, True
         code = _code_near(piece, mention.span, head_end)
+        if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):
+            # "Department of State, Central Files, 751G.00/3–1254": the holding, no title
+            head = re.sub(r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", "",
+                          piece.note[piece.span[0]:mention.span[0]])
+            draft.title = clean_title(head) or None
     else:
         name = unknown_archive(piece)
         if name:
@@ -698,7 +709,7 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
     note = piece.note
     anchors = [a for a in piece.anchors() if a.depth == 0 and not SERIES_BEFORE.search(note[:a.span[0]])] or \
         [a for a in piece.anchors() if not SERIES_BEFORE.search(note[:a.span[0]])]
-    if anchors and not (caps_authors(piece.text[:200]) and FRENCH_IMPRINT.search(note, piece.span[0], anchors[0].span[0])):
+    if anchors and not (caps_authors(piece.text[:200]) and IMPRINT.search(note, piece.span[0], anchors[0].span[0])):
         first = anchors[0]
         draft.authors, draft.editors = read_authors(note[piece.span[0]:first.span[0]])
         draft.title = inner_text(note, first)
@@ -739,10 +750,14 @@ def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
     if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
         after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
         start = authors[0].end() + (after.end() if after else 0)
-        imprint = FRENCH_IMPRINT.search(text, start)
+        imprint = IMPRINT.search(text, start)
         names, editors = read_authors(text[:start].strip(" ,"))
         if imprint:
             return names or editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
+    if (imprint := IMPRINT.search(text)) and text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
+            and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
+        authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
+        return authors or editors, clean_title(parts[1]) or None, imprint.start()
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
@@ -798,7 +813,7 @@ def _read_tail(tail: Piece, draft: CitationDraft) -> None:
     if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
         set_date(draft, dates[0])
         draft.year = draft.year or int(dates[0].edtf[:4])
-    if french := FRENCH_IMPRINT.match(bare):
+    if french := IMPRINT.match(bare):
         if not draft.publisher:
             draft.place, draft.publisher = french.group("place").strip(), french.group("publisher").strip()
             draft.year = int(french.group("year"))

@@ -19,7 +19,7 @@ from .citations import (
     CROSS_REFERENCE,
     DOCUMENT_WORD,
     EDITION_LEAD,
-    FRENCH_IMPRINT,
+    IMPRINT,
     caps_authors,
     IS_IBID,
     SHORT_INTERVIEW,
@@ -118,7 +118,7 @@ def _split_at_caps_authors(piece: Piece) -> list[Piece]:
     cuts = []
     for author in caps_authors(outside)[1:]:
         before = outside[:author.start()]
-        if FRENCH_IMPRINT.search(before, cuts[-1] if cuts else 0) and piece.top_level(piece.span[0] + author.start()):
+        if IMPRINT.search(before, cuts[-1] if cuts else 0) and piece.top_level(piece.span[0] + author.start()):
             cuts.append(author.start())
     if not cuts:
         return [piece]
@@ -154,13 +154,26 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
         if mended:
             previous = text[mended[-1][0]:mended[-1][1]]
             authors = caps_authors(previous)
-            if authors and not FRENCH_IMPRINT.search(previous, authors[-1].end()) and \
-                    not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[authors[-1].end():]) and \
-                    FRENCH_IMPRINT.search(text[span[0]:span[1]]) and previous.rstrip().endswith("."):
+            opened = authors[-1].end() if authors else _opens_with_names(previous)
+            if opened is not None and not IMPRINT.search(previous, opened) and \
+                    not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[opened:]) and \
+                    IMPRINT.search(text[span[0]:span[1]]) and previous.rstrip().endswith("."):
                 mended[-1] = (mended[-1][0], span[1])
                 continue
         mended.append(span)
     return mended
+
+
+OPENING_NAMES = re.compile(r"\s*(?:(?:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?(?P<names>[^,;.()]{3,60}?),\s")
+
+
+def _opens_with_names(piece: str) -> int | None:
+    """Where the authors end in a piece that opens with them ("Vgl. grundlegend Alexander
+    Troche, Berlin wird …"), else None."""
+    match = OPENING_NAMES.match(piece)
+    if match and looks_like_names(match["names"]) and len(match["names"].split()) <= 5:
+        return match.end("names")
+    return None
 
 
 def _read_part(part: Piece) -> list[CitationDraft]:
@@ -265,11 +278,14 @@ def citation_start(piece: Piece) -> int | None:
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
             and len(text.split()) <= 40:
         return start
-    if (authors := caps_authors(outside)) and FRENCH_IMPRINT.search(outside, authors[0].end()):
+    if (authors := caps_authors(outside)) and IMPRINT.search(outside, authors[0].end()):
         return start + authors[0].start()  # "Sur ce point, voir Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
     if anchors:
         return _start_before_title(piece, anchors[0].span[0])
     if has_publication(piece):
+        first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
+        if lead := _prose_lead(text[:first_group]):  # "The President later described it in Dwight D. Eisenhower, Mandate…"
+            return start + lead
         return start
     words = len(text.split())
     if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
@@ -283,6 +299,21 @@ def citation_start(piece: Piece) -> int | None:
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None
+
+
+PROSE_THEN_AUTHOR = re.compile(
+    r"(?<=\s)(?:in|by|see|from|of|is|are)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+
+
+def _prose_lead(head: str) -> int | None:
+    """Where the author starts after a sentence of commentary that leads to the citation
+    ("Eden's published account, in Anthony Eden, Full Circle (London: …)"), else None."""
+    if re.match(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3},\s", head):
+        return None  # the citation opens with its author
+    leads = list(PROSE_THEN_AUTHOR.finditer(head))
+    if not leads or len(head[:leads[-1].start()].split()) < 2:
+        return None
+    return leads[-1].start("names")
 
 
 def _via_present(piece: Piece) -> bool:

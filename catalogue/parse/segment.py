@@ -54,22 +54,28 @@ class Structure:
     depth: tuple[int, ...]  # bracket depth of every character; -1 inside an anchor
 
 
+# The only characters scan() acts on: title marks and brackets. Between two of them the
+# bracket depth holds, so the scan jumps from one to the next.
+MARKS = re.compile("[" + re.escape("*‘'" + "".join(QUOTE_PAIRS) + "".join(BRACKET_PAIRS)
+                                   + "".join(BRACKET_PAIRS.values())) + "]")
+
+
 def scan(text: str) -> Structure:
     """Find titles and brackets in one left-to-right pass; unbalanced marks are plain text."""
     anchors: list[Anchor] = []
     groups: list[Span] = []
-    depth = [0] * len(text)
+    depth: list[int] = []
     stack: list[tuple[str, int]] = []
     i = 0
-    while i < len(text):
-        char = text[i]
+    while (mark := MARKS.search(text, i)) is not None:
+        depth += [len(stack)] * (mark.start() - i)  # plain text up to the mark
+        i, char = mark.start(), mark.group()
         level = len(stack)
         closing = _anchor_end(text, i)
         if closing is not None:
             style = "italic" if char == "*" else "quoted"
             anchors.append(Anchor((i, closing + 1), (i + 1, closing), style, level))
-            for k in range(i, closing + 1):
-                depth[k] = -1
+            depth += [-1] * (closing + 1 - i)
             i = closing + 1
             continue
         if char in BRACKET_PAIRS:
@@ -78,8 +84,9 @@ def scan(text: str) -> Structure:
             _, start = stack.pop()
             if not stack:
                 groups.append((start, i + 1))
-        depth[i] = len(stack) if char not in BRACKET_PAIRS else level
+        depth.append(len(stack) if char not in BRACKET_PAIRS else level)
         i += 1
+    depth += [len(stack)] * (len(text) - i)
     return Structure(tuple(anchors), tuple(groups), tuple(depth))
 
 
@@ -119,12 +126,17 @@ def _single_quote_end(text: str, i: int) -> int | None:
     return None
 
 
+# What follows a sentence end: a space, then a word, perhaps after an opening quote or mark.
+FOLLOWING_WORD = re.compile(r"\s+([\"“«*\[]?)(\w)")
+# Where a note may be cut: semicolons and the marks that may end a sentence.
+CUT_MARKS = re.compile(r"[;.?!]")
+
+
 def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
     """Does the full stop (or ? !) at ``i`` end a sentence at the top level?"""
     if text[i] not in ".?!" or structure.depth[i] != 0:
         return False
-    rest = text[i + 1:]
-    following = re.match(r"\s+([\"“«*\[]?)(\w)", rest)  # "… gg. (Moscow: …)": an imprint goes on
+    following = FOLLOWING_WORD.match(text, i + 1)  # "… gg. (Moscow: …)": an imprint goes on
     if not following or not (following.group(2).isupper() or following.group(1)):
         return False
     word = re.search(r"(\S+?)$", text[:i])
@@ -143,10 +155,11 @@ def split_points(text: str, structure: Structure) -> list[Span]:
     """Top-level pieces of the note: cut at semicolons and at sentence ends."""
     pieces: list[Span] = []
     start = 0
-    for i, char in enumerate(text):
+    for mark in CUT_MARKS.finditer(text):
+        i = mark.start()
         if structure.depth[i] != 0:
             continue
-        if char == ";" or is_sentence_end(text, i, structure):
+        if mark.group() == ";" or is_sentence_end(text, i, structure):
             pieces.append((start, i + 1))
             start = i + 1
     # A sentence end can also fall just after a quoted title ending in a full stop.
@@ -194,5 +207,10 @@ def trim(text: str, span: Span) -> Span:
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
-    word = re.search(r"(\S+)\.$", piece)
-    return bool(word) and word.group(1).rsplit(".", 1)[-1].casefold() in {"ibid", "id", "cit", "al", "ed", "eds"}
+    """Does the piece end with "ibid.", "op. cit.", "et al.", "ed."…? (The last word before
+    the final full stop, which may be followed by one line break, as "$" allows.)"""
+    body = piece.removesuffix("\n")
+    if not body.endswith("."):
+        return False
+    word = body.rsplit(None, 1)[-1][:-1]  # the last run of non-spaces, without its full stop
+    return bool(word) and word.rsplit(".", 1)[-1].casefold() in {"ibid", "id", "cit", "al", "ed", "eds", "f", "ff"}
