@@ -84,7 +84,7 @@ _NO_LETTERS = re.compile(r"[\W\d_]*", re.UNICODE)
 def _lines(text: str) -> list[str]:
     """The text's lines, 1:1 with the source's, control characters and runs of spaces cleaned."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [_SPACES.sub(" ", _CONTROL.sub(" ", line)).strip() for line in text.split("\n")]
+    return [line.strip() for line in _SPACES.sub(" ", _CONTROL.sub(" ", text)).split("\n")]  # neither holds \n
 
 
 _FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*", re.MULTILINE)
@@ -643,11 +643,11 @@ def _is_furniture(text: str, authors: list[str]) -> bool:
         return True
     if len(text) > 1500:
         return False
-    if re.match(r"^[*†‡§]\s+\S", text):
+    if text[:1] in "*†‡§" and re.match(r"^[*†‡§]\s+\S", text):
         return True  # "* This article is the interim result…", "† Funded by…"
     if len(text) > 700:
         return False
-    if _FOOTER_PHRASES.search(text) or _EMAIL.search(text) or _is_biography(text):
+    if _FOOTER_PHRASES.search(text) or "@" in text and _EMAIL.search(text) or _is_biography(text):
         return True
     return any(text.startswith(name + " ") and re.match(r"\s*(?:is|was|teaches|has)\b",
                                                         text[len(name):])
@@ -774,10 +774,13 @@ _BOUNDARY = re.compile(r"[.!?…]" + _AFTER_STOP + r"(?=\s|$)|[。！？]" + _AF
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+
+
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Does the punctuation matched end a sentence (not "Dr.", "U.S.", "p. 5")?"""
     if text[m.start()] == ".":
-        word = re.search(r"([^\W\d_]+)$", text[max(0, m.start() - 20):m.start()])
+        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
         if word and (len(word.group(1)) == 1 or word.group(1).casefold() in _ABBREVIATIONS):
             return False
     if text[m.start()] in "。！？":
@@ -800,10 +803,13 @@ def _sentence_ends(text: str) -> list[int]:
 
 def _tidy(text: str) -> str:
     """One space between words, none before punctuation, no doubled final stop."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([.,;:!?)\]])", r"\1", text)
-    text = re.sub(r"([.!?][\"”’'»]*)\.$", r"\1", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+    text = _DOUBLED_STOP.sub(r"\1", text)
     return text.lstrip(",;:)] ").rstrip(",;: ").strip()
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)\]])")
+_DOUBLED_STOP = re.compile(r"([.!?][\"”’'»]*)\.$")
 
 
 # --- markers and claims (numbered notes) ------------------------------------------------------

@@ -9,6 +9,7 @@ cross-reference to another note; or unknown.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,17 @@ VIA = re.compile(
     r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
     re.IGNORECASE,
 )
+# Every word VIA opens with, found first: VIA's optional lead ("[,;]?\s*") makes it slow to scan.
+VIA_WORDS = re.compile(r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
+                       r"publi|printed|zit|quoting|citing")
+
+
+@functools.lru_cache(maxsize=4096)
+def via_matches(text: str) -> tuple[re.Match[str], ...]:
+    """The VIA phrases of a text ("cited in", "reprinted in"…), left to right."""
+    return tuple(VIA.finditer(text)) if VIA_WORDS.search(text) else ()
+
+
 VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
                     re.IGNORECASE)
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
@@ -143,7 +155,8 @@ def has_imprint(text: str) -> bool:
     return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
 
 
-def caps_authors(text: str) -> list[re.Match[str]]:
+@functools.lru_cache(maxsize=4096)
+def caps_authors(text: str) -> tuple[re.Match[str], ...]:
     """Authors written "Prénom NOM" (small capitals), not archive words ("Fonds HCI", "Archives SHD")."""
     found = []
     for m in CAPS_AUTHOR.finditer(text):
@@ -154,7 +167,7 @@ def caps_authors(text: str) -> list[re.Match[str]]:
         letters = re.sub(r"^(?:de|du|des|d’|d'|le|la|van|von)\s*|[\s’'-]", "", surname)
         if len(letters) >= 2 and letters.isupper() and re.search(r"[AEIOUYÀ-ÝĂÂÊÔƠƯẠ-Ỹ]", letters):
             found.append(m)
-    return found
+    return tuple(found)
 
 
 LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
@@ -218,14 +231,23 @@ class Piece:
 
     def outside_anchors(self) -> str:
         """The piece's text with titles blanked out (same length, so offsets hold)."""
-        chars = list(self.text)
-        for anchor in self.anchors():
-            for k in range(anchor.span[0], anchor.span[1]):
-                chars[k - self.span[0]] = " "
-        return "".join(chars)
+        return _outside_anchors(self.note, self.span, self.structure)
 
     def top_level(self, position: int) -> bool:
         return self.structure.depth[position] == 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _outside_anchors(note: str, span: Span, structure: Structure) -> str:
+    """A stretch of a note with its titles blanked: asked again and again of the same pieces."""
+    start, end = span
+    parts, position = [], start
+    for anchor in structure.anchors:
+        if start <= anchor.span[0] and anchor.span[1] <= end:
+            parts += [note[position:anchor.span[0]], " " * (anchor.span[1] - anchor.span[0])]
+            position = anchor.span[1]
+    parts.append(note[position:end])
+    return "".join(parts)
 
 
 def inner_text(note: str, anchor: Anchor) -> str:
@@ -483,7 +505,7 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
 
 
 def _via_split(piece: Piece) -> tuple[str, Piece, Piece] | None:
-    for match in VIA.finditer(piece.text):
+    for match in via_matches(piece.text):
         position = piece.span[0] + match.start()
         if not piece.top_level(position) or match.start() == 0:
             continue
@@ -504,7 +526,7 @@ def _via_split(piece: Piece) -> tuple[str, Piece, Piece] | None:
 
 def quoting_split(piece: Piece) -> list[Piece]:
     """"Zhai, *China…*, quoting Wu, “…”" and "citing": two works, each cited in its own right."""
-    for match in VIA.finditer(piece.text):
+    for match in via_matches(piece.text):
         word = match.group("relation").casefold()
         position = piece.span[0] + match.start()
         if word.startswith(("quoting", "citing")) and match.start() > 0 and piece.top_level(position):

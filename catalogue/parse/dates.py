@@ -236,13 +236,14 @@ def find_dates(text: str) -> list[FoundDate]:
     return list(_find_dates(text))
 
 
-_DIGIT = re.compile(r"\d")
+# What every date this reads holds: a four-digit year, or a day.month.year in figures ("4.7.54").
+_DATE_HINT = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)|\d[./]\d{{1,2}}[./]\d\d")
 
 
 @lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
-    if not _DIGIT.search(text) and "年" not in text:  # every date has a year in digits, or 年
+    if "年" not in text and not _DATE_HINT.search(text):  # every date has a year in figures, or 年
         return ()
     found: list[FoundDate] = _chinese_dates(text) if "年" in text else []
     taken: list[Span] = [d.span for d in found]

@@ -21,6 +21,7 @@ from .citations import (
     EDITION_LEAD,
     IMPRINT,
     caps_authors,
+    via_matches,
     IS_IBID,
     SHORT_INTERVIEW,
     LETTER,
@@ -28,7 +29,6 @@ from .citations import (
     OP_CIT,
     PLAIN_CITATION,
     SUPRA_NOTE,
-    VIA,
     Piece,
     has_publication,
     published_in_split,
@@ -317,7 +317,7 @@ def _prose_lead(head: str) -> int | None:
 
 
 def _via_present(piece: Piece) -> bool:
-    for match in VIA.finditer(piece.text):
+    for match in via_matches(piece.text):
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
                 not match.group("relation").casefold().startswith(("quoting", "citing")):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])

@@ -47,7 +47,7 @@ class Anchor:
     depth: int  # bracket depth at which it stands
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per note: compared and hashed by identity
 class Structure:
     anchors: tuple[Anchor, ...]
     groups: tuple[Span, ...]  # top-level (…) and […] groups, marks included
