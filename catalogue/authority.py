@@ -103,6 +103,11 @@ class RepositoryIndex:
     def resolve(self, name: str) -> RepositoryRecord | None:
         return self._by_key.get(fold(name))
 
+    def with_abbreviations(self, abbreviations: dict[str, RepositoryRecord]) -> "RepositoryIndex":
+        """This index, also knowing a citing work's own abbreviations ("Nationaal Archief, The
+        Hague (hereafter NA)": NA is that archive in the notes that follow)."""
+        return AbbreviatedIndex(self, abbreviations) if abbreviations else self
+
     def find_in(self, text: str) -> list[RepositoryMention]:
         """Every repository named in ``text``, left to right, longest match first."""
         if text not in self._found:
@@ -199,3 +204,28 @@ class _AcronymFinder:
             if match := regex.match(text, word.start()):
                 end = match.end()
                 yield match.start(), end, records[int(match.lastgroup[1:])]
+
+
+class AbbreviatedIndex(RepositoryIndex):
+    """A repository index with the abbreviations one citing work defines for its archives,
+    matched as written, whole words, where the authority's own names find nothing."""
+
+    def __init__(self, base: RepositoryIndex, abbreviations: dict[str, RepositoryRecord]):
+        self.base, self.abbreviations = base, dict(abbreviations)
+        self.records = base.records
+        alternation = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        self._found: dict[str, list[RepositoryMention]] = {}
+
+    def resolve(self, name: str) -> RepositoryRecord | None:
+        return self.abbreviations.get(name.strip()) or self.base.resolve(name)
+
+    def with_abbreviations(self, abbreviations: dict[str, RepositoryRecord]) -> RepositoryIndex:
+        return self.base.with_abbreviations({**self.abbreviations, **abbreviations})
+
+    def _find_in(self, text: str) -> list[RepositoryMention]:
+        found = self.base.find_in(text)
+        for match in self._pattern.finditer(text):
+            if not any(match.start() < m.span[1] and m.span[0] < match.end() for m in found):
+                found.append(RepositoryMention(match.span(), match.group(0), self.abbreviations[match.group(0)]))
+        return sorted(found, key=lambda m: m.span)

@@ -319,3 +319,31 @@ def test_german_footnotes(index):
         "PA AA", "1960-03-12", "B 37, Bd. 189", "Bl. 4–9")
     assert (aao.form, aao.antecedent_note) == ("op_cit", 1)
     assert (cross.kind, cross.cross_reference_note) == ("cross_reference", 3)
+
+
+def test_a_works_own_abbreviation_for_an_archive(index):
+    first, second = parse(index, "Van Mook to Logemann, 20 July 1946, Bundesarchiv Koblenz (hereafter BK), B 136/3456.",
+                          "Memorandum, 4 July 1961, BK, B 136/3457, Bl. 23.")
+    assert (only(first).repository, only(second).repository) == ("BArch", "BArch")
+    assert only(second).reference_code_cited == "B 136/3457"
+
+
+def test_a_document_with_an_edition_straight_after_its_date(index):
+    [note] = parse(index, "Lodge to Rusk, 29 August 1963, Foreign Relations of the United States, 1961–1963, vol. 4, "
+                          "Vietnam, August–December 1963 (Washington, DC: Government Printing Office, 1991), 20–22.")
+    printed = only(note)
+    assert (printed.kind, printed.date, printed.sender, printed.via.title, printed.locator) == (
+        "published_document", "1963-08-29", "Lodge", "Foreign Relations of the United States, 1961–1963", "20–22")
+
+
+def test_commentary_about_a_person_is_no_citation(index):
+    [note] = parse(index, "Interview with Trần Thị Hoa, Hồ Chí Minh City, 12 March 2009. Mrs. Hoa, born in Gia Định "
+                          "in 1933, sold cloth at Bến Thành market from 1951 until 1975.")
+    assert (only(note).kind, only(note).date) == ("archival", "2009-03-12")
+
+
+def test_a_german_ordinal_date_does_not_end_a_sentence(index):
+    [note] = parse(index, "Aufzeichnung vom 14.2.1966, in: AAPD 1966, Bd. I: 1. Januar bis 30. Juni 1966, "
+                          "München: Oldenbourg, 1997, Dok. 45, S. 198–203.")
+    printed = only(note)
+    assert (printed.kind, printed.title, printed.via.title) == ("published_document", "Aufzeichnung", "AAPD 1966")

@@ -77,20 +77,24 @@ PLAIN_CITATION = re.compile(
 # The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
 # A series named in guillemets is no title: "coll. « Points Histoire »".
 SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
+# The words that lead to a document's date, left at the end of its title when the date is cut
+# off: "Lời kêu gọi …, ngày", "Aufzeichnung … vom", "Note du".
+DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
 # A printed edition or translation of the document cited just before it: "Russian text in
 # *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
 # "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
 EDITION_LEAD = re.compile(
     r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
     r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
-    r"reproduced|translated)|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+",
+    r"reproduced|translated)|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
+    r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+",
     re.IGNORECASE)
 LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
 # An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
-SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+)?)(?:[’']s)?\s+interviews?\b(?!\s+with)")
+SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)")
 # A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
 # "Fang Fang’s Telegram to the CCP Central Committee—…".
 POSSESSIVE_LETTER = re.compile(
@@ -569,6 +573,9 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
         return None
     connector = re.compile(r"[,\s]\s*(?:in|dans|trong|in\s+trong|in\s+lại\s+trong)\s*:?\s+(?=[A-ZÀ-ÝĐ])")
     match = connector.search(outside, dates[0].span[1])
+    straight = re.compile(r"\s*,\s*").match(outside, dates[0].span[1])
+    if match is None and straight and EDITIONS.opening(outside[straight.end():]):
+        match = straight  # "Lodge to Rusk, 29 August 1963, Foreign Relations of the United States, 1961–1963, vol. 4"
     if match is None or not piece.top_level(piece.span[0] + match.start()):
         return None
     rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
@@ -628,13 +635,16 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
             draft.title_translated = piece.note[group[0] + 1:group[1] - 1].strip()
         prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
         if prefix and (match := LETTER.match(prefix)):
-            draft.title = f"{match.group('title')}: {draft.title}"
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     else:
         cut = dates[0].span[0] if dates else len(piece.text)
-        draft.title = clean_title(piece.text[:cut].strip(" ,(")) or None
+        draft.title = clean_title(DATE_LEAD.sub("", piece.text[:cut].strip(" ,("))) or None
         if draft.title and (match := LETTER.match(draft.title)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
+        elif draft.title and (authored := re.match(r"([^,]{3,40}),\s+(.{3,})$", draft.title)) and \
+                looks_like_names(authored.group(1)) and len(authored.group(1).split()) <= 4 and \
+                not DOCUMENT_WORD.match(authored.group(1)):  # "Hồ Chí Minh, Lời kêu gọi thi đua ái quốc, ngày 11-6-1948"
+            draft.authors, draft.title = [authored.group(1)], authored.group(2)
     if draft.title and not draft.sender and (match := POSSESSIVE_LETTER.match(draft.title)):
         draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
     if dates:
@@ -768,7 +778,10 @@ def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
     """Authors and title of a citation whose title has no quotes or italics:
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
     if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
-        return [], edition, text.index(edition) + len(edition)
+        end = text.index(edition) + len(edition)
+        if subtitle := re.match(r":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{3}\s*[–-])|$)", text[end:]):
+            end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
+        return [], clean_title(text[:end]), end
     if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
         after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
         start = authors[0].end() + (after.end() if after else 0)

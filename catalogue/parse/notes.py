@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from ..authority import RepositoryIndex
 from .citations import (
     INTERVIEW,
+    LOWER_WORDS,
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
@@ -21,6 +22,7 @@ from .citations import (
     EDITION_LEAD,
     IMPRINT,
     caps_authors,
+    has_imprint,
     via_matches,
     IS_IBID,
     SHORT_INTERVIEW,
@@ -61,9 +63,33 @@ BIBLIOGRAPHIC_WORDS = {
 
 def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:
     """Parse every note of one citing work, then resolve short forms in one ordered pass."""
-    parsed = [_parse_or_report(raw, repositories) for raw in raw_notes]
+    parsed = []
+    for raw in raw_notes:
+        if repositories is not None and (defined := abbreviations_defined(raw.text, repositories)):
+            repositories = repositories.with_abbreviations(defined)
+        parsed.append(_parse_or_report(raw, repositories))
     resolve(parsed)
     return parsed
+
+
+# "Nationaal Archief, The Hague (hereafter NA)", "(ci-après AMAE)", "(im Folgenden: PA AA)".
+HEREAFTER = re.compile(
+    r"\(\s*(?:hereafter|hereinafter|henceforth|cited\s+as|ci-après|ci-dessous|désormais|im\s+Folgenden|"
+    r"künftig|sau\s+đây\s+(?:viết\s+tắt\s+)?(?:là\s+)?|sau\s+day\s+(?:viet\s+tat\s+)?(?:la\s+)?)[:,]?\s*"
+    r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)", re.IGNORECASE)
+
+
+def abbreviations_defined(text: str, repositories: RepositoryIndex) -> dict:
+    """The archives a note gives an abbreviation for, by that abbreviation: the archive named
+    just before "(hereafter NA)", with at most its city between."""
+    found = {}
+    for match in HEREAFTER.finditer(text):
+        before = [m for m in repositories.find_in(text[:match.start()])
+                  if not re.search(r"[;.(]|\d", text[m.span[1]:match.start()])
+                  and len(text[m.span[1]:match.start()].split()) <= 3]
+        if before and repositories.resolve(match["abbreviation"]) is not before[-1].record:
+            found[match["abbreviation"]] = before[-1].record
+    return found
 
 
 def _parse_or_report(raw: RawNote, repositories: RepositoryIndex | None) -> ParsedNote:
@@ -164,7 +190,7 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
     return mended
 
 
-OPENING_NAMES = re.compile(r"\s*(?:(?:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?(?P<names>[^,;.()]{3,60}?),\s")
+OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?(?P<names>[^,;.()]{3,60}?),\s")
 
 
 def _opens_with_names(piece: str) -> int | None:
@@ -237,7 +263,7 @@ def _two_imprints(head: Piece, tail: Piece) -> bool:
 
 
 MID_CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|xem\s+thêm|xem)[,:]?\s+"
+    r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|vgl\.|siehe|xem\s+thêm|xem)[,:]?\s+"
     r"(?:(?:among\s+others|for\s+example|e\.g\.|notably|especially|par\s+exemple|notamment),?\s+)?",
     re.IGNORECASE,
 )
@@ -256,7 +282,7 @@ def citation_start(piece: Piece) -> int | None:
         piece = piece.sub(start, end)
         outside = piece.outside_anchors()
     text = piece.text
-    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|như trên|同上)", text) or EDITION_LEAD.match(text):
+    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|ebd\b|ebenda|như trên|同上)", text) or EDITION_LEAD.match(text):
         return start
     if IS_IBID.search(text) or SHORT_INTERVIEW.match(text):
         return start
@@ -290,7 +316,7 @@ def citation_start(piece: Piece) -> int | None:
     words = len(text.split())
     if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
         return start
-    if PLAIN_CITATION.match(text) and len(text.split()) <= 40:
+    if PLAIN_CITATION.match(text) and len(text.split()) <= 40 and not _prose(text):
         return start
     for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
         rest = text[colon.end():]
@@ -314,6 +340,22 @@ def _prose_lead(head: str) -> int | None:
     if not leads or len(head[:leads[-1].start()].split()) < 2:
         return None
     return leads[-1].start("names")
+
+
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
+
+
+def _prose(text: str) -> bool:
+    """A sentence of commentary, not a plain citation: "Mrs. Hoa, born in Gia Định in 1933,
+    sold cloth at Bến Thành market from 1951 until 1975" (a person by an honorific, or many
+    words in lower case that no title would hold)."""
+    if HONORIFIC.match(text):
+        return True
+    if LOCATOR.search(text) or has_imprint(text):
+        return False
+    lower = [w for w in re.findall(r"\b[^\W\d_][\w’'-]*", text)
+             if w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS]
+    return len(lower) >= 10
 
 
 def _via_present(piece: Piece) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import month_numbers
 from .model import Span
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "《": "》", "「": "」", "『": "』", '"': '"', "„": "“"}
@@ -27,10 +28,11 @@ ABBREVIATIONS = {
     "janv", "févr", "avr", "juil", "déc", "co", "inc", "ltd", "univ", "mt", "ft", "cie",
     "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s", "gg", "g",
     "cols", "col", "para", "paras", "encl", "conf", "misc", "supp", "suppl", "ser", "n.s",
+    "bd", "bde", "hg", "hrsg", "anm", "dok", "nr", "bl", "sp", "aufl", "jg", "betr", "inv",
 }
 
 CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
+    r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|vgl\.\s+auch|vgl\.|siehe\s+auch|siehe|s\.\s+auch|ferner|dazu|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
     r"(?:,?\s+(?:among\s+others|for\s+example|for\s+instance|e\.g\.|notably|especially|in\s+particular|"
     r"par\s+exemple|notamment|chẳng\s+hạn))?[,:]?\s+",
     re.IGNORECASE,
@@ -148,7 +150,16 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
         return False
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", token):  # initials: "N.J", "U.S."
         return False
+    if bare.isdigit() and len(bare) <= 2 and _month_follows(text, i + 1):  # "1. Januar bis 30. Juni 1966"
+        return False
+    if re.fullmatch(r"[IVX]{1,4}", token.rstrip(".")):  # an ordinal: "IV. Reihe", "Bd. II. Teil"
+        return False
     return True
+
+
+def _month_follows(text: str, position: int) -> bool:
+    word = re.match(r"\s+([^\W\d_]+)", text[position:position + 20])
+    return bool(word) and word.group(1).casefold() in month_numbers()
 
 
 def split_points(text: str, structure: Structure) -> list[Span]:
