@@ -240,6 +240,28 @@ def find_dates(text: str) -> list[FoundDate]:
 _DATE_HINT = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)|\d[./]\d{{1,2}}[./]\d\d")
 
 
+_YEAR_IN_FIGURES = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)")
+
+
+def _where_to_look(text: str) -> list[list[Span]]:
+    """For each of :func:`_patterns`, the stretches of ``text`` where it can match: the whole
+    text, none, or (for the dates with a month's name, which end with a year in figures) the
+    forty characters before each such year. The month names are a long alternation: trying
+    it at every word costs more than all the rest."""
+    whole, nothing = [(0, len(text))], []
+    folded = text.casefold()
+    vietnamese = whole if "th" in folded else nothing
+    years: list[Span] = []
+    for match in _YEAR_IN_FIGURES.finditer(text):
+        low = max(0, match.start() - 40)
+        if years and low <= years[-1][1]:
+            years[-1] = (years[-1][0], match.end())
+        else:
+            years.append((low, match.end()))
+    return [whole if "-" in text or "/" in text else nothing, vietnamese, vietnamese, whole,
+            whole if "-" in text else nothing, years, years, years]
+
+
 @lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
@@ -247,8 +269,8 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
         return ()
     found: list[FoundDate] = _chinese_dates(text) if "年" in text else []
     taken: list[Span] = [d.span for d in found]
-    for pattern in _patterns():
-        for match in pattern.finditer(text):
+    for pattern, windows in zip(_patterns(), _where_to_look(text)):
+        for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
