@@ -225,6 +225,11 @@ SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL,
        'no citation could be read from this note' || coalesce(': ' || n.parse_messages, ''), NULL, n.text
 FROM notes n JOIN works w ON w.id = n.work_id
 WHERE n.parse_status = 'unparsed'
+UNION ALL
+SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL,
+       'text left unread: ' || n.parse_messages, NULL, n.text
+FROM notes n JOIN works w ON w.id = n.work_id
+WHERE n.parse_status = 'partial' AND n.parse_messages IS NOT NULL
 """),
     View("document_timeline",
          "Archival documents in date order, with where they are held and how many claims they support.",

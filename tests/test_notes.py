@@ -347,3 +347,11 @@ def test_a_german_ordinal_date_does_not_end_a_sentence(index):
                           "München: Oldenbourg, 1997, Dok. 45, S. 198–203.")
     printed = only(note)
     assert (printed.kind, printed.title, printed.via.title) == ("published_document", "Aufzeichnung", "AAPD 1966")
+
+
+def test_text_that_looks_like_a_citation_left_unread_is_reported(index):
+    from catalogue.parse.notes import unplaced_text
+    assert unplaced_text("as the author argues at length, best read alongside Jane Roe, A Border War "
+                         "(Ithaca: Cornell University Press, 2001), 45", index).endswith("2001)")
+    assert unplaced_text("The SHD, 10 H 287 cartons were opened in 1995.", index).startswith("SHD, 10 H 287")
+    assert unplaced_text("On this see the chapter above; the figures of 1950 differ.", index) is None

@@ -134,6 +134,8 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
         _normalise_code(citation)
     residue = _residue(text, [c.span for c in citations])
     messages = [] if citations or not text.strip() else [f"note {raw.number}: no citation recognised"]
+    if citations and (unplaced := unplaced_text(residue, repositories)):
+        messages.append(f"note {raw.number}: text that looks like a citation was not read: “{unplaced}”")
     return ParsedNote(raw.number, text, residue, citations, raw.line, raw.kind, messages)
 
 
@@ -426,6 +428,22 @@ def _normalise_code(citation: CitationDraft) -> None:
             code = parse_reference_code(draft.reference_code_cited,
                                         draft.repository if draft.repository_known else None)
             draft.reference_code, draft.reference_levels = code.normalised, code.levels
+
+
+UNPLACED_IMPRINT = re.compile(r"\([^()]{0,60}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
+
+
+def unplaced_text(residue: str, repositories: RepositoryIndex | None) -> str | None:
+    """A stretch of a note's commentary that reads like a citation the reader left unread: an
+    imprint in brackets ("(Paris: Seuil, 1952)"), or an archive named just before a code
+    ("SHD, 10 H 287"). None when the commentary is only commentary."""
+    for imprint in UNPLACED_IMPRINT.finditer(residue):
+        return residue[max(0, imprint.start() - 60):imprint.end()].strip()
+    for mention in repositories.find_in(residue) if repositories is not None else []:
+        after = residue[mention.span[1]:mention.span[1] + 25]
+        if re.match(r"\s*[,:]\s*[A-Z]{0,4}[\s/-]*\d", after):
+            return residue[mention.span[0]:mention.span[1] + 25].strip()
+    return None
 
 
 def _residue(text: str, spans: list[Span]) -> str:

@@ -170,7 +170,7 @@ def _status(note: ParsedNote) -> str:
     if not note.citations:
         return "unparsed"
     doubtful = any(c.kind == "unknown" or c.unresolved_reason for c in note.citations)
-    return "partial" if doubtful else "parsed"
+    return "partial" if doubtful or note.messages else "parsed"
 
 
 def save_article(session: Session, article: Article, notes: list[ParsedNote],
