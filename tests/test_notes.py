@@ -355,3 +355,22 @@ def test_text_that_looks_like_a_citation_left_unread_is_reported(index):
                          "(Ithaca: Cornell University Press, 2001), 45", index).endswith("2001)")
     assert unplaced_text("The SHD, 10 H 287 cartons were opened in 1995.", index).startswith("SHD, 10 H 287")
     assert unplaced_text("On this see the chapter above; the figures of 1950 differ.", index) is None
+
+
+def test_commentary_that_leads_to_the_author_of_a_quoted_title(index):
+    [note] = parse(index, "On the term ‘bersiap’ and its uses in Dutch memory, see Robert Cribb, ‘The brief genocide’, "
+                          "in Empire, colony, genocide, ed. A. Dirk Moses (New York: Berghahn, 2008), pp. 424–39; "
+                          "the decision-making is reconstructed in Kiyoko Kurusu Nitz, ‘Japanese Military Policy’, "
+                          "Journal of Southeast Asian Studies, vol. 14, no. 2 (1983), pp. 328–53.")
+    assert [(c.authors, c.title) for c in note.citations] == [
+        (["Robert Cribb"], "The brief genocide"), (["Kiyoko Kurusu Nitz"], "Japanese Military Policy")]
+
+
+def test_an_editor_and_an_edition_after_an_institution(index):
+    first, second = parse(index, "Hagerty diary, June 23, 1954, in Robert H. Ferrell, ed., The Diary of James C. Hagerty "
+                                 "(Bloomington: Indiana University Press, 1983), 68.",
+                          "Acheson to the Embassy in France, March 9, 1950, in U.S. Department of State, Foreign "
+                          "Relations of the United States, 1950, vol. 6 (Washington, DC: GPO, 1976), 749–51.")
+    assert (only(first).via.title, only(first).via.editors, only(first).via.authors) == (
+        "The Diary of James C. Hagerty", ["Robert H. Ferrell"], [])
+    assert (only(second).via.title, only(second).via.volume) == ("Foreign Relations of the United States, 1950", "6")

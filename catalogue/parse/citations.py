@@ -86,7 +86,7 @@ DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|du|le|of|dated|den|d\.d\.)\s
 EDITION_LEAD = re.compile(
     r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
     r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
-    r"reproduced|translated)|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
+    r"reproduced|translated)(?:,[^,]{1,40},)?|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
     r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+",
     re.IGNORECASE)
 LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
@@ -766,7 +766,7 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
                 draft.volume = match.group(1)
         tail = piece.sub(after, piece.span[1])
     else:
-        draft.authors, draft.title, head_length = _plain_author_title(piece.text)
+        draft.authors, draft.editors, draft.title, head_length = _plain_author_title(piece.text)
         tail = piece.sub(piece.span[0] + head_length, piece.span[1])
     _read_tail(tail, draft)
     has_work_details = draft.publisher or draft.place or draft.year or draft.container_title
@@ -774,33 +774,39 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
     return draft
 
 
-def _plain_author_title(text: str) -> tuple[list[str], str | None, int]:
+def _plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int]:
     """Authors and title of a citation whose title has no quotes or italics:
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
     if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
         end = text.index(edition) + len(edition)
         if subtitle := re.match(r":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{3}\s*[–-])|$)", text[end:]):
             end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
-        return [], clean_title(text[:end]), end
+        return [], [], clean_title(text[:end]), end
     if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
         after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
         start = authors[0].end() + (after.end() if after else 0)
         imprint = IMPRINT.search(text, start)
         names, editors = read_authors(text[:start].strip(" ,"))
         if imprint:
-            return names or editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
+            return names, editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
     if (imprint := IMPRINT.search(text)) and text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
-            and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
+            and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 \
+            and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
-        return authors or editors, clean_title(parts[1]) or None, imprint.start()
+        return authors, editors, clean_title(parts[1]) or None, imprint.start()
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) <= 5 and looks_like_names(parts[0]):
         authors, editors = read_authors(parts[0])
-        return authors or editors, clean_title(parts[1]) or None, len(head)
-    return [], clean_title(head) or None, len(head)
+        title_start = text.index(parts[1], len(parts[0]))
+        if edited := re.match(r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]):  # "Robert H. Ferrell, ed., The Diary…"
+            authors, editors, title_start = [], authors + editors, title_start + edited.end()
+        if edition := EDITIONS.opening(text[title_start:]):  # "U.S. Department of State, Foreign Relations…, 1950"
+            return authors, editors, edition, title_start + len(edition)
+        return authors, editors, clean_title(text[title_start:len(head)]) or None, len(head)
+    return [], [], clean_title(head) or None, len(head)
 
 
 def _plain_container(piece: Piece, after: int) -> tuple[str | None, int]:

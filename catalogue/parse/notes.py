@@ -192,7 +192,8 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
     return mended
 
 
-OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?(?P<names>[^,;.()]{3,60}?),\s")
+OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
+                           r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s")
 
 
 def _opens_with_names(piece: str) -> int | None:
@@ -309,6 +310,9 @@ def citation_start(piece: Piece) -> int | None:
     if (authors := caps_authors(outside)) and IMPRINT.search(outside, authors[0].end()):
         return start + authors[0].start()  # "Sur ce point, voir Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
     if anchors:
+        for anchor in anchors:  # "On the term ‘bersiap’ and its uses, see Robert Cribb, ‘The brief genocide…’"
+            if lead := _prose_lead(note[start:anchor.span[0] + 1]):
+                return start + lead
         return _start_before_title(piece, anchors[0].span[0])
     if has_publication(piece):
         first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
