@@ -1,1 +1,20 @@
-"""Pure readers: article text in, dataclasses with spans out. No database, CLI or Datasette here."""
+"""Pure readers: article text in, dataclasses with spans out. No database, CLI or Datasette here.
+
+The stages, in the order a text goes through them (one module each):
+
+    article     the text cleaned (Markdown footnotes, broken lines, page furniture), its head,
+                body and notes section, the note list (glued and run-in numbers), the claims
+    references  an author-date text's reference list, and "(Jian 1994, 45)" resolved to it
+    notes       one note: segmented into pieces, the citation found in each, the work's own
+                abbreviations ("hereafter NA"), text left unread reported
+    segment     the note's structure (titles, brackets) and its cuts: one sentence splitter,
+                one abbreviation list
+    citations   what kind of source each piece cites (archival, published, printed in or
+                cited in another work, cross-reference)
+    fields      its fields: authors, title, imprint, volume, locator, reference code
+    patterns    the named regular-expression fragments the stages above match
+    chinese     notes written in Chinese; gbt7714: GB/T 7714 references
+    dates       the one date reader; refcodes: reference codes by archive grammar
+    resolve     ibid., op. cit., short forms and cross-references, to their full citation
+    contract    the notes-parse JSON contract
+"""

@@ -1,6 +1,6 @@
-"""Reading one citation: what kind of source it is, and its fields.
+"""Reading one citation: what kind of source it is (its fields are read by ``fields``).
 
-Works on a piece of a note (see ``segment``) with offsets into the note, so every field
+Works on a piece of a note (see ``pieces``) with offsets into the note, so every field
 can be traced to the text. The kinds: an archival document held in a repository; a
 published work; a document published in a collection ("…, 27 November 1948, *Collection*,
 p. 267"); a document known only through another work ("cited in", "quoted in"); a
@@ -9,361 +9,56 @@ cross-reference to another note; or unknown.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
-from ..authority import RepositoryIndex, RepositoryMention
+from ..authority import RepositoryMention
 from ..editions import EDITIONS
-from .dates import FoundDate, find_dates, find_years
-from .model import CitationDraft, Span
-from .segment import Anchor, Structure
-
-# ── Patterns ─────────────────────────────────────────────────────────────────
-
-ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
-IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
-# An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154".
-IS_IBID = re.compile(r",?\s+(?:is|are|was|were)\s+(?:also\s+)?(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
-OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.",
-                    re.IGNORECASE)  # a.a.O.: "am angegebenen Ort"
-CROSS_REFERENCE = re.compile(
-    r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
-    r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
-    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?\W*$",
-    re.IGNORECASE,
+from .dates import find_dates, find_years
+from .fields import (
+    caps_authors,
+    clean_title,
+    code_near,
+    group_after,
+    guess_genre,
+    has_imprint,
+    inner_text,
+    is_translation,
+    looks_like_names,
+    plain_author_title,
+    plain_container,
+    read_authors,
+    read_publication,
+    read_tail,
+    read_volume_issue_locator,
+    set_date,
+    trim_locator,
+    via_matches,
 )
-SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
-                        r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
-VIA = re.compile(
-    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|"
-    r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
-    r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
-    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
-    re.IGNORECASE,
+from .model import CitationDraft
+from .patterns import (
+    ABBREVIATION_TITLE,
+    ARCHIVE_WORD,
+    AUTHOR_PAGE,
+    CROSS_REFERENCE,
+    DATE_LEAD,
+    DOCUMENT_WORD,
+    EDITION_LEAD,
+    IBID,
+    IMPRINT,
+    IS_IBID,
+    LEAF,
+    LETTER,
+    LOCATOR,
+    OP_CIT,
+    PERIODICAL_WORD,
+    PLAIN_CITATION,
+    POSSESSIVE_LETTER,
+    SERIES_BEFORE,
+    SHORT_INTERVIEW,
+    SUPRA_NOTE,
+    TITLE_VOLUME,
 )
-# Every word VIA opens with, found first: VIA's optional lead ("[,;]?\s*") makes it slow to scan.
-VIA_WORDS = re.compile(r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
-                       r"publi|printed|zit|quoting|citing")
-
-
-@functools.lru_cache(maxsize=4096)
-def via_matches(text: str) -> tuple[re.Match[str], ...]:
-    """The VIA phrases of a text ("cited in", "reprinted in"…), left to right."""
-    return tuple(VIA.finditer(text)) if VIA_WORDS.search(text) else ()
-
-
-VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
-                    re.IGNORECASE)
-# A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
-TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|quyển|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
-                          r"(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
-ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
-VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
-LOCATOR = re.compile(
-    r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
-    r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)|(?:S|Bl|Sp)\.\s*\d+[a-z]?)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?"
-    r"(?:\s+ff?\.)?",  # "S. 112 f.", "Bl. 56 ff."
-)
-AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
-                         r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
-# "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
-# citation whose title lost its italics.
-PLAIN_CITATION = re.compile(
-    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}"
-    r"(?:,?\s+(?:and|et|và|&)\s+[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3})?\s*[,:]\s+[^,]{3,200},.*?"
-    r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
-)
-# The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
-# A series named in guillemets is no title: "coll. « Points Histoire »".
-SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
-# The words that lead to a document's date, left at the end of its title when the date is cut
-# off: "Lời kêu gọi …, ngày", "Aufzeichnung … vom", "Note du".
-DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
-# A printed edition or translation of the document cited just before it: "Russian text in
-# *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
-# "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
-EDITION_LEAD = re.compile(
-    r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
-    r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
-    r"reproduced|translated)(?:,[^,]{1,40},)?|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
-    r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+",
-    re.IGNORECASE)
-LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
-BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
-LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
-                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
-# An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
-SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)")
-# A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
-# "Fang Fang’s Telegram to the CCP Central Committee—…".
-POSSESSIVE_LETTER = re.compile(
-    r"^(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[’']s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?i:reply|letter|telegram|cable|notes?|report|message|memorandum|memo|instructions?|directive|"
-    r"answer|response|petition|appeal|request|proposal|speech|address)\s+(?:to|for)\s+"
-    r"(?P<recipient>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
-# An interview as a source: "Author interview with…", "Oral history interview with…, by…".
-INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?interviews?\s+"
-                       r"(?:with|by|of)\b")
-DOCUMENT_WORD = re.compile(
-    r"\b(?:telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|memo|report|rapport|"
-    r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
-    r"discours|directive|instructions?|chỉ\s+thị|chi\s+thi|fiche|bulletin|renseignements?|dispatch|dépêche|"
-    r"phong\s+van|bao\s+cao|record\s+of\s+conversation|memorandum\s+of\s+conversation|conversation)\b",
-    re.IGNORECASE,
-)
-ARCHIVE_WORD = re.compile(
-    r"\b(?:archives?|archiv\w*|archivo|library|bibliothèque|museum|musée|records\s+office|"
-    r"record\s+office|lưu\s+trữ|papers|collection)\b|档案馆|檔案館|档案局",
-    re.IGNORECASE,
-)
-AUTHOR_FILLER = re.compile(
-    r"(?:[’']s?\s+(?:\w+\s+){0,2}(?:book|article|essay|memoir|memoirs|study|work|chapter|thesis|piece)\b"
-    r"|,?\s+in\s+(?:his|her|their)\s+(?:\w+\s+)?(?:book|article|essay|memoir|memoirs|study|work)\b).*$",
-    re.IGNORECASE,
-)
-EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?\)?,?\s*$",
-                         re.IGNORECASE)
-EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
-NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
-# French (and much European) practice sets authors' surnames in small capitals, which a text
-# dump gives as capitals: "Philippe DEVILLERS, Histoire du Viêt-Nam…", "J.-M. LE PAGE (dir.),".
-LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ"  # with Vietnamese: "Lê VĂN"; case is checked apart
-CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ"
-GIVEN_NAME = rf"(?:[{CAPITAL}][{LATIN}’'-]+|[{CAPITAL}]\.(?:\s?-?[{CAPITAL}]\.)*)"
-CAPS_SURNAME = rf"(?:(?:de|du|des|d’|d'|le|la|van|von)\s*)?[{CAPITAL}][{LATIN}’'-]+(?:[\s-]+[{CAPITAL}][{LATIN}’'-]+)*"
-NOT_GIVEN_NAMES = {"archives", "fonds", "série", "serie", "sous-série", "carton", "dossier", "note", "rapport",
-                   "télégramme", "lettre", "fiche", "bulletin", "service", "ministère", "centre", "box",
-                   "file", "folder", "series", "papers", "phông", "hồ", "mục", "voir", "cf", "see", "in", "dans"}
-CAPS_AUTHOR = re.compile(
-    rf"(?<![\w’'-]){GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+(?P<surname>{CAPS_SURNAME})"
-    rf"(?:\s+(?:et|and|&)\s+{GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+{CAPS_SURNAME})*"
-    r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
-# Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
-# coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
-IMPRINT = re.compile(
-    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
-    r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
-
-
-# "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
-VIETNAMESE_IMPRINT = re.compile(
-    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b")
-# A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
-PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
-
-
-def has_imprint(text: str) -> bool:
-    """Publication details outside brackets, in French or Vietnamese order."""
-    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def caps_authors(text: str) -> tuple[re.Match[str], ...]:
-    """Authors written "Prénom NOM" (small capitals), not archive words ("Fonds HCI", "Archives SHD")."""
-    found = []
-    for m in CAPS_AUTHOR.finditer(text):
-        given, surname = m.group(0)[:m.start("surname") - m.start()].split(), m.group("surname")
-        if given[0].casefold() in NOT_GIVEN_NAMES or not all(w[0].isupper() and not w.isupper() or w.endswith(".")
-                                                              for w in given):
-            continue
-        letters = re.sub(r"^(?:de|du|des|d’|d'|le|la|van|von)\s*|[\s’'-]", "", surname)
-        if len(letters) >= 2 and letters.isupper() and re.search(r"[AEIOUYÀ-ÝĂÂÊÔƠƯẠ-Ỹ]", letters):
-            found.append(m)
-    return tuple(found)
-
-
-LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
-               "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
-
-GENRES = [  # first match wins
-    ("intelligence_report", r"renseignement|intelligence|s\.?d\.?e\.?c\.?e|tình báo"),
-    ("telegram", r"t[ée]l[ée]gram|telegram|cable|\bT\.O\.|điện\b|电报|電報"),
-    ("letter", r"\blett(?:er|re)\b|\breply\b|\bthư\b|\b\w+ to [A-Z]|信|函"),
-    ("interview", r"interview|entretien|phỏng vấn|采访|訪談"),
-    ("minutes", r"minutes|procès-verbal|biên bản|会议记录"),
-    ("speech", r"speech|\btalk\b|discours|allocution|diễn văn|讲话|講話"),
-    ("directive", r"directive|instructions?|chỉ thị|指示"),
-    ("treaty", r"treaty|traité|agreement|accord|hiệp định|协定|協定"),
-    ("bulletin", r"bulletin"),
-    ("memorandum", r"memorandum|mémorandum|\bmemo\b"),
-    ("report", r"report|rapport|báo cáo|报告|報告"),
-    ("note", r"\bnote\b|\bfiche\b"),
-]
-
-
-def set_date(draft: CitationDraft, found: FoundDate) -> None:
-    draft.date, draft.date_as_written, draft.date_precision = found.edtf, found.as_written, found.precision
-
-
-def guess_genre(title: str | None) -> str | None:
-    if not title:
-        return None
-    for genre, pattern in GENRES:
-        if re.search(pattern, title, re.IGNORECASE):
-            return genre
-    return None
-
-
-# ── Helpers on a piece of a note ────────────────────────────────────────────
-
-
-@dataclass
-class Piece:
-    """A stretch of the note being read, with the note's structure for reference."""
-
-    note: str
-    span: Span
-    structure: Structure
-    repositories: RepositoryIndex | None
-
-    @property
-    def text(self) -> str:
-        return self.note[self.span[0]:self.span[1]]
-
-    def sub(self, start: int, end: int) -> Piece:
-        return Piece(self.note, (start, end), self.structure, self.repositories)
-
-    def anchors(self) -> list[Anchor]:
-        start, end = self.span
-        return [a for a in self.structure.anchors if start <= a.span[0] and a.span[1] <= end]
-
-    def groups(self) -> list[Span]:
-        start, end = self.span
-        return [g for g in self.structure.groups if start <= g[0] and g[1] <= end]
-
-    def outside_anchors(self) -> str:
-        """The piece's text with titles blanked out (same length, so offsets hold)."""
-        return _outside_anchors(self.note, self.span, self.structure)
-
-    def top_level(self, position: int) -> bool:
-        return self.structure.depth[position] == 0
-
-
-@functools.lru_cache(maxsize=4096)
-def _outside_anchors(note: str, span: Span, structure: Structure) -> str:
-    """A stretch of a note with its titles blanked: asked again and again of the same pieces."""
-    start, end = span
-    parts, position = [], start
-    for anchor in structure.anchors:
-        if start <= anchor.span[0] and anchor.span[1] <= end:
-            parts += [note[position:anchor.span[0]], " " * (anchor.span[1] - anchor.span[0])]
-            position = anchor.span[1]
-    parts.append(note[position:end])
-    return "".join(parts)
-
-
-def inner_text(note: str, anchor: Anchor) -> str:
-    return clean_title(note[anchor.inner[0]:anchor.inner[1]])
-
-
-MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
-
-
-def clean_title(title: str) -> str:
-    """A title as a reader would write it: one space between words, no markdown escapes
-    ("Requires \\$7,000" → "Requires $7,000"), no stray punctuation at its ends."""
-    return MARKDOWN_ESCAPE.sub(r"\1", re.sub(r"\s+", " ", title)).strip(" ,.;:").strip()
-
-
-def _group_after(piece: Piece, position: int) -> Span | None:
-    """The bracket group that follows ``position`` with nothing but spaces or a comma between."""
-    for group in piece.groups():
-        if group[0] >= position and not piece.note[position:group[0]].strip(" ,"):
-            return group
-    return None
-
-
-def _is_translation(content: str) -> bool:
-    """A title's translation in brackets, not publication details, a date or a place."""
-    content = content.strip()
-    if not re.search(r"[^\W\d_]{2,}", content) or len(content) > 400:
-        return False
-    if read_publication(content):
-        return False
-    return not find_dates(content) or len(content.split()) > 4
-
-
-# ── Fields ──────────────────────────────────────────────────────────────────
-
-
-def split_names(names: str) -> list[str]:
-    names = EDITED_BY.sub("", names.strip(" ,.;:"))
-    return [n.strip(" .,") for n in NAME_SPLIT.split(names) if n.strip(" .,")]
-
-
-def looks_like_names(prefix: str) -> bool:
-    """Is this a list of authors (persons or institutions), not a sentence of commentary?"""
-    words = re.findall(r"[\w’'.-]+", prefix)
-    if not words or len(words) > 16:
-        return False
-    lower = [w for w in words if w[0].islower() and w.casefold() not in LOWER_WORDS and w not in ("ed.", "eds.")]
-    return len(lower) <= 1 and any(w[0].isupper() for w in words)
-
-
-def read_authors(prefix: str) -> tuple[list[str], list[str]]:
-    """Authors and editors from the text before a title: "Guo Ming, ed.," → ([], ["Guo Ming"])."""
-    prefix = AUTHOR_FILLER.sub("", prefix.strip()).strip(" ,:;")
-    if not prefix or not looks_like_names(prefix):
-        return [], []
-    if EDITOR_MARK.search(prefix):
-        return [], split_names(EDITOR_MARK.sub("", prefix))
-    return split_names(prefix), []
-
-
-def read_publication(content: str) -> dict:
-    """"(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)" → fields.
-
-    The year closes the group; a document's full date ("(30 avril 1948)") is no imprint.
-    """
-    content = content.strip("()[] ,.")
-    match = re.search(r"(?:^|[\s,])(1[5-9]\d\d|20\d\d)$", content)
-    if not match or re.search(r"\d\s*[–-]\s*$", content[: match.start(1)]):
-        return {}
-    fields: dict = {"year": int(match.group(1))}
-    head = content[: match.start(1)].strip(" ,")
-    if not head:
-        return fields
-    dates = find_dates(content)
-    if dates and dates[-1].span[1] == len(content):
-        return fields if dates[-1].precision != "day" and len(head) < 15 else {}
-    place, sep, publisher = head.partition(":")
-    if sep:
-        fields["place"], fields["publisher"] = place.strip(" ,"), publisher.strip(" ,") or None
-    else:
-        fields["publisher"] = head
-    return fields
-
-
-def read_volume_issue_locator(text: str) -> dict:
-    """Volume, issue and locator in text outside titles: "Vol. 1, pp.63–64", "29:41–68"."""
-    fields: dict = {}
-    if match := VOLUME_PAGE.search(text):
-        fields["volume"], fields["locator"] = match.group("volume"), match.group("pages")
-    if match := VOLUME.search(text):
-        fields["volume"] = match.group("volume")
-    if match := ISSUE.search(text):
-        fields["issue"] = match.group("issue")
-    locators = [m for m in LOCATOR.finditer(text) if not m.group(0).casefold().startswith(("n°", "no"))]
-    if at := re.search(r"\bat\s+(pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)", text):  # "pp. 55–96, at p. 71"
-        fields["locator"] = trim_locator(at.group(1))
-    elif locators:
-        fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
-    else:
-        last = text.rstrip(" .;,)").rsplit(",", 1)[-1].rsplit(")", 1)[-1].strip()
-        if BARE_PAGES.fullmatch(last) and not (len(last) == 4 and last.isdigit() and 1500 <= int(last) <= 2099):
-            fields["locator"] = last
-    return fields
-
-
-def trim_locator(locator: str) -> str:
-    """A locator without stray spaces and punctuation; "S. 112 f." keeps its "f."."""
-    locator = re.sub(r"\s+", " ", locator).strip(" ,;")
-    return locator if re.search(r"\sff?\.$", locator) else locator.rstrip(".")
-
-
-# ── Kinds ───────────────────────────────────────────────────────────────────
+from .pieces import Piece
 
 
 def holding_mentions(piece: Piece) -> list[RepositoryMention]:
@@ -491,7 +186,7 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     before_marker = piece.sub(piece.span[0], piece.span[0] + match.start())
     if holding := holding_mentions(before_marker):  # "SHD, 10 H 163, Tlđd." — the same file again
         draft.kind, draft.repository, draft.repository_known = "archival", holding[0].record.acronym, True
-        draft.reference_code_cited = _code_near(before_marker, holding[0].span, None)
+        draft.reference_code_cited = code_near(before_marker, holding[0].span, None)
     elif anchors:
         draft.title = inner_text(piece.note, anchors[0])
         prefix = piece.note[piece.span[0]:anchors[0].span[0]]
@@ -630,8 +325,8 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
     dates = find_dates(outside)
     if anchors:
         draft.title = inner_text(piece.note, anchors[0])
-        group = _group_after(piece, anchors[0].span[1])
-        if group and _is_translation(piece.note[group[0] + 1:group[1] - 1]):
+        group = group_after(piece, anchors[0].span[1])
+        if group and is_translation(piece.note[group[0] + 1:group[1] - 1]):
             draft.title_translated = piece.note[group[0] + 1:group[1] - 1].strip()
         prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
         if prefix and (match := LETTER.match(prefix)):
@@ -668,7 +363,7 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if holding:
         mention = holding[0]
         draft.repository, draft.repository_known = mention.record.acronym, True
-        code = _code_near(piece, mention.span, head_end)
+        code = code_near(piece, mention.span, head_end)
         if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):
             # "Department of State, Central Files, 751G.00/3–1254": the holding, no title
             head = re.sub(r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", "",
@@ -679,9 +374,9 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
         if name:
             draft.repository = name
             position = piece.text.rfind(name) + piece.span[0]
-            code = _code_near(piece, (position, position + len(name)), head_end)
+            code = code_near(piece, (position, position + len(name)), head_end)
         else:
-            code = _code_near(piece, (piece.span[1], piece.span[1]), head_end)
+            code = code_near(piece, (piece.span[1], piece.span[1]), head_end)
     draft.reference_code_cited = code
     outside = piece.outside_anchors()
     if leaf := LEAF.search(outside):
@@ -692,48 +387,6 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if locators:
         draft.locator = trim_locator(locators[-1].group(0))
     return draft
-
-
-def _code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None:
-    """The reference code: the comma-separated items between the document and its repository
-    ("…, 10 H 287, SHD"), else those just after the repository ("…, SHD, 10 H 600")."""
-    note = piece.note
-    head_end = head.span[1] if head else piece.span[0]
-    dates = [(d.span[0] + piece.span[0], d.span[1] + piece.span[0]) for d in find_dates(piece.outside_anchors())]
-    before = None
-    if repository[0] >= head_end:
-        start = max([head_end] + [d[1] for d in dates if d[1] <= repository[0]])
-        before = _code_items(note[start:repository[0]])
-    if before:
-        return before
-    following = [a.span[0] for a in piece.anchors() if a.span[0] >= repository[1]]
-    stop = min(following + [d[0] for d in dates if d[0] >= repository[1]] + [piece.span[1]])
-    stretch = re.sub(r"^\s*\([^)]*\)", "", note[repository[1]:stop])  # "SHD (Service historique…)"
-    return _code_items(stretch)
-
-
-def _code_items(stretch: str) -> str | None:
-    """The reference code in a stretch of comma-separated items: up to the last item with a
-    number ("F/60/3035, note du secrétariat…" → "F/60/3035"), less a final page or folio."""
-    items = []
-    for item in re.split(r",", stretch.replace("(", ",").replace(")", ",")):
-        item = item.strip()
-        if item.endswith(":") and not re.search(r"\d", item):
-            continue  # the repository's city: "Taipei: Academia Historica"
-        item = item.strip(" .;:")
-        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item):
-            continue
-        if re.match(r"(?i)(?:trans|translated|transl)\b", item):
-            break
-        items.append(item)
-    numbered = [i for i, item in enumerate(items) if re.search(r"\d", item)]
-    if numbered:
-        items = items[: numbered[-1] + 1]
-    if items:  # "f. 17 op. 162 d. 45 l. 12": the leaf is the locator, not the code
-        items[-1] = LEAF.sub("", items[-1]).strip() or items[-1]
-    while items and LOCATOR.fullmatch(items[-1]) and len(items) > 1:
-        items.pop()
-    return ", ".join(items) or None
 
 
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
@@ -748,123 +401,27 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
         if draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
             draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
         after = first.span[1]
-        group = _group_after(piece, after)
-        if group and _is_translation(note[group[0] + 1:group[1] - 1]):
+        group = group_after(piece, after)
+        if group and is_translation(note[group[0] + 1:group[1] - 1]):
             draft.title_translated = note[group[0] + 1:group[1] - 1].strip()
             after = group[1]
         container = next((a for a in anchors[1:] if a.style == "italic"), None)
         if first.style == "quoted" and container is None:
-            draft.container_title, after = _plain_container(piece, after)
+            draft.container_title, after = plain_container(piece, after)
         if first.style == "quoted" and container is not None:
             draft.container_title = inner_text(note, container)
             after = container.span[1]
-            group = _group_after(piece, after)
-            if group and _is_translation(note[group[0] + 1:group[1] - 1]):
+            group = group_after(piece, after)
+            if group and is_translation(note[group[0] + 1:group[1] - 1]):
                 draft.container_title_translated = note[group[0] + 1:group[1] - 1].strip()
                 after = group[1]
             if match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", note[after:piece.span[1]]):
                 draft.volume = match.group(1)
         tail = piece.sub(after, piece.span[1])
     else:
-        draft.authors, draft.editors, draft.title, head_length = _plain_author_title(piece.text)
+        draft.authors, draft.editors, draft.title, head_length = plain_author_title(piece.text)
         tail = piece.sub(piece.span[0] + head_length, piece.span[1])
-    _read_tail(tail, draft)
+    read_tail(tail, draft)
     has_work_details = draft.publisher or draft.place or draft.year or draft.container_title
     draft.form = "full" if has_work_details else "short"
     return draft
-
-
-def _plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int]:
-    """Authors and title of a citation whose title has no quotes or italics:
-    "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
-    if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
-        end = text.index(edition) + len(edition)
-        if subtitle := re.match(r":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{3}\s*[–-])|$)", text[end:]):
-            end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
-        return [], [], clean_title(text[:end]), end
-    if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
-        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
-        start = authors[0].end() + (after.end() if after else 0)
-        imprint = IMPRINT.search(text, start)
-        names, editors = read_authors(text[:start].strip(" ,"))
-        if imprint:
-            return names, editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
-    if (imprint := IMPRINT.search(text)) and text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
-            and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 \
-            and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
-        authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
-        return authors, editors, clean_title(parts[1]) or None, imprint.start()
-    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
-                    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
-    head = text[: end.start()] if end else text
-    parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 5 and looks_like_names(parts[0]):
-        authors, editors = read_authors(parts[0])
-        title_start = text.index(parts[1], len(parts[0]))
-        if edited := re.match(r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]):  # "Robert H. Ferrell, ed., The Diary…"
-            authors, editors, title_start = [], authors + editors, title_start + edited.end()
-        if edition := EDITIONS.opening(text[title_start:]):  # "U.S. Department of State, Foreign Relations…, 1950"
-            return authors, editors, edition, title_start + len(edition)
-        return authors, editors, clean_title(text[title_start:len(head)]) or None, len(head)
-    return [], [], clean_title(head) or None, len(head)
-
-
-def _plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
-    """A journal named without italics after an article's quoted title:
-    "“Rent Reduction…,” Journal of Vietnamese Studies 11, no. 2 (2016): 1-38"."""
-    rest = piece.note[after:piece.span[1]]
-    if periodical := re.match(r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
-                              rest, re.IGNORECASE):
-        return clean_title(periodical["name"]), after + periodical.end()
-    match = re.match(r"[\s,]*(?!(?:in|dans|trong|ed|trans)\b)([A-ZÀ-ÝĐ][^,():\d]{2,100}?)(?=\s*(?:\d|,|\())", rest)
-    if not match or not (VOLUME.search(rest) or ISSUE.search(rest) or re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)", rest)):
-        return None, after
-    if re.search(r":\s", rest[match.end():match.end() + 40]) and not re.search(r"\)\s*:", rest):
-        return None, after  # "Paris: Seuil" — an imprint, not a journal
-    return clean_title(match.group(1)), after + match.end()
-
-
-def _read_tail(tail: Piece, draft: CitationDraft) -> None:
-    """Publication details, volume, issue, locator after the title."""
-    note = tail.note
-    for group in tail.groups():
-        fields = read_publication(note[group[0]:group[1]])
-        if fields:
-            draft.place = draft.place or fields.get("place")
-            draft.publisher = draft.publisher or fields.get("publisher")
-            draft.year = draft.year or fields.get("year")
-    outside = tail.outside_anchors()
-    blank_groups = list(outside)
-    for group in tail.groups():
-        if read_publication(note[group[0]:group[1]]):
-            for k in range(group[0], group[1]):
-                blank_groups[k - tail.span[0]] = " "
-    bare = "".join(blank_groups)
-    if draft.year is None:
-        unparenthesised = re.search(r"(?:^|,)\s*([^,()]{2,80}?)\s+:\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare) or \
-            re.search(r"(?:^|,)\s*([^,():]{2,60}?):\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare)
-        if unparenthesised:
-            draft.place, draft.publisher = unparenthesised.group(1).strip(), unparenthesised.group(2).strip()
-            draft.year = int(unparenthesised.group(3))
-        else:
-            years = [y for span, y in find_years(bare) if not re.match(r"\s*[–-]\s*\d", bare[span[1]:])
-                     and not re.search(r"\d\s*[–-]\s*$", bare[:span[0]])]
-            if years:
-                draft.year = years[-1]
-    if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
-        set_date(draft, dates[0])
-        draft.year = draft.year or int(dates[0].edtf[:4])
-    if french := IMPRINT.match(bare):
-        if not draft.publisher:
-            draft.place, draft.publisher = french.group("place").strip(), french.group("publisher").strip()
-            draft.year = int(french.group("year"))
-    if not draft.publisher and (vietnamese := VIETNAMESE_IMPRINT.search(bare)):
-        draft.publisher = vietnamese.group(1).strip()
-        draft.place = (vietnamese.group(2) or "").strip() or draft.place
-        draft.year = draft.year or int(vietnamese.group(3))
-    fields = read_volume_issue_locator(bare)
-    if colon := re.search(r"\)\s*:\s*(\d+(?:\s*[–-]\s*\d+)?)", bare):
-        fields["locator"] = colon.group(1)
-    draft.volume = draft.volume or fields.get("volume")
-    draft.issue = draft.issue or fields.get("issue")
-    draft.locator = draft.locator or fields.get("locator")

@@ -11,54 +11,59 @@ import re
 from collections.abc import Iterable
 
 from ..authority import RepositoryIndex
+from .chinese import read_chinese_note
 from .citations import (
-    INTERVIEW,
-    LOWER_WORDS,
+    has_publication,
+    holding_mentions,
+    published_in_split,
+    quoting_split,
+    read_citation,
+    unknown_archive,
+)
+from .dates import find_dates
+from .fields import (
+    caps_authors,
+    has_imprint,
+    looks_like_names,
+    via_matches,
+)
+from .gbt7714 import find_gbt7714
+from .model import CitationDraft, ParsedNote, RawNote, Span
+from .patterns import (
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
+    BIBLIOGRAPHIC_WORDS,
+    COMMENTARY_AFTER,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
     EDITION_LEAD,
+    HEREAFTER,
+    HONORIFIC,
     IMPRINT,
-    caps_authors,
-    has_imprint,
-    via_matches,
+    INTERVIEW,
     IS_IBID,
-    SHORT_INTERVIEW,
+    JOINERS,
+    LEMMA_AFTER,
     LETTER,
     LOCATOR,
+    LOWER_WORDS,
+    MID_CONNECTOR,
+    NAME_RUN,
+    OPENING_NAMES,
     OP_CIT,
     PLAIN_CITATION,
+    PROSE_THEN_AUTHOR,
+    SHORT_INTERVIEW,
     SUPRA_NOTE,
-    Piece,
-    has_publication,
-    published_in_split,
-    unknown_archive,
-    holding_mentions,
-    looks_like_names,
-    quoting_split,
-    read_citation,
+    UNPLACED_IMPRINT,
 )
-from .chinese import read_chinese_note
-from .dates import find_dates
-from .gbt7714 import find_gbt7714
-from .model import CitationDraft, ParsedNote, RawNote, Span
+from .pieces import Piece
 from .refcodes import parse_reference_code
 from .resolve import resolve
 from .segment import scan, split_points, strip_connector, trim
 
 MAX_NOTE_LENGTH = 20_000  # longer "notes" are kept whole as residue, unread
-JOINERS = re.compile(r"\s+(?:and|et|và|\+|&)\s+|\s*\+\s*")
-# After the bibliographic part of a citation: commentary begins with a lower-case phrase.
-COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
-BIBLIOGRAPHIC_WORDS = {
-    "in", "p", "pp", "tr", "vol", "vols", "no", "ed", "eds", "trans", "cited", "quoted", "rpt", "repr",
-    "reprinted", "and", "et", "và", "dans", "cité", "trích", "dẫn", "tập", "trang", "f", "ff", "fol",
-    "see", "also", "ibid", "op", "tome", "t", "n", "nn", "s", "esp", "passim", "chap", "ch", "sec",
-    "art", "doc", "item", "pièce", "série", "carton", "dossier", "box", "folder", "file", "hồ", "phông",
-    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
-}
 
 
 def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:
@@ -70,13 +75,6 @@ def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | No
         parsed.append(_parse_or_report(raw, repositories))
     resolve(parsed)
     return parsed
-
-
-# "Nationaal Archief, The Hague (hereafter NA)", "(ci-après AMAE)", "(im Folgenden: PA AA)".
-HEREAFTER = re.compile(
-    r"\(\s*(?:hereafter|hereinafter|henceforth|cited\s+as|ci-après|ci-dessous|désormais|im\s+Folgenden|"
-    r"künftig|sau\s+đây\s+(?:viết\s+tắt\s+)?(?:là\s+)?|sau\s+day\s+(?:viet\s+tat\s+)?(?:la\s+)?)[:,]?\s*"
-    r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)", re.IGNORECASE)
 
 
 def abbreviations_defined(text: str, repositories: RepositoryIndex) -> dict:
@@ -154,9 +152,6 @@ def _split_at_caps_authors(piece: Piece) -> list[Piece]:
     return [piece.sub(piece.span[0] + a, piece.span[0] + b) for a, b in zip(bounds, bounds[1:])]
 
 
-LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ]|ibid|id\.)", re.IGNORECASE)
-
-
 def _lemma_end(text: str, structure) -> int:
     """Where the words a trade book's note opens with end: "“steel in the hills”: Vo Nguyen
     Giap, …" or "“a matter of weeks” Dupont, …" — the quoted words the note supports, no title
@@ -190,10 +185,6 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
                 continue
         mended.append(span)
     return mended
-
-
-OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
-                           r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s")
 
 
 def _opens_with_names(piece: str) -> int | None:
@@ -265,14 +256,6 @@ def _two_imprints(head: Piece, tail: Piece) -> bool:
     return bool(names) and looks_like_names(names.group(1)) and has_publication(head) and has_publication(tail)
 
 
-MID_CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|vgl\.|siehe|xem\s+thêm|xem)[,:]?\s+"
-    r"(?:(?:among\s+others|for\s+example|e\.g\.|notably|especially|par\s+exemple|notamment),?\s+)?",
-    re.IGNORECASE,
-)
-NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
-
-
 def citation_start(piece: Piece) -> int | None:
     """Where the citation in this piece starts, or None when the piece is commentary."""
     note, (start, end) = piece.note, piece.span
@@ -333,10 +316,6 @@ def citation_start(piece: Piece) -> int | None:
     return None
 
 
-PROSE_THEN_AUTHOR = re.compile(
-    r"(?<=\s)(?:in|by|see|from|of|is|are)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
-
-
 def _prose_lead(head: str) -> int | None:
     """Where the author starts after a sentence of commentary that leads to the citation
     ("Eden's published account, in Anthony Eden, Full Circle (London: …)"), else None."""
@@ -346,9 +325,6 @@ def _prose_lead(head: str) -> int | None:
     if not leads or len(head[:leads[-1].start()].split()) < 2:
         return None
     return leads[-1].start("names")
-
-
-HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
 
 def _prose(text: str) -> bool:
@@ -432,9 +408,6 @@ def _normalise_code(citation: CitationDraft) -> None:
             code = parse_reference_code(draft.reference_code_cited,
                                         draft.repository if draft.repository_known else None)
             draft.reference_code, draft.reference_levels = code.normalised, code.levels
-
-
-UNPLACED_IMPRINT = re.compile(r"\([^()]{0,60}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
 
 
 def unplaced_text(residue: str, repositories: RepositoryIndex | None) -> str | None:

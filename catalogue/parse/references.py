@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .citations import read_volume_issue_locator
+from .fields import read_volume_issue_locator
 from .dates import find_years
 from .model import CitationDraft, ParsedNote, RawNote, ReferenceEntry
 from .segment import scan

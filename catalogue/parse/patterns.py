@@ -1,0 +1,271 @@
+"""The named regular-expression fragments of the note reader, in one place: the words and
+shapes of citations (ibid. and op. cit., volumes, issues and locators, imprints, letters and
+interviews, names in small capitals) that the reading stages match.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
+
+
+IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
+
+
+# An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154".
+IS_IBID = re.compile(r",?\s+(?:is|are|was|were)\s+(?:also\s+)?(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
+
+
+OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.",
+                    re.IGNORECASE)  # a.a.O.: "am angegebenen Ort"
+
+
+CROSS_REFERENCE = re.compile(
+    r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
+    r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
+    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?\W*$",
+    re.IGNORECASE,
+)
+
+
+SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
+                        r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
+
+
+VIA = re.compile(
+    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|"
+    r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
+    r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
+    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
+    re.IGNORECASE,
+)
+
+
+# Every word VIA opens with, found first: VIA's optional lead ("[,;]?\s*") makes it slow to scan.
+VIA_WORDS = re.compile(r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
+                       r"publi|printed|zit|quoting|citing")
+
+
+VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
+                    re.IGNORECASE)
+
+
+# A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
+TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|quyển|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
+                          r"(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+
+
+ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
+
+
+VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\b")
+
+
+LOCATOR = re.compile(
+    r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
+    r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)|(?:S|Bl|Sp)\.\s*\d+[a-z]?)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?"
+    r"(?:\s+ff?\.)?",  # "S. 112 f.", "Bl. 56 ff."
+)
+
+
+AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
+                         r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
+
+
+# "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
+# citation whose title lost its italics.
+PLAIN_CITATION = re.compile(
+    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}"
+    r"(?:,?\s+(?:and|et|và|&)\s+[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3})?\s*[,:]\s+[^,]{3,200},.*?"
+    r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
+)
+
+
+# The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
+# A series named in guillemets is no title: "coll. « Points Histoire »".
+SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
+
+
+# The words that lead to a document's date, left at the end of its title when the date is cut
+# off: "Lời kêu gọi …, ngày", "Aufzeichnung … vom", "Note du".
+DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
+
+
+# A printed edition or translation of the document cited just before it: "Russian text in
+# *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
+# "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
+EDITION_LEAD = re.compile(
+    r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
+    r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
+    r"reproduced|translated)(?:,[^,]{1,40},)?|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
+    r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+",
+    re.IGNORECASE)
+
+
+LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
+
+
+BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
+
+
+LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
+                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+
+
+# An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
+SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)")
+
+
+# A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
+# "Fang Fang’s Telegram to the CCP Central Committee—…".
+POSSESSIVE_LETTER = re.compile(
+    r"^(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[’']s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i:reply|letter|telegram|cable|notes?|report|message|memorandum|memo|instructions?|directive|"
+    r"answer|response|petition|appeal|request|proposal|speech|address)\s+(?:to|for)\s+"
+    r"(?P<recipient>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
+
+
+# An interview as a source: "Author interview with…", "Oral history interview with…, by…".
+INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?interviews?\s+"
+                       r"(?:with|by|of)\b")
+
+
+DOCUMENT_WORD = re.compile(
+    r"\b(?:telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|memo|report|rapport|"
+    r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
+    r"discours|directive|instructions?|chỉ\s+thị|chi\s+thi|fiche|bulletin|renseignements?|dispatch|dépêche|"
+    r"phong\s+van|bao\s+cao|record\s+of\s+conversation|memorandum\s+of\s+conversation|conversation)\b",
+    re.IGNORECASE,
+)
+
+
+ARCHIVE_WORD = re.compile(
+    r"\b(?:archives?|archiv\w*|archivo|library|bibliothèque|museum|musée|records\s+office|"
+    r"record\s+office|lưu\s+trữ|papers|collection)\b|档案馆|檔案館|档案局",
+    re.IGNORECASE,
+)
+
+
+AUTHOR_FILLER = re.compile(
+    r"(?:[’']s?\s+(?:\w+\s+){0,2}(?:book|article|essay|memoir|memoirs|study|work|chapter|thesis|piece)\b"
+    r"|,?\s+in\s+(?:his|her|their)\s+(?:\w+\s+)?(?:book|article|essay|memoir|memoirs|study|work)\b).*$",
+    re.IGNORECASE,
+)
+
+
+EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?\)?,?\s*$",
+                         re.IGNORECASE)
+
+
+EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
+
+
+NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
+
+
+# French (and much European) practice sets authors' surnames in small capitals, which a text
+# dump gives as capitals: "Philippe DEVILLERS, Histoire du Viêt-Nam…", "J.-M. LE PAGE (dir.),".
+LATIN = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƠơƯưẠ-ỹ"  # with Vietnamese: "Lê VĂN"; case is checked apart
+
+
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ"
+
+
+GIVEN_NAME = rf"(?:[{CAPITAL}][{LATIN}’'-]+|[{CAPITAL}]\.(?:\s?-?[{CAPITAL}]\.)*)"
+
+
+CAPS_SURNAME = rf"(?:(?:de|du|des|d’|d'|le|la|van|von)\s*)?[{CAPITAL}][{LATIN}’'-]+(?:[\s-]+[{CAPITAL}][{LATIN}’'-]+)*"
+
+
+NOT_GIVEN_NAMES = {"archives", "fonds", "série", "serie", "sous-série", "carton", "dossier", "note", "rapport",
+                   "télégramme", "lettre", "fiche", "bulletin", "service", "ministère", "centre", "box",
+                   "file", "folder", "series", "papers", "phông", "hồ", "mục", "voir", "cf", "see", "in", "dans"}
+
+
+CAPS_AUTHOR = re.compile(
+    rf"(?<![\w’'-]){GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+(?P<surname>{CAPS_SURNAME})"
+    rf"(?:\s+(?:et|and|&)\s+{GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+{CAPS_SURNAME})*"
+    r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
+
+
+# Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
+# coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
+IMPRINT = re.compile(
+    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
+    r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
+
+
+# "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
+VIETNAMESE_IMPRINT = re.compile(
+    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b")
+
+
+# A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
+PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
+
+
+LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
+               "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
+
+
+GENRES = [  # first match wins
+    ("intelligence_report", r"renseignement|intelligence|s\.?d\.?e\.?c\.?e|tình báo"),
+    ("telegram", r"t[ée]l[ée]gram|telegram|cable|\bT\.O\.|điện\b|电报|電報"),
+    ("letter", r"\blett(?:er|re)\b|\breply\b|\bthư\b|\b\w+ to [A-Z]|信|函"),
+    ("interview", r"interview|entretien|phỏng vấn|采访|訪談"),
+    ("minutes", r"minutes|procès-verbal|biên bản|会议记录"),
+    ("speech", r"speech|\btalk\b|discours|allocution|diễn văn|讲话|講話"),
+    ("directive", r"directive|instructions?|chỉ thị|指示"),
+    ("treaty", r"treaty|traité|agreement|accord|hiệp định|协定|協定"),
+    ("bulletin", r"bulletin"),
+    ("memorandum", r"memorandum|mémorandum|\bmemo\b"),
+    ("report", r"report|rapport|báo cáo|报告|報告"),
+    ("note", r"\bnote\b|\bfiche\b"),
+]
+
+
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
+
+
+# ── Where citations start and end inside a note (notes.py) ──────────────────────
+
+JOINERS = re.compile(r"\s+(?:and|et|và|\+|&)\s+|\s*\+\s*")
+
+# After the bibliographic part of a citation: commentary begins with a lower-case phrase.
+COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
+
+BIBLIOGRAPHIC_WORDS = {
+    "in", "p", "pp", "tr", "vol", "vols", "no", "ed", "eds", "trans", "cited", "quoted", "rpt", "repr",
+    "reprinted", "and", "et", "và", "dans", "cité", "trích", "dẫn", "tập", "trang", "f", "ff", "fol",
+    "see", "also", "ibid", "op", "tome", "t", "n", "nn", "s", "esp", "passim", "chap", "ch", "sec",
+    "art", "doc", "item", "pièce", "série", "carton", "dossier", "box", "folder", "file", "hồ", "phông",
+    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
+}
+
+# "Nationaal Archief, The Hague (hereafter NA)", "(ci-après AMAE)", "(im Folgenden: PA AA)".
+HEREAFTER = re.compile(
+    r"\(\s*(?:hereafter|hereinafter|henceforth|cited\s+as|ci-après|ci-dessous|désormais|im\s+Folgenden|"
+    r"künftig|sau\s+đây\s+(?:viết\s+tắt\s+)?(?:là\s+)?|sau\s+day\s+(?:viet\s+tat\s+)?(?:la\s+)?)[:,]?\s*"
+    r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)", re.IGNORECASE)
+
+LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ]|ibid|id\.)", re.IGNORECASE)
+
+OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
+                           r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s")
+
+MID_CONNECTOR = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|vgl\.|siehe|xem\s+thêm|xem)[,:]?\s+"
+    r"(?:(?:among\s+others|for\s+example|e\.g\.|notably|especially|par\s+exemple|notamment),?\s+)?",
+    re.IGNORECASE,
+)
+
+NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
+
+PROSE_THEN_AUTHOR = re.compile(
+    r"(?<=\s)(?:in|by|see|from|of|is|are)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
+
+UNPLACED_IMPRINT = re.compile(r"\([^()]{0,60}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
