@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import fold
 from .model import Article, ClaimDraft, RawNote, ReferenceEntry, Span
+from .segment import ABBREVIATIONS
 
 MAX_GAP = 5  # notes or markers that may be lost between two numbers before we stop believing
 
@@ -61,12 +62,6 @@ either neither very more most some any each every no de la le les des du et à e
 sur au aux un une của và các những là được trong với cho
 """.split())
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen col lt capt maj sgt adm cmdr st jr sr no nos vol vols pp ed eds ch chap
-fig figs cf vs viz ca approx al jan feb mar apr jun jul aug sep sept oct nov dec ibid op art
-sec dept univ repr trans comp esp inc co corp ltd mt ft rev hon
-""".split())
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -781,7 +776,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Does the punctuation matched end a sentence (not "Dr.", "U.S.", "p. 5")?"""
     if text[m.start()] == ".":
         word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
-        if word and (len(word.group(1)) == 1 or word.group(1).casefold() in _ABBREVIATIONS):
+        if word and (len(word.group(1)) == 1 or word.group(1).casefold() in ABBREVIATIONS):
             return False
     if text[m.start()] in "。！？":
         return True

@@ -17,8 +17,10 @@ from .model import Span
 QUOTE_PAIRS = {"“": "”", "«": "»", "《": "》", "「": "」", "『": "』", '"': '"', "„": "“"}
 BRACKET_PAIRS = {"(": ")", "[": "]", "（": "）"}
 
-# Words after which a full stop does not end a sentence.
-ABBREVIATIONS = {
+# Words after which a full stop does not end a sentence: the one list, for notes and for the
+# article's body alike.
+ABBREVIATIONS = frozenset({
+    "prof", "maj", "sgt", "cmdr", "figs", "vs", "viz", "approx", "al", "corp", "hon",
     "p", "pp", "vol", "vols", "no", "nos", "n", "nn", "ed", "eds", "trans", "tr", "op", "cit",
     "ibid", "id", "cf", "art", "fol", "fols", "ff", "f", "ch", "chap", "sec", "comp", "comps",
     "repr", "rpt", "dir", "éd", "coll", "t", "ms", "mss", "doc", "docs", "dept", "esp", "fig",
@@ -29,7 +31,7 @@ ABBREVIATIONS = {
     "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s", "gg", "g",
     "cols", "col", "para", "paras", "encl", "conf", "misc", "supp", "suppl", "ser", "n.s",
     "bd", "bde", "hg", "hrsg", "anm", "dok", "nr", "bl", "sp", "aufl", "jg", "betr", "inv",
-}
+})
 
 CONNECTOR = re.compile(
     r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|vgl\.\s+auch|vgl\.|siehe\s+auch|siehe|s\.\s+auch|ferner|dazu|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
