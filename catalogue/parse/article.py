@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from ..text import fold
 from .model import Article, ClaimDraft, RawNote, ReferenceEntry, Span
+from .patterns import CIRCLED, CIRCLED_CHARS
 from .segment import ABBREVIATIONS
 
 MAX_GAP = 5  # notes or markers that may be lost between two numbers before we stop believing
@@ -189,18 +190,13 @@ def _heading_key(line: str) -> str:
 
 # --- notes ----------------------------------------------------------------------------------
 
-# Circled numbers ① … ㊿, as Chinese journals number their notes.
-CIRCLED = {chr(c): n for n, c in enumerate(range(0x2460, 0x2474), start=1)}
-CIRCLED |= {chr(c): n for n, c in enumerate(range(0x3251, 0x3260), start=21)}
-CIRCLED |= {chr(c): n for n, c in enumerate(range(0x32B1, 0x32C0), start=36)}
-_CIRCLED = "".join(CIRCLED)
 
 _NOTE_START = re.compile(
     r"(?P<bullet>[-–—•·]\s*)?"
     r"(?:\[(?P<bracket>[0-9]{1,4})\]|\((?P<paren>[0-9]{1,4})\)"
-    r"|[註注]\s*(?P<labelled>[0-9]{1,4})[.:：]?|(?P<circled>[" + _CIRCLED + r"])"
+    r"|[註注]\s*(?P<labelled>[0-9]{1,4})[.:：]?|(?P<circled>[" + CIRCLED_CHARS + r"])"
     r"|(?P<number>[0-9]{1,4})(?P<punct>[.)])?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
-    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*)|(?<=[" + _CIRCLED + r"0-9])(?P<run_in>(?<![0-9])\S.*|[^\x00-\x7f].*))?$"
+    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*)|(?<=[" + CIRCLED_CHARS + r"0-9])(?P<run_in>(?<![0-9])\S.*|[^\x00-\x7f].*))?$"
 )
 _CONTINUATION_BULLET = re.compile(r"^[-–•·]\s+")
 

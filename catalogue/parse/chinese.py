@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from ..authority import RepositoryIndex
 from .dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
 from .model import CitationDraft, ParsedNote, RawNote, Span
+from .patterns import CIRCLED, CIRCLED_CHARS, MAX_NOTE_LENGTH
 from .refcodes import parse_reference_code
 
 # --- characters and brackets ---------------------------------------------------------------
@@ -41,9 +42,6 @@ CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 SEGMENT_ENDS = "；。"
 ITEM_SEPARATORS = "，,：:"
 FULLWIDTH_PUNCTUATION = re.compile(r"[，。；：、《》〈〉「」（）]")
-CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3251 + i): i + 21 for i in range(15)} | \
-    {chr(0x32B1 + i): i + 36 for i in range(15)}
-CIRCLED_CHARS = "".join(CIRCLED)
 
 # --- numbers and dates ---------------------------------------------------------------------
 NUMBER = CHINESE_NUMBER
@@ -97,7 +95,6 @@ DOCUMENT_GENRES = (  # first match wins
     ("treaty", r"協定|协定|條約|条约|協議|协议"),
     ("report", r"報告|报告|呈|請示|请示|簽呈|签呈"),
 )
-MAX_NOTE_LENGTH = 20_000
 GBT_TYPE = re.compile(r"\[(?P<type>[A-Z]{1,2})(?:/OL)?\]")
 
 

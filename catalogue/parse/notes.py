@@ -48,6 +48,7 @@ from .patterns import (
     LETTER,
     LOCATOR,
     LOWER_WORDS,
+    MAX_NOTE_LENGTH,
     MID_CONNECTOR,
     NAME_RUN,
     OPENING_NAMES,
@@ -63,7 +64,6 @@ from .refcodes import parse_reference_code
 from .resolve import resolve
 from .segment import scan, split_points, strip_connector, trim
 
-MAX_NOTE_LENGTH = 20_000  # longer "notes" are kept whole as residue, unread
 
 
 def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:

@@ -7,6 +7,14 @@ from __future__ import annotations
 
 import re
 
+# Circled numbers ① … ㊿, as Chinese journals number their notes (and refer to them: "见前注⑭").
+CIRCLED = {chr(c): n for n, c in enumerate(range(0x2460, 0x2474), start=1)}
+CIRCLED |= {chr(c): n for n, c in enumerate(range(0x3251, 0x3260), start=21)}
+CIRCLED |= {chr(c): n for n, c in enumerate(range(0x32B1, 0x32C0), start=36)}
+CIRCLED_CHARS = "".join(CIRCLED)
+# A note longer than this is kept whole as residue, unread (a notes section gone wrong).
+MAX_NOTE_LENGTH = 20_000
+
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
 
 
