@@ -374,3 +374,16 @@ def test_an_editor_and_an_edition_after_an_institution(index):
     assert (only(first).via.title, only(first).via.editors, only(first).via.authors) == (
         "The Diary of James C. Hagerty", ["Robert H. Ferrell"], [])
     assert (only(second).via.title, only(second).via.volume) == ("Foreign Relations of the United States, 1950", "6")
+
+
+def test_french_folios_ordinals_and_printed_texts(index):
+    archival, printed, debate = parse(
+        index,
+        "shd, gr 10 H 148, cefeo, 2e bureau, « Synthèse mensuelle », 4 juin 1949, f° 12.",
+        "Le texte de la convention du 6 mars 1946 est reproduit dans Philippe Devillers, Paris-Saigon-Hanoi. "
+        "Les archives de la guerre 1944-1947, Paris, Gallimard, 1988, p. 152-154.",
+        "JORF, Débats parlementaires, Assemblée nationale, séance du 27 octobre 1953, p. 4612.")
+    assert (only(archival).reference_code_cited, only(archival).locator) == ("gr 10 H 148", "f° 12")
+    assert (only(printed).kind, only(printed).date, only(printed).via.title, only(printed).locator) == (
+        "published_document", "1946-03-06", "Paris-Saigon-Hanoi. Les archives de la guerre 1944-1947", "p. 152-154")
+    assert (only(debate).date, only(debate).form, only(debate).authors) == ("1953-10-27", "full", [])

@@ -209,7 +209,8 @@ def code_items(stretch: str) -> str | None:
         if re.match(r"(?i)(?:trans|translated|transl)\b", item):
             break
         items.append(item)
-    numbered = [i for i, item in enumerate(items) if re.search(r"\d", item)]
+    numbered = [i for i, item in enumerate(items)  # "2e bureau", "3rd Division": an ordinal names, it does not number
+                if re.search(r"\d", re.sub(r"\b\d+(?:e|er|ère|ème|nd|rd|st|th)\b", "", item))]
     if numbered:
         items = items[: numbered[-1] + 1]
     if items:  # "f. 17 op. 162 d. 45 l. 12": the leaf is the locator, not the code

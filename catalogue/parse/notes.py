@@ -177,7 +177,10 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
         if mended:
             previous = text[mended[-1][0]:mended[-1][1]]
             authors = caps_authors(previous)
+            leads = list(PROSE_THEN_AUTHOR.finditer(previous))  # "… est reproduit dans Philippe Devillers, Paris-Saigon-Hanoi."
             opened = authors[-1].end() if authors else _opens_with_names(previous)
+            if opened is None and leads:
+                opened = leads[-1].end("names")
             if opened is not None and not IMPRINT.search(previous, opened) and \
                     not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[opened:]) and \
                     IMPRINT.search(text[span[0]:span[1]]) and previous.rstrip().endswith("."):

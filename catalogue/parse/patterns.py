@@ -71,7 +71,7 @@ VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:
 
 
 LOCATOR = re.compile(
-    r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
+    r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|f°|ff°|fos?|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
     r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)|(?:S|Bl|Sp)\.\s*\d+[a-z]?)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?"
     r"(?:\s+ff?\.)?",  # "S. 112 f.", "Bl. 56 ff."
 )
@@ -272,7 +272,7 @@ MID_CONNECTOR = re.compile(
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
 
 PROSE_THEN_AUTHOR = re.compile(
-    r"(?<=\s)(?:in|by|see|from|of|is|are)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+    r"(?<=\s)(?:in|by|see|from|of|is|are|dans|par|chez|voir|bei)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
