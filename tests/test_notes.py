@@ -387,3 +387,13 @@ def test_french_folios_ordinals_and_printed_texts(index):
     assert (only(printed).kind, only(printed).date, only(printed).via.title, only(printed).locator) == (
         "published_document", "1946-03-06", "Paris-Saigon-Hanoi. Les archives de la guerre 1944-1947", "p. 152-154")
     assert (only(debate).date, only(debate).form, only(debate).authors) == ("1953-10-27", "full", [])
+
+
+def test_an_editions_references_to_its_own_documents_and_a_holding_without_numbers(index):
+    papers, document, french = parse(index, "Source: Eisenhower Library, Dulles Papers, Telephone Conversations. Secret.",
+                                     "Document 146.", "Voir ci-dessus le document n° 212.")
+    assert (only(papers).kind, only(papers).repository, only(papers).authors, only(papers).reference_code_cited) == (
+        "archival", "DDEL", [], "Dulles Papers, Telephone Conversations")
+    for note in (document, french):
+        assert (only(note).kind, only(note).form, only(note).unresolved_reason) == (
+            "unknown", "short", "another document of the edition the note belongs to")

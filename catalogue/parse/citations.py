@@ -42,6 +42,7 @@ from .patterns import (
     CROSS_REFERENCE,
     DATE_LEAD,
     DOCUMENT_WORD,
+    EDITION_DOCUMENT,
     EDITION_LEAD,
     IBID,
     IMPRINT,
@@ -105,6 +106,9 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.span, draft.text = piece.span, text
         if code := plain[located.end():].strip(" ,.;"):
             draft.kind, draft.reference_code_cited = "archival", code
+        return draft
+    if EDITION_DOCUMENT.match(text):  # another document of the edition: a reference, of no kind we know
+        draft.form, draft.unresolved_reason = "short", "another document of the edition the note belongs to"
         return draft
     if interview := SHORT_INTERVIEW.match(text):
         draft.kind, draft.form, draft.genre = "archival", "short", "interview"
@@ -363,6 +367,8 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if holding:
         mention = holding[0]
         draft.repository, draft.repository_known = mention.record.acronym, True
+        if draft.authors and piece.repositories.resolve(draft.authors[0]) is mention.record:
+            draft.authors = []  # "Eisenhower Library, Dulles Papers, …": the holder, no author
         code = code_near(piece, mention.span, head_end)
         if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):
             # "Department of State, Central Files, 751G.00/3–1254": the holding, no title

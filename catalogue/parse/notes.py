@@ -37,6 +37,7 @@ from .patterns import (
     COMMENTARY_AFTER,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
+    EDITION_DOCUMENT,
     EDITION_LEAD,
     HEREAFTER,
     HONORIFIC,
@@ -55,6 +56,7 @@ from .patterns import (
     OP_CIT,
     PLAIN_CITATION,
     PROSE_THEN_AUTHOR,
+    SERIES_AFTER,
     SHORT_INTERVIEW,
     SUPRA_NOTE,
     UNPLACED_IMPRINT,
@@ -286,8 +288,11 @@ def citation_start(piece: Piece) -> int | None:
         return start + names.start() if names else start
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")):
         return start
-    if _via_present(piece) or holding_mentions(piece) and re.search(r"\d", text):
-        return start
+    if _via_present(piece) or (holding := holding_mentions(piece)) and (
+            re.search(r"\d", text) or holding[0].span[0] == start and SERIES_AFTER.match(note, holding[0].span[1], end)):
+        return start  # "SHD, 10 H 287", "Eisenhower Library, Dulles Papers, Telephone Conversations"
+    if document := EDITION_DOCUMENT.search(text):  # "Document 146.", "Voir ci-dessus le document n° 212."
+        return start + document.start(next(g for g in ("whole", "doc", "volume") if document.group(g)))
     if published_in_split(piece) is not None:
         return start
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \

@@ -277,3 +277,14 @@ PROSE_THEN_AUTHOR = re.compile(
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
 UNPLACED_IMPRINT = re.compile(r"\([^()]{0,60}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
+# Another document of the same edition: "Document 146.", "See vol. I, pp. 412–419.",
+# "Voir ci-dessus le document n° 212.", "… summarized in Document 31."
+EDITION_DOCUMENT = re.compile(
+    r"^(?P<whole>(?:(?:see|voir)\s+)?(?:ci-dessus\s+|ci-dessous\s+|above\s+|below\s+)?(?:(?:le|the)\s+)?"
+    r"(?:document|doc\.)\s+(?:n°\s*)?\d+\.?)$"
+    r"|(?<=\s)(?:in|to|see|voir|dans)\s+(?P<doc>(?-i:Document)\s+\d+)\.?$"
+    r"|^(?P<volume>(?:(?:see|voir)\s+)?vol\.\s*[IVXLC\d]+,\s*pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)\.?$", re.IGNORECASE)
+# After an archive's name, the papers or series it holds, named without a number:
+# "Eisenhower Library, Dulles Papers, Telephone Conversations".
+SERIES_AFTER = re.compile(r"\s*[,:]\s*[A-Z][^,;]{0,60}\b(?:Papers|Files?|Collection|Series|Fonds|Records|Diaries|"
+                          r"Archives?|Nachlass|Bestand|fonds|papiers)\b")

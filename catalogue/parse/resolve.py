@@ -81,6 +81,8 @@ def resolve(notes: list[ParsedNote]) -> None:
                 _resolve_cross_reference(citation, numbers)
             elif citation.form == "ibid":
                 _resolve_ibid(citation, note, index, previous, notes)
+            elif citation.form == "short" and not (citation.title or citation.authors) and citation.unresolved_reason:
+                pass  # nothing to resolve by, and the reader said why: "Document 146" of the edition itself
             elif citation.form == "short":
                 _resolve_among(citation, [f for f in fulls if _short_candidate(citation, f.citation, words_of)],
                                "no earlier full citation of this title")
