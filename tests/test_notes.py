@@ -397,3 +397,14 @@ def test_an_editions_references_to_its_own_documents_and_a_holding_without_numbe
     for note in (document, french):
         assert (only(note).kind, only(note).form, only(note).unresolved_reason) == (
             "unknown", "short", "another document of the edition the note belongs to")
+
+
+def test_plain_titles_lose_their_translation_and_volume(index):
+    first, second = parse(index, "Stein Tønnesson, Vietnam 1946: How the War Began [Việt Nam 1946: Chiến tranh bắt đầu "
+                                 "như thế nào] (Berkeley: University of California Press, 2010), tr. 45.",
+                          "Về diễn biến chung, có thể xem: Viện Lịch sử quân sự Việt Nam, Lịch sử cuộc kháng chiến, "
+                          "t. II, Nxb. Chính trị quốc gia, H., 1996, tr. 31-58.")
+    assert (only(first).title, only(first).title_translated, only(first).place) == (
+        "Vietnam 1946: How the War Began", "Việt Nam 1946: Chiến tranh bắt đầu như thế nào", "Berkeley")
+    assert (only(second).authors, only(second).title, only(second).volume, only(second).year) == (
+        ["Viện Lịch sử quân sự Việt Nam"], "Lịch sử cuộc kháng chiến", "II", 1996)

@@ -39,6 +39,7 @@ from .patterns import (
     ABBREVIATION_TITLE,
     ARCHIVE_WORD,
     AUTHOR_PAGE,
+    BRACKETED_TRANSLATION,
     CROSS_REFERENCE,
     DATE_LEAD,
     DOCUMENT_WORD,
@@ -426,6 +427,10 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
         tail = piece.sub(after, piece.span[1])
     else:
         draft.authors, draft.editors, draft.title, head_length = plain_author_title(piece.text)
+        if draft.title and (translated := BRACKETED_TRANSLATION.search(draft.title)):
+            draft.title, draft.title_translated = draft.title[:translated.start()], translated["translation"]
+        if draft.title and draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
+            draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
         tail = piece.sub(piece.span[0] + head_length, piece.span[1])
     read_tail(tail, draft)
     has_work_details = draft.publisher or draft.place or draft.year or draft.container_title

@@ -18,6 +18,7 @@ from .patterns import (
     EDITOR_MARK,
     GENRES,
     IMPRINT,
+    INSTITUTION,
     ISSUE,
     LEAF,
     LOCATOR,
@@ -244,8 +245,8 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 5 and looks_like_names(parts[0]):
-        authors, editors = read_authors(parts[0])
+    if len(parts) == 2 and (len(parts[0].split()) <= 5 and looks_like_names(parts[0]) or INSTITUTION.match(parts[0])):
+        authors, editors = ([parts[0].strip()], []) if INSTITUTION.match(parts[0]) else read_authors(parts[0])
         title_start = text.index(parts[1], len(parts[0]))
         if edited := re.match(r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]):  # "Robert H. Ferrell, ed., The Diary…"
             authors, editors, title_start = [], authors + editors, title_start + edited.end()

@@ -317,8 +317,11 @@ def citation_start(piece: Piece) -> int | None:
         return start
     for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
         rest = text[colon.end():]
-        if piece.top_level(start + colon.start()) and PLAIN_CITATION.match(rest) and len(rest.split()) <= 40:
+        if piece.top_level(start + colon.start()) and len(rest.split()) <= 40 and (
+                PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest)):
             return start + colon.end()
+    if re.match(r"[A-ZÀ-ÝĐ]", text) and has_imprint(text) and len(text.split()) <= 40:
+        return start  # "Viện Lịch sử quân sự Việt Nam, Lịch sử…, Nxb. Chính trị quốc gia, H., 1996"
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None

@@ -60,8 +60,10 @@ VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*
 
 
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
-TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|quyển|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
-                          r"(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
+                          r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80})?\s*$", re.IGNORECASE)
+# A translation of a title, in square brackets after it: "Vietnam 1946 [Việt Nam 1946: …]".
+BRACKETED_TRANSLATION = re.compile(r"\s*\[(?P<translation>[^\[\]]{3,})\]\s*$")
 
 
 ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
@@ -288,3 +290,9 @@ EDITION_DOCUMENT = re.compile(
 # "Eisenhower Library, Dulles Papers, Telephone Conversations".
 SERIES_AFTER = re.compile(r"\s*[,:]\s*[A-Z][^,;]{0,60}\b(?:Papers|Files?|Collection|Series|Fonds|Records|Diaries|"
                           r"Archives?|Nachlass|Bestand|fonds|papiers)\b")
+# An institution as an author: "Viện Lịch sử quân sự Việt Nam, Lịch sử…", "Military History
+# Institute of Vietnam, Victory in Vietnam…", "Ministère des Affaires étrangères, …".
+INSTITUTION = re.compile(
+    r"^(?:Viện|Ban|Bộ|Đảng|Trung tâm|Hội|Tổng cục|Cục|Ủy ban|Uỷ ban|Vien|Bo|Dang|"
+    r"Institut|Institute|Comité|Commission|Committee|Ministère|Ministry|Department|Office|Bureau|"
+    r"Military History Institute|Central Committee|中共中央|中央)\b[^,]{0,80}$")
