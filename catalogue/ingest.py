@@ -16,7 +16,7 @@ from .db import checkpoint, connect
 from .errors import InputError, InvalidInput
 from .gazetteer import PlaceIndex, read_places
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
-from .reading import parse_text, read_text
+from .reading import parse_text, read_text, settle
 from .store import save_article
 from .store.batches import begin_batch, stamp_session
 from .store.articles import ArticleCounts
@@ -37,6 +37,7 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
     all or nothing."""
     repositories = RepositoryIndex(read_authority(authority))
     places = PlaceIndex(read_places(gazetteer))
+    settle()
     parsed = [(path, parse_text(read_text(path), str(path), repositories)) for path in paths]
     empty = [InputError(str(path), None, None, "holds no notes and no reference list: nothing to "
                         "catalogue (notes are numbered entries under a heading such as “Notes”, or "

@@ -7,6 +7,7 @@ No database here: ``catalogue notes parse`` and every importer share this path.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,16 @@ def parse_text(text: str, source: str, repositories: RepositoryIndex | None) -> 
 
 
 def parse_file(path: Path, authority: Path = AUTHORITY_FILE) -> ParsedText:
-    return parse_text(read_text(path), str(path), RepositoryIndex(read_authority(authority)))
+    repositories = RepositoryIndex(read_authority(authority))
+    settle()
+    return parse_text(read_text(path), str(path), repositories)
+
+
+def settle() -> None:
+    """Keep what a run has loaded so far (the authority, compiled patterns, month names) out of
+    the garbage collector's full scans: they live as long as the run, and scanning them again
+    every few thousand allocations costs about a fifth of the reading. Call it once loaded."""
+    gc.collect()
+    gc.freeze()
 
 
