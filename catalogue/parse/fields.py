@@ -241,7 +241,7 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
             and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
         return authors, editors, clean_title(parts[1]) or None, imprint.start()
-    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
+    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)

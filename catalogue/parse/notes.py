@@ -196,8 +196,9 @@ def _opens_with_names(piece: str) -> int | None:
     """Where the authors end in a piece that opens with them ("Vgl. grundlegend Alexander
     Troche, Berlin wird …"), else None."""
     match = OPENING_NAMES.match(piece)
-    if match and looks_like_names(match["names"]) and len(match["names"].split()) <= 5:
-        return match.end("names")
+    if match and looks_like_names(match["names"]) and (run := NAME_RUN.search(match["names"])) \
+            and len(run.group(0).split()) <= 5:
+        return match.end("names")  # "zur Politik der DDR Ingrid Muth, Die DDR-Außenpolitik …": the names end the run
     return None
 
 
@@ -322,6 +323,8 @@ def citation_start(piece: Piece) -> int | None:
             return start + colon.end()
     if re.match(r"[A-ZÀ-ÝĐ]", text) and has_imprint(text) and len(text.split()) <= 40:
         return start  # "Viện Lịch sử quân sự Việt Nam, Lịch sử…, Nxb. Chính trị quốc gia, H., 1996"
+    if has_imprint(text) and (opening := OPENING_NAMES.match(text)) and (run := NAME_RUN.search(opening["names"])):
+        return start + opening.start("names") + run.start()  # "grundlegend Alexander Troche, Berlin wird…, Düsseldorf: Droste, 2001"
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None
