@@ -408,3 +408,13 @@ def test_plain_titles_lose_their_translation_and_volume(index):
         "Vietnam 1946: How the War Began", "Việt Nam 1946: Chiến tranh bắt đầu như thế nào", "Berkeley")
     assert (only(second).authors, only(second).title, only(second).volume, only(second).year) == (
         ["Viện Lịch sử quân sự Việt Nam"], "Lịch sử cuộc kháng chiến", "II", 1996)
+
+
+def test_short_forms_named_in_passing_are_found_by_the_works_own_titles(index):
+    first, second, third = parse(index, "Martin Windrow, The Last Valley (London: Weidenfeld, 2004), 12.",
+                                 "Bernard Fall, Hell in a Very Small Place (Philadelphia: Lippincott, 1966), 40.",
+                                 "The totals follow Windrow, Last Valley, 424–26, who reconciles the returns; Fall's "
+                                 "figures (Hell, 161) are lower, and Smith, Other Book, 12, is no source cited here.")
+    assert [(c.title, c.locator, c.antecedent_note) for c in third.citations] == [
+        ("Last Valley", "424–26", 1), ("Hell", "161", 2)]
+    assert rebuilt(third)

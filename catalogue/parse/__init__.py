@@ -15,6 +15,8 @@ The stages, in the order a text goes through them (one module each):
     patterns    the named regular-expression fragments the stages above match
     chinese     notes written in Chinese; gbt7714: GB/T 7714 references
     dates       the one date reader; refcodes: reference codes by archive grammar
+    shortforms  short forms named in passing in the commentary ("follow Windrow, Last Valley,
+                424–26"), found by the titles the work has already cited in full
     resolve     ibid., op. cit., short forms and cross-references, to their full citation
     contract    the notes-parse JSON contract
 """

@@ -65,6 +65,7 @@ from .pieces import Piece
 from .refcodes import parse_reference_code
 from .resolve import resolve
 from .segment import scan, split_points, strip_connector, trim
+from .shortforms import recover_short_forms
 
 
 
@@ -75,6 +76,7 @@ def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | No
         if repositories is not None and (defined := abbreviations_defined(raw.text, repositories)):
             repositories = repositories.with_abbreviations(defined)
         parsed.append(_parse_or_report(raw, repositories))
+    recover_short_forms(parsed)
     resolve(parsed)
     return parsed
 
