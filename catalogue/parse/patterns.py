@@ -61,7 +61,7 @@ VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*
 
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
 TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
-                          r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80})?\s*$", re.IGNORECASE)
+                          r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$", re.IGNORECASE)
 # A translation of a title, in square brackets after it: "Vietnam 1946 [Việt Nam 1946: …]".
 BRACKETED_TRANSLATION = re.compile(r"\s*\[(?P<translation>[^\[\]]{3,})\]\s*$")
 
@@ -204,6 +204,7 @@ CAPS_AUTHOR = re.compile(
 IMPRINT = re.compile(
     r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
     r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
+    r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
 
 
