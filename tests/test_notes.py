@@ -418,3 +418,11 @@ def test_short_forms_named_in_passing_are_found_by_the_works_own_titles(index):
     assert [(c.title, c.locator, c.antecedent_note) for c in third.citations] == [
         ("Last Valley", "424–26", 1), ("Hell", "161", 2)]
     assert rebuilt(third)
+
+
+def test_abbreviated_names_and_a_colon_before_the_author(index):
+    first, second = parse(index, "Two syntheses remain indispensable: George McT. Kahin, Nationalism and Revolution "
+                                 "in Indonesia (Ithaca: Cornell University Press, 1952), pp. 134–8.",
+                          "G. Kahin, op. cit., p. 140.")
+    assert (only(first).authors, only(first).title) == (["George McT. Kahin"], "Nationalism and Revolution in Indonesia")
+    assert (only(second).kind, only(second).antecedent_note) == ("published", 1)

@@ -200,7 +200,7 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
         names, _, title = prefix.strip(" ,*").partition(", ")
         title = title.strip(" ,*")
         named = bool(re.search(r"\w", title)) and looks_like_names(names)
-        draft.authors, draft.editors = read_authors(names if named else prefix)
+        draft.authors, draft.editors = read_authors(names if named else prefix.strip(" ,*"))
         if named and not re.search(r"\d", title):
             draft.title = clean_title(title)
     fields = read_volume_issue_locator(piece.text[match.end():])

@@ -275,7 +275,7 @@ MID_CONNECTOR = re.compile(
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
 
 PROSE_THEN_AUTHOR = re.compile(
-    r"(?<=\s)(?:in|by|see|from|of|is|are|dans|par|chez|voir|bei)\s+(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+    r"(?:(?<=\s)(?:in|by|see|from|of|is|are|dans|par|chez|voir|bei)\s+|(?<=:)\s+)(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 

@@ -64,9 +64,11 @@ def title_matches(short: str, full: str, words_of: Callable[[str], list[str]] = 
 
 
 def authors_match(short: list[str], full: list[str], words_of: Callable[[str], list[str]] = words) -> bool:
-    """Every name in the short form is part of a name in the full one ("Wu" ⊂ "Wu Jilin")."""
+    """Every name in the short form is part of a name in the full one ("Wu" ⊂ "Wu Jilin"), an
+    initial standing for the name it opens ("Ph. Devillers" ⊂ "Philippe Devillers")."""
     full_words = [set(words_of(name)) for name in full]
-    return all(any(set(words_of(name)) <= f for f in full_words) for name in short)
+    return all(any(all(w in f or len(w) <= 3 and any(fw.startswith(w) for fw in f) for w in words_of(name))
+                   for f in full_words) for name in short)  # "Ph. Devillers" ⊂ "Philippe Devillers"
 
 
 def resolve(notes: list[ParsedNote]) -> None:

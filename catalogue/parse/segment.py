@@ -156,7 +156,12 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
         return False
     if re.fullmatch(r"[IVX]{1,4}", token.rstrip(".")):  # an ordinal: "IV. Reihe", "Bd. II. Teil"
         return False
+    if len(token.rstrip(".")) <= 5 and token[:1].isupper() and NAME_GOES_ON.match(text, i + 1):
+        return False  # a middle name abbreviated: "George McT. Kahin,", "Benedict R.O’G. Anderson,"
     return True
+
+
+NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-ÝĐ][\w’'-]+,")
 
 
 def _month_follows(text: str, position: int) -> bool:
