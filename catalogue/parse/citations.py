@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..authority import RepositoryMention
+from ..text import fold
 from ..editions import EDITIONS
 from .dates import find_dates, find_years
 from .fields import (
@@ -370,7 +371,7 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
         draft.repository, draft.repository_known = mention.record.acronym, True
         if draft.authors and piece.repositories.resolve(draft.authors[0]) is mention.record:
             draft.authors = []  # "Eisenhower Library, Dulles Papers, …": the holder, no author
-        code = code_near(piece, mention.span, head_end)
+        code = without_place(code_near(piece, mention.span, head_end), mention, piece)
         if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):
             # "Department of State, Central Files, 751G.00/3–1254": the holding, no title
             head = re.sub(r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", "",
@@ -394,6 +395,16 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if locators:
         draft.locator = trim_locator(locators[-1].group(0))
     return draft
+
+
+def without_place(code: str | None, mention: RepositoryMention, piece: Piece) -> str | None:
+    """A reference code without the archive's city or another name of it at its head:
+    "Jakarta, Kabinet Presiden RI, no. 123" → "Kabinet Presiden RI, no. 123"."""
+    items = (code or "").split(", ")
+    while len(items) > 1 and (fold(items[0]) == fold(mention.record.city or "") or piece.repositories is not None
+                              and piece.repositories.resolve(items[0]) is mention.record):
+        items = items[1:]
+    return ", ".join(items) or None
 
 
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
