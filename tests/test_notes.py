@@ -426,3 +426,10 @@ def test_abbreviated_names_and_a_colon_before_the_author(index):
                           "G. Kahin, op. cit., p. 140.")
     assert (only(first).authors, only(first).title) == (["George McT. Kahin"], "Nationalism and Revolution in Indonesia")
     assert (only(second).kind, only(second).antecedent_note) == ("published", 1)
+
+
+def test_a_newspaper_article_by_its_headline_paper_day_and_page(index):
+    [note] = parse(index, "“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2.")
+    article = only(note)
+    assert (article.kind, article.title, article.container_title, article.date, article.locator) == (
+        "published", "Chợ Bến Thành sau vụ hỏa hoạn", "Saigon Mới", "1950-01-07", "2")

@@ -160,6 +160,8 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.locator = draft.via.locator
         return draft
     if piece.anchors() or has_publication(piece):
+        if article := _newspaper_article(piece, draft):
+            return article
         if _looks_like_unheld_document(piece):
             return _read_archival(piece, draft, [])
         return _read_published(piece, draft)
@@ -287,6 +289,30 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
 
 def has_publication(piece: Piece) -> bool:
     return any(read_publication(piece.note[g[0]:g[1]]) for g in piece.groups())
+
+
+def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | None:
+    """"“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2.": a headline in quotes,
+    then the paper's name, the day and the page: an article, not a document in an archive."""
+    anchors = piece.anchors()
+    if not anchors or anchors[0].style != "quoted" or piece.note[piece.span[0]:anchors[0].span[0]].strip():
+        return None
+    after = piece.note[anchors[0].span[1]:piece.span[1]]
+    paper = re.match(r"\s*,?\s*(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”]{1,60}?),\s*", after)
+    if not paper or (piece.repositories is not None and piece.repositories.find_in(paper["paper"])):
+        return None
+    dates = find_dates(after[paper.end():])
+    if not dates or dates[0].span[0] != 0 or dates[0].precision != "day":
+        return None
+    rest = after[paper.end() + dates[0].span[1]:]
+    page = re.fullmatch(r"\s*(?:,\s*(?P<page>(?:p\.\s*)?\d{1,3}(?:\s*[–-]\s*\d{1,3})?))?\s*\.?\s*", rest)
+    if page is None:
+        return None
+    draft.kind, draft.form = "published", "full"
+    draft.title, draft.container_title = inner_text(piece.note, anchors[0]), clean_title(paper["paper"])
+    set_date(draft, dates[0])
+    draft.year, draft.locator = int(dates[0].edtf[:4]), page["page"]
+    return draft
 
 
 def _looks_like_unheld_document(piece: Piece) -> bool:
