@@ -433,3 +433,13 @@ def test_a_newspaper_article_by_its_headline_paper_day_and_page(index):
     article = only(note)
     assert (article.kind, article.title, article.container_title, article.date, article.locator) == (
         "published", "Chợ Bến Thành sau vụ hỏa hoạn", "Saigon Mới", "1950-01-07", "2")
+
+
+def test_two_french_books_joined_by_et_a_pinpoint_and_joint_authors_again(index):
+    first, second = parse(index, "Philippe Devillers et Jean Lacouture, La Fin d’une guerre, Paris, Seuil, 1960, "
+                                 "p. 49-56, et Jean Lacouture, Pierre Mendès France, Paris, Seuil, 1981, p. 231-240 ; "
+                                 "Jean Martin, « Une note », Revue historique, n° 4, 1990, p. 301-318, ici p. 307.",
+                          "Devillers et Lacouture, loc. cit.")
+    assert [(c.title, c.locator) for c in first.citations] == [
+        ("La Fin d’une guerre", "p. 49-56"), ("Pierre Mendès France", "p. 231-240"), ("Une note", "p. 307")]
+    assert (only(second).authors, only(second).antecedent_note) == (["Devillers", "Lacouture"], 1)

@@ -161,7 +161,8 @@ def read_volume_issue_locator(text: str) -> dict:
     if match := ISSUE.search(text):
         fields["issue"] = match.group("issue")
     locators = [m for m in LOCATOR.finditer(text) if not m.group(0).casefold().startswith(("n°", "no"))]
-    if at := re.search(r"\bat\s+(pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)", text):  # "pp. 55–96, at p. 71"
+    if at := re.search(r"\b(?:at|ici|here|hier|esp\.|especially)\s+((?:pp?|S)\.\s*\d+(?:\s*[–-]\s*\d+)?)", text):
+        # "pp. 55–96, at p. 71", "p. 301-318, ici p. 307": the page cited within the article
         fields["locator"] = trim_locator(at.group(1))
     elif locators:
         fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])

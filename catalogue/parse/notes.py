@@ -261,7 +261,8 @@ def _two_imprints(head: Piece, tail: Piece) -> bool:
     Odd Arne Westad, Decisive Encounters (Stanford: …, 2003)": two books, titles unitalicised,
     each with its imprint, the second opening with its authors' names."""
     names = re.match(r"([^,()]{3,80}?),\s", tail.text)
-    return bool(names) and looks_like_names(names.group(1)) and has_publication(head) and has_publication(tail)
+    return bool(names) and looks_like_names(names.group(1)) and (has_publication(head) or has_imprint(head.text)) \
+        and (has_publication(tail) or has_imprint(tail.text))
 
 
 def citation_start(piece: Piece) -> int | None:

@@ -272,7 +272,7 @@ MID_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 
-NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la))*\s*,?\s*$")
+NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 
 PROSE_THEN_AUTHOR = re.compile(
     r"(?:(?<=\s)(?:in|by|see|from|of|is|are|dans|par|chez|voir|bei)\s+|(?<=:)\s+)(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
