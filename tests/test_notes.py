@@ -443,3 +443,9 @@ def test_two_french_books_joined_by_et_a_pinpoint_and_joint_authors_again(index)
     assert [(c.title, c.locator) for c in first.citations] == [
         ("La Fin d’une guerre", "p. 49-56"), ("Pierre Mendès France", "p. 231-240"), ("Une note", "p. 307")]
     assert (only(second).authors, only(second).antecedent_note) == (["Devillers", "Lacouture"], 1)
+
+
+def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
+    [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
+    assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (
+        "NARA", "751G.00/3–2054", "Telegram 3335 from Paris, March 20")

@@ -186,7 +186,8 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
     head_end = head.span[1] if head else piece.span[0]
     dates = [(d.span[0] + piece.span[0], d.span[1] + piece.span[0]) for d in find_dates(piece.outside_anchors())]
     before = None
-    if repository[0] >= head_end:
+    held_in = re.search(r"(?i)\b(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", note[head_end:repository[0]])
+    if repository[0] >= head_end and not held_in:  # "Telegram 3335 from Paris, March 20, is in NARA, …": after
         start = max([head_end] + [d[1] for d in dates if d[1] <= repository[0]])
         before = code_items(note[start:repository[0]])
     if before:
