@@ -449,3 +449,11 @@ def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index)
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (
         "NARA", "751G.00/3–2054", "Telegram 3335 from Paris, March 20")
+
+
+def test_a_german_archival_citation_code_ends_where_the_description_begins(index):
+    [note] = parse(index, "Politisches Archiv des Auswärtigen Amts, Berlin (im Folgenden: PA AA), B 37, Bd. 112, "
+                          "Bl. 4–9: Aufzeichnung des Referats 710 vom 14.2.1955 betr. Südvietnam.")
+    archival = only(note)
+    assert (archival.repository, archival.reference_code_cited, archival.locator, archival.date) == (
+        "PA AA", "B 37, Bd. 112", "Bl. 4–9", "1955-02-14")

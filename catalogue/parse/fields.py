@@ -17,6 +17,7 @@ from .patterns import (
     EDITED_BY,
     EDITOR_MARK,
     GENRES,
+    HEREAFTER,
     IMPRINT,
     INSTITUTION,
     ISSUE,
@@ -201,6 +202,9 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
 def code_items(stretch: str) -> str | None:
     """The reference code in a stretch of comma-separated items: up to the last item with a
     number ("F/60/3035, note du secrétariat…" → "F/60/3035"), less a final page or folio."""
+    stretch = HEREAFTER.sub("", stretch)  # "(im Folgenden: PA AA)": the work's abbreviation, no part of the code
+    if described := re.search(r"(?<=\d)\s*:\s+(?=\D)", stretch):
+        stretch = stretch[:described.start()]  # "Bd. 112, Bl. 4–9: Aufzeichnung des Referats…": the document follows
     items = []
     for item in re.split(r",", stretch.replace("(", ",").replace(")", ",")):
         item = item.strip()

@@ -75,7 +75,7 @@ VOLUME_PAGE = re.compile(r"(?<![\w.:])(?P<volume>\d{1,4})\s*:\s*(?P<pages>\d+(?:
 LOCATOR = re.compile(
     r"(?<![\w])(?:(?:pp|p|tr|ff|f|fol|fols|folio|folios|f°|ff°|fos?|ll|s|col|cols|trang|pages?|doc|item|pièce|n°|tờ|paras?)(?:\.\s*|\s+)"
     r"(?:\d+[a-z]?|[ivxlcIVXLC]+\b)|(?:S|Bl|Sp)\.\s*\d+[a-z]?)(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:\s*(?:r|v|recto|verso)\b)?"
-    r"(?:\s+ff?\.)?",  # "S. 112 f.", "Bl. 56 ff."
+    r"(?:\s+ff?(?:\.|(?!\w)))?",  # "S. 112 f.", "Bl. 56 ff."
 )
 
 
