@@ -358,10 +358,13 @@ def notes_parse(as_json, authority, file):
     """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
     import json
 
-    from .reading import parse_file
+    from .authority import RepositoryIndex, read_authority
     from .parse.contract import notes_json
+    from .reading import parse_text, read_text, settle
 
-    parsed = parse_file(file, authority)
+    repositories = RepositoryIndex(read_authority(authority))
+    settle()
+    parsed = parse_text(read_text(file), str(file), repositories)
     for warning in parsed.article.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
@@ -417,15 +420,20 @@ def notes_score(by_field, misses, files):
     Example:
       catalogue notes score --fields tests/corpus/*.txt tests/sealed/*.txt
     """
+    from .authority import RepositoryIndex, read_authority
+    from .paths import AUTHORITY_FILE
+    from .reading import settle
     from .scoring import Score, score_file
 
     files = files or tuple(sorted(path for path in Path("tests").glob("*/*.txt")
                                   if path.with_suffix(".expected.yml").exists()))
     if not files:
         raise click.UsageError("no corpus file given, and none under ./tests/ (NAME.txt beside NAME.expected.yml)")
+    repositories = RepositoryIndex(read_authority(AUTHORITY_FILE))
+    settle()
     total = Score()
     for path in files:
-        result = score_file(path)
+        result = score_file(path, repositories)
         sealed = " (sealed)" if path.parent.name == "sealed" else ""
         click.echo(f"{path}{sealed}: notes {result.note_accuracy:.3f} ({result.notes_with_right_count}/{result.notes}), "
                    f"fields {result.accuracy():.3f} ({sum(result.right.values())}/{sum(result.fields.values())})")

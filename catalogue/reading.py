@@ -73,15 +73,14 @@ def parse_text(text: str, source: str, repositories: RepositoryIndex | None) -> 
 
 
 def parse_file(path: Path, authority: Path = AUTHORITY_FILE) -> ParsedText:
-    repositories = RepositoryIndex(read_authority(authority))
-    settle()
-    return parse_text(read_text(path), str(path), repositories)
+    return parse_text(read_text(path), str(path), RepositoryIndex(read_authority(authority)))
 
 
 def settle() -> None:
     """Keep what a run has loaded so far (the authority, compiled patterns, month names) out of
     the garbage collector's full scans: they live as long as the run, and scanning them again
-    every few thousand allocations costs about a fifth of the reading. Call it once loaded."""
+    every few thousand allocations costs about a fifth of the reading. A command calls it once
+    it has loaded what it reads with; library functions leave the collector alone."""
     gc.collect()
     gc.freeze()
 

@@ -128,12 +128,13 @@ def load_expected(path: Path) -> list[dict]:
     return expected
 
 
-def score_file(path: Path, authority: Path | None = None) -> Score:
-    """Read a corpus file with the reader and score it against its expectations."""
+def score_file(path: Path, repositories: RepositoryIndex | None = None) -> Score:
+    """Read a corpus file with the reader and score it against its expectations (the authority
+    is read here unless the caller, scoring many files, read it once)."""
     from .paths import AUTHORITY_FILE
     from .parse.contract import notes_json
-    from .reading import parse_file
+    from .reading import parse_text, read_text
 
-    authority = authority or AUTHORITY_FILE
-    parsed = notes_json(parse_file(path, authority).notes)
-    return score(load_expected(path), parsed, Score(), path.stem, RepositoryIndex(read_authority(authority)))
+    repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
+    parsed = notes_json(parse_text(read_text(path), str(path), repositories).notes)
+    return score(load_expected(path), parsed, Score(), path.stem, repositories)

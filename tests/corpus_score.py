@@ -14,6 +14,8 @@ import json
 import sys
 from pathlib import Path
 
+from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.paths import AUTHORITY_FILE
 from catalogue.scoring import score_file
 
 HERE = Path(__file__).resolve().parent
@@ -48,9 +50,10 @@ def raise_baseline() -> list[str]:
     """Write into the baseline every figure that went up (and figures of new files); never
     lower one. Returns what changed."""
     kept = baseline() if BASELINE.exists() else {}
+    repositories = RepositoryIndex(read_authority(AUTHORITY_FILE))
     changed = []
     for path in corpus_files():
-        figures = score_file(path).figures()
+        figures = score_file(path, repositories).figures()
         old = kept.setdefault(key(path), {})
         for name, value in figures.items():
             if name not in old or value > old[name]:
@@ -64,6 +67,7 @@ if __name__ == "__main__":
     if "--raise" in sys.argv:
         print("\n".join(raise_baseline()) or "no figure went up")
     else:
+        repositories = RepositoryIndex(read_authority(AUTHORITY_FILE))
         for path in corpus_files():
-            result = score_file(path)
+            result = score_file(path, repositories)
             print(f"{key(path)}: notes {result.note_accuracy:.3f}, fields {result.accuracy():.3f}")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ..authority import RepositoryIndex
 from .dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
+from .fields import guess_genre
 from .model import CitationDraft, ParsedNote, RawNote, Span
 from .patterns import CIRCLED, CIRCLED_CHARS, MAX_NOTE_LENGTH
 from .refcodes import parse_reference_code
@@ -118,14 +119,6 @@ def han_count(text: str) -> int:
 def arabic_volume(text: str) -> str:
     number = chinese_number(text)
     return str(number) if number is not None else text
-
-
-def document_genre(title: str | None) -> str | None:
-    """The kind of a document from its Chinese title: "蔣中正電盧漢" a telegram, "…函" a letter."""
-    for genre, pattern in DOCUMENT_GENRES:
-        if title and re.search(pattern, title):
-            return genre
-    return None
 
 
 def circled_or_number(text: str) -> int:
@@ -357,7 +350,8 @@ def read_document_head(note: str, start: int, end: int, context: Context,
         marks.append(text.find(title) + len(title))
     if marks:
         end = start + max(marks)
-    citation = draft("archival", "full", note, start_at, end, title=title, genre=document_genre(title))
+    citation = draft("archival", "full", note, start_at, end, title=title,
+                     genre=guess_genre(title, DOCUMENT_GENRES))
     if dates:
         date = dates[0]
         citation.date, citation.date_as_written, citation.date_precision = date.edtf, date.as_written, date.precision
@@ -774,7 +768,7 @@ def read_citation_from(note: str, head: tuple[int, int, str], clause_start: int,
         walk(note, items(note, title_end, end), reading, context)
     citation = build(note, begin, reading, authors, editors, kind_of_head, context)
     if citation is not None and citation.kind in ("archival", "published_document", "cited_document"):
-        citation.genre = document_genre(citation.title)
+        citation.genre = guess_genre(citation.title, DOCUMENT_GENRES)
     return citation
 
 

@@ -236,11 +236,12 @@ def find_dates(text: str) -> list[FoundDate]:
     return list(_find_dates(text))
 
 
-# What every date this reads holds: a four-digit year, or a day.month.year in figures ("4.7.54").
-_DATE_HINT = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)|\d[./]\d{{1,2}}[./]\d\d")
+
 
 
 _YEAR_IN_FIGURES = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)")
+# What every date this reads holds: a four-digit year, or a day.month.year in figures ("4.7.54").
+_DATE_HINT = re.compile(_YEAR_IN_FIGURES.pattern + r"|\d[./]\d{1,2}[./]\d\d")
 
 
 def _where_to_look(text: str) -> list[list[Span]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..editions import EDITIONS
 from .dates import FoundDate, find_dates, find_years
@@ -71,10 +72,11 @@ def set_date(draft: CitationDraft, found: FoundDate) -> None:
     draft.date, draft.date_as_written, draft.date_precision = found.edtf, found.as_written, found.precision
 
 
-def guess_genre(title: str | None) -> str | None:
+def guess_genre(title: str | None, genres: Sequence[tuple[str, str]] = GENRES) -> str | None:
+    """The kind of a document from its title, by the first pattern of ``genres`` it holds."""
     if not title:
         return None
-    for genre, pattern in GENRES:
+    for genre, pattern in genres:
         if re.search(pattern, title, re.IGNORECASE):
             return genre
     return None

@@ -61,7 +61,7 @@ from .patterns import (
     SUPRA_NOTE,
     UNPLACED_IMPRINT,
 )
-from .pieces import Piece
+from .pieces import Piece, residue
 from .refcodes import parse_reference_code
 from .resolve import resolve
 from .segment import scan, split_points, strip_connector, trim
@@ -134,11 +134,11 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     _share_repositories(citations)
     for citation in citations:
         _normalise_code(citation)
-    residue = _residue(text, [c.span for c in citations])
+    commentary = residue(text, [c.span for c in citations])
     messages = [] if citations or not text.strip() else [f"note {raw.number}: no citation recognised"]
-    if citations and (unplaced := unplaced_text(residue, repositories)):
+    if citations and (unplaced := unplaced_text(commentary, repositories)):
         messages.append(f"note {raw.number}: text that looks like a citation was not read: “{unplaced}”")
-    return ParsedNote(raw.number, text, residue, citations, raw.line, raw.kind, messages)
+    return ParsedNote(raw.number, text, commentary, citations, raw.line, raw.kind, messages)
 
 
 def _split_at_caps_authors(piece: Piece) -> list[Piece]:
@@ -438,12 +438,3 @@ def unplaced_text(residue: str, repositories: RepositoryIndex | None) -> str | N
         if re.match(r"\s*[,:]\s*[A-Z]{0,4}[\s/-]*\d", after):
             return residue[mention.span[0]:mention.span[1] + 25].strip()
     return None
-
-
-def _residue(text: str, spans: list[Span]) -> str:
-    pieces, position = [], 0
-    for start, end in sorted(spans):
-        pieces.append(text[position:start])
-        position = max(position, end)
-    pieces.append(text[position:])
-    return "".join(pieces)

@@ -54,3 +54,13 @@ def _outside_anchors(note: str, span: Span, structure: Structure) -> str:
             position = anchor.span[1]
     parts.append(note[position:end])
     return "".join(parts)
+
+
+def residue(text: str, spans: list[Span]) -> str:
+    """The note's text outside the given spans: what no citation covers."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        pieces.append(text[position:start])
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)

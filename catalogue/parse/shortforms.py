@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .model import CitationDraft, ParsedNote, Span
+from .pieces import residue
 from .resolve import authors_match, title_matches
 
 PAGES = r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)"
@@ -39,7 +40,7 @@ def recover_short_forms(notes: list[ParsedNote]) -> None:
         found = [draft for stretch in _gaps(note) for draft in _short_forms(note.text, stretch, cited)]
         if found:
             note.citations = sorted(note.citations + found, key=lambda c: c.span)
-            note.residue = _outside(note.text, [c.span for c in note.citations])
+            note.residue = residue(note.text, [c.span for c in note.citations])
         cited += [c for c in note.citations if c.form == "full" and c.kind == "published" and c.title]
         cited += [c.via for c in note.citations if c.via is not None and c.via.form == "full" and c.via.title]
 
@@ -71,11 +72,3 @@ def _gaps(note: ParsedNote) -> list[Span]:
         gaps.append((position, len(note.text)))
     return gaps
 
-
-def _outside(text: str, spans: list[Span]) -> str:
-    pieces, position = [], 0
-    for start, end in sorted(spans):
-        pieces.append(text[position:start])
-        position = max(position, end)
-    pieces.append(text[position:])
-    return "".join(pieces)
