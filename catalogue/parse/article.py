@@ -354,11 +354,15 @@ def _split_run_in(drafts: list[_NoteDraft]) -> list[_NoteDraft]:
 
 def _run_in_start(draft: _NoteDraft, number: int) -> tuple[int, int, int] | None:
     """(part, end of the text before, start of the note) of note ``number`` run into ``draft``."""
-    pattern = re.compile(rf"(?<=[.!?”\"’)])\s+{number}\.?\s+(?=[A-ZÀ-ÝĐ“\"‘(]|ibid)", re.IGNORECASE)
     for part_index, (_, text, _) in enumerate(draft.parts):
-        if match := pattern.search(text):
-            return part_index, match.start(), match.end()
+        for match in _RUN_IN.finditer(text):
+            if int(match["number"]) == number:
+                return part_index, match.start(), match.end()
     return None
+
+
+# A note number after a sentence end, before the next note's first word: "… 212. 14 Ibid., 215."
+_RUN_IN = re.compile(r"(?<=[.!?”\"’)])\s+(?P<number>[0-9]{1,4})\.?\s+(?=[A-ZÀ-ÝĐ“\"‘(]|ibid)", re.IGNORECASE)
 
 
 def _trim_trailing(draft: _NoteDraft, source: str, warnings: list[str]) -> None:
