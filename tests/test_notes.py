@@ -457,3 +457,20 @@ def test_a_german_archival_citation_code_ends_where_the_description_begins(index
     archival = only(note)
     assert (archival.repository, archival.reference_code_cited, archival.locator, archival.date) == (
         "PA AA", "B 37, Bd. 112", "Bl. 4–9", "1955-02-14")
+
+
+def test_a_body_compiling_the_work_in_romanised_lower_case_opens_the_citation(index):
+    [note] = parse(index, "Zhonggong zhongyang wenxian yanjiushi, ed., *Zhou Enlai nianpu, 1949–1976* [A chronicle "
+                          "of Zhou Enlai’s life] (Beijing: Zhongyang wenxian chubanshe, 1997), 1:358–59.")
+    citation = only(note)
+    assert (citation.kind, citation.title, citation.publisher, citation.volume, citation.locator) == (
+        "published", "Zhou Enlai nianpu, 1949–1976", "Zhongyang wenxian chubanshe", "1", "358–59")
+
+
+def test_an_article_after_a_colon_of_commentary_is_read_with_its_paper_and_day(index):
+    [note] = parse(index, "The press greeted the return warmly: “Bao Dai Back in Saigon,” *New York Times*, "
+                          "14 June 1949, 12.")
+    citation = only(note)
+    assert (citation.title, citation.container_title, citation.date, citation.locator, citation.volume) == (
+        "Bao Dai Back in Saigon", "New York Times", "1949-06-14", "12", None)
+    assert note.residue == "The press greeted the return warmly: ."

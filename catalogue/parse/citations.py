@@ -459,8 +459,10 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             if group and is_translation(note[group[0] + 1:group[1] - 1]):
                 draft.container_title_translated = note[group[0] + 1:group[1] - 1].strip()
                 after = group[1]
-            if match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", note[after:piece.span[1]]):
-                draft.volume = match.group(1)
+            rest = note[after:piece.span[1]]
+            if (match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", rest)) and \
+                    not any(d.span[0] == match.start(1) for d in find_dates(rest[:80])):
+                draft.volume = match.group(1)  # not the day of an issue's date: "*New York Times*, 14 June 1949"
         tail = piece.sub(after, piece.span[1])
     else:
         draft.authors, draft.editors, draft.title, head_length = plain_author_title(piece.text)

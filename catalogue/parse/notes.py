@@ -38,6 +38,7 @@ from .patterns import (
     CROSS_REFERENCE,
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
+    EDITOR_MARK,
     EDITION_LEAD,
     HEREAFTER,
     HONORIFIC,
@@ -374,13 +375,33 @@ def _start_before_title(piece: Piece, title: int) -> int | None:
     if not prefix.strip() or re.fullmatch(r"\s*(?:in|dans|trong)\s*:?\s*", prefix):
         return start
     if prefix.rstrip().endswith(":") and len(prefix.split()) > 3:
-        return None  # commentary quoting someone: "… as follows: “…”"
+        return title if _titled_in_work(piece, title) else None  # commentary quoting someone: "… as follows: “…”"
     cuts = [start] + [start + m.end() for m in re.finditer(r"[,:]\s+", prefix)]
     for cut in cuts:
         names = AUTHOR_FILLER.sub("", note[cut:title]).strip(" ,:;")
         if names and (looks_like_names(names) or LETTER.match(names)):
             return cut
+    if _compiler(prefix):
+        return start
     return None
+
+
+def _compiler(prefix: str) -> bool:
+    """A body named as the work's editor or compiler, its name romanised in lower case after
+    the first word ("Zhonggong zhongyang wenxian yanjiushi, ed., *Zhou Enlai nianpu*")."""
+    mark = EDITOR_MARK.search(prefix)
+    name = prefix[:mark.start()].strip() if mark else ""
+    return bool(mark) and mark.group(0).strip().endswith(",") and bool(re.fullmatch(r"[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){1,5}", name))
+
+
+def _titled_in_work(piece: Piece, title: int) -> bool:
+    """A title in quotes closed by its comma and followed by a work in italics ("…warmly:
+    “Bao Dai Back in Saigon,” *New York Times*, 14 June 1949, 12"): a citation, not a quotation."""
+    anchors = [a for a in piece.anchors() if a.depth == 0 and a.span[0] >= title]
+    if len(anchors) < 2 or anchors[0].style != "quoted" or anchors[1].style != "italic":
+        return False
+    inner = piece.note[anchors[0].inner[0]:anchors[0].inner[1]].rstrip()
+    return inner.endswith(",") and not piece.note[anchors[0].span[1]:anchors[1].span[0]].strip(" ,")
 
 
 def _citation_end(piece: Piece) -> int:
