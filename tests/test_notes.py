@@ -474,3 +474,18 @@ def test_an_article_after_a_colon_of_commentary_is_read_with_its_paper_and_day(i
     assert (citation.title, citation.container_title, citation.date, citation.locator, citation.volume) == (
         "Bao Dai Back in Saigon", "New York Times", "1949-06-14", "12", None)
     assert note.residue == "The press greeted the return warmly: ."
+
+
+def test_a_journal_named_without_italics_keeps_its_volume_before_the_issue(index):
+    [note] = parse(index, 'Nguyen Thi Lan, "Rent Reduction, 1949-1953," Journal of Vietnamese Studies 11, no. 2 (2016): 1-38.')
+    citation = only(note)
+    assert (citation.container_title, citation.volume, citation.issue, citation.locator) == (
+        "Journal of Vietnamese Studies", "11", "2", "1-38")
+
+
+def test_an_archive_that_wrote_a_published_guide_is_its_author_not_its_holder(index):
+    [note] = parse(index, "Trung tam Luu tru Quoc gia I, Muc luc ho so Toa Thong su Bac Ky (Ha Noi: Cuc Van thu "
+                          "va Luu tru Nha nuoc, 2004), 33.")
+    citation = only(note)
+    assert (citation.kind, citation.repository, citation.title, citation.year, citation.locator) == (
+        "published", None, "Muc luc ho so Toa Thong su Bac Ky", 2004, "33")

@@ -82,8 +82,17 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
         if group and italics and any(a.span[1] <= group[0] for a in italics) and \
                 find_years(piece.note[group[0]:group[1]]):
             continue  # publisher of a printed collection: "(Central Archives…, 1989)"
+        if start == piece.span[0] and _wrote_work(piece.note[end:piece.span[1]]):
+            continue  # the archive wrote the work: "Trung tam Luu tru Quoc gia I, Muc luc… (Ha Noi: …, 2004), 33"
         holding.append(RepositoryMention((start, end), mention.as_written, mention.record))
     return holding
+
+
+def _wrote_work(after: str) -> bool:
+    """After an archive's name, a title without a number and its imprint in brackets: the
+    archive is the author of a published work (a guide, a catalogue), not the holder."""
+    match = re.match(r"\s*,\s*[^,()\d]{3,200}?\s*\(([^()]*)\)", after)
+    return bool(match) and bool((fields := read_publication(match.group(1))).get("place") or fields.get("publisher"))
 
 
 def read_citation(piece: Piece) -> CitationDraft:
@@ -459,7 +468,8 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             if group and is_translation(note[group[0] + 1:group[1] - 1]):
                 draft.container_title_translated = note[group[0] + 1:group[1] - 1].strip()
                 after = group[1]
-            rest = note[after:piece.span[1]]
+        if first.style == "quoted" and draft.container_title:
+            rest = note[after:piece.span[1]]  # "*Journal* 11, no. 2", "Journal of Vietnamese Studies 11, no. 2"
             if (match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", rest)) and \
                     not any(d.span[0] == match.start(1) for d in find_dates(rest[:80])):
                 draft.volume = match.group(1)  # not the day of an issue's date: "*New York Times*, 14 June 1949"

@@ -294,6 +294,6 @@ SERIES_AFTER = re.compile(r"\s*[,:]\s*[A-Z][^,;]{0,60}\b(?:Papers|Files?|Collect
 # An institution as an author: "Viện Lịch sử quân sự Việt Nam, Lịch sử…", "Military History
 # Institute of Vietnam, Victory in Vietnam…", "Ministère des Affaires étrangères, …".
 INSTITUTION = re.compile(
-    r"^(?:Viện|Ban|Bộ|Đảng|Trung tâm|Hội|Tổng cục|Cục|Ủy ban|Uỷ ban|Vien|Bo|Dang|"
+    r"^(?:Viện|Ban|Bộ|Đảng|Trung tâm|Hội|Tổng cục|Cục|Ủy ban|Uỷ ban|Vien|Bo|Dang|Trung tam|Hoi|Tong cuc|Cuc|Uy ban|"
     r"Institut|Institute|Comité|Commission|Committee|Ministère|Ministry|Department|Office|Bureau|"
     r"Military History Institute|Central Committee|中共中央|中央)\b[^,]{0,80}$")
