@@ -445,6 +445,14 @@ def test_two_french_books_joined_by_et_a_pinpoint_and_joint_authors_again(index)
     assert (only(second).authors, only(second).antecedent_note) == (["Devillers", "Lacouture"], 1)
 
 
+def test_a_document_cited_in_a_work_given_by_op_cit(index):
+    [note] = parse(index, "Message du colonel de Castries au général Cogny, 14 mars 1954, cité dans Cadeau, "
+                          "Diên Biên Phu, op. cit., p. 112.")
+    cited = only(note)
+    assert (cited.kind, cited.date, cited.locator, cited.via.form, cited.via.title) == (
+        "cited_document", "1954-03-14", "p. 112", "op_cit", "Diên Biên Phu")
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

@@ -284,6 +284,8 @@ def citation_start(piece: Piece) -> int | None:
         return start
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
+        if _via_present(piece, marker.start()):
+            return start  # "Message…, 14 mars 1954, cité dans Cadeau, Diên Biên Phu, op. cit.": the document opens it
         before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()
                   and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0]:a.inner[1]].strip(" ,."))]
         if before:
@@ -358,8 +360,12 @@ def _prose(text: str) -> bool:
     return len(lower) >= 10
 
 
-def _via_present(piece: Piece) -> bool:
+def _via_present(piece: Piece, before: int | None = None) -> bool:
+    """Does a document, then "cited in"/"reprinted in" and a work, make up the piece (with the
+    phrase before offset ``before`` of the piece when given)?"""
     for match in via_matches(piece.text):
+        if before is not None and match.start() >= before:
+            break
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
                 not match.group("relation").casefold().startswith(("quoting", "citing")):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
