@@ -453,6 +453,20 @@ def test_a_document_cited_in_a_work_given_by_op_cit(index):
         "cited_document", "1954-03-14", "p. 112", "op_cit", "Diên Biên Phu")
 
 
+def test_op_cit_after_an_author_and_a_short_title_with_its_subtitle(index):
+    notes = parse(index, "Jacques DALLOZ, La Guerre d'Indochine, 1945-1954, Paris, Seuil, 1987 ; Christopher E. GOSCHA, "
+                         "Vietnam. Un État né de la guerre, 1945-1954, Paris, Armand Colin, 2011.",
+                  "Dalloz, La Guerre d'Indochine, op. cit., p. 212.",
+                  "Goscha, Vietnam. Un État né de la guerre, op. cit., p. 214, qui cite une directive du Comité "
+                  "central en date du 12 septembre 1950.")
+    assert [(c.authors, c.title, c.antecedent_note) for c in notes[1].citations] == [
+        (["Dalloz"], "La Guerre d'Indochine", 1)]
+    work, directive = notes[2].citations
+    assert (work.title, work.antecedent_note, work.locator) == ("Vietnam. Un État né de la guerre", 1, "p. 214")
+    assert (directive.kind, directive.date, directive.title, directive.via) == (
+        "cited_document", "1950-09-12", "une directive du Comité central", work)
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

@@ -41,6 +41,7 @@ from .patterns import (
     ARCHIVE_WORD,
     AUTHOR_PAGE,
     BRACKETED_TRANSLATION,
+    CITING,
     CROSS_REFERENCE,
     DATE_LEAD,
     DOCUMENT_WORD,
@@ -226,7 +227,7 @@ def _via_split(piece: Piece) -> tuple[str, Piece, Piece] | None:
         if not piece.top_level(position) or match.start() == 0:
             continue
         word = match.group("relation").casefold()
-        if word.startswith(("quoting", "citing")):
+        if word.startswith(CITING):
             continue
         if re.match(r"rpt|repr|reprinted|republished|reprodu|publi|printed", word):
             relation = "reprinted_in"
@@ -245,7 +246,7 @@ def quoting_split(piece: Piece) -> list[Piece]:
     for match in via_matches(piece.text):
         word = match.group("relation").casefold()
         position = piece.span[0] + match.start()
-        if word.startswith(("quoting", "citing")) and match.start() > 0 and piece.top_level(position):
+        if word.startswith(CITING) and match.start() > 0 and piece.top_level(position):
             head = piece.sub(piece.span[0], position)
             tail = piece.sub(piece.span[0] + match.end(), piece.span[1])
             return [head, *quoting_split(tail)]

@@ -33,7 +33,9 @@ from .patterns import (
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
+    AUTHOR_SHORT_TITLE,
     BIBLIOGRAPHIC_WORDS,
+    CITING,
     COMMENTARY_AFTER,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
@@ -188,11 +190,22 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
                 opened = leads[-1].end("names")
             if opened is not None and not IMPRINT.search(previous, opened) and \
                     not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[opened:]) and \
-                    IMPRINT.search(text[span[0]:span[1]]) and previous.rstrip().endswith("."):
+                    (IMPRINT.search(text[span[0]:span[1]]) or _subtitle_then_op_cit(text[span[0]:span[1]])) \
+                    and previous.rstrip().endswith("."):
                 mended[-1] = (mended[-1][0], span[1])
                 continue
         mended.append(span)
     return mended
+
+
+def _subtitle_then_op_cit(piece: str) -> bool:
+    """"Un État né de la guerre, op. cit., p. 214" after "Goscha, Vietnam.": a short title's
+    subtitle, then "op. cit." (the words before it are no author's name)."""
+    marker = OP_CIT.search(piece)
+    if marker is None:
+        return False
+    head = piece[:marker.start()].strip(" ,")
+    return bool(head) and not re.search(r"[,;:()\d]", head) and not looks_like_names(head)
 
 
 def _opens_with_names(piece: str) -> int | None:
@@ -291,6 +304,9 @@ def citation_start(piece: Piece) -> int | None:
         if before:
             names = NAME_RUN.search(note[start:before[-1].span[0]])
             return start + names.start() if names else before[-1].span[0]
+        if (short := AUTHOR_SHORT_TITLE.fullmatch(outside[: marker.start()])) and looks_like_names(short["names"]) \
+                and len(short["names"].split()) <= 4:
+            return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
         names = NAME_RUN.search(outside[: marker.start()])
         return start + names.start() if names else start
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")):
@@ -367,7 +383,7 @@ def _via_present(piece: Piece, before: int | None = None) -> bool:
         if before is not None and match.start() >= before:
             break
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
-                not match.group("relation").casefold().startswith(("quoting", "citing")):
+                not match.group("relation").casefold().startswith(CITING):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
             return bool(rest.anchors()) or has_publication(rest) or bool(
                 PLAIN_CITATION.match(rest.text) or AUTHOR_PAGE.fullmatch(rest.text.rstrip(".")) or OP_CIT.search(rest.text))

@@ -45,14 +45,18 @@ VIA = re.compile(
     r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|"
     r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
     r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
-    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing)\s+",
+    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing|qui\s+cit(?:e|ent))\s+",
     re.IGNORECASE,
 )
+
+# The VIA phrases that name a second source the work consulted quotes ("…, p. 245, qui citent
+# le télégramme de Chauvel"): two citations, the work and the document known through it.
+CITING = ("quoting", "citing", "qui")  # "qui" opens only "qui cite(nt)" among VIA's phrases
 
 
 # Every word VIA opens with, found first: VIA's optional lead ("[,;]?\s*") makes it slow to scan.
 VIA_WORDS = re.compile(r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
-                       r"publi|printed|zit|quoting|citing")
+                       r"publi|printed|zit|quoting|citing|qui\s+cit")
 
 
 VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
@@ -99,7 +103,7 @@ SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", r
 
 # The words that lead to a document's date, left at the end of its title when the date is cut
 # off: "Lời kêu gọi …, ngày", "Aufzeichnung … vom", "Note du".
-DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
+DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|(?:en\s+date\s+)?du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
 
 
 # A printed edition or translation of the document cited just before it: "Russian text in
@@ -271,6 +275,9 @@ MID_CONNECTOR = re.compile(
     r"(?:(?:among\s+others|for\s+example|e\.g\.|notably|especially|par\s+exemple|notamment),?\s+)?",
     re.IGNORECASE,
 )
+
+# Before "op. cit.": the author, then the short title ("Dalloz, La Guerre d'Indochine, op. cit.").
+AUTHOR_SHORT_TITLE = re.compile(r"\s*(?P<names>[^,;:()\d]{2,60}),\s+(?P<title>[A-ZÀ-ÝĐ][^,;()\d]{0,120}),\s*")
 
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 
