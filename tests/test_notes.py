@@ -467,6 +467,14 @@ def test_op_cit_after_an_author_and_a_short_title_with_its_subtitle(index):
         "cited_document", "1950-09-12", "une directive du Comité central", work)
 
 
+def test_a_french_reference_code_ends_where_the_document_named_after_it_begins(index):
+    [note] = parse(index, "AMAE, Asie-Océanie 1944-1955, Indochine, vol. 212, télégramme n° 1502 de Pignon, "
+                          "2 avril 1949, f° 88.")
+    archival = only(note)
+    assert (archival.repository, archival.reference_code_cited, archival.date, archival.locator) == (
+        "AMAE", "Asie-Océanie 1944-1955, Indochine, vol. 212", "1949-04-02", "f° 88")
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

@@ -15,6 +15,7 @@ from .patterns import (
     AUTHOR_FILLER,
     BARE_PAGES,
     CAPS_AUTHOR,
+    DOCUMENT_NAMED,
     EDITED_BY,
     EDITOR_MARK,
     GENRES,
@@ -217,6 +218,8 @@ def code_items(stretch: str) -> str | None:
             continue
         if re.match(r"(?i)(?:trans|translated|transl)\b", item):
             break
+        if DOCUMENT_NAMED.match(item):
+            break  # "vol. 212, télégramme n° 1502 de Pignon": the document itself, after its file
         items.append(item)
     numbered = [i for i, item in enumerate(items)  # "2e bureau", "3rd Division": an ordinal names, it does not number
                 if re.search(r"\d", re.sub(r"\b\d+(?:e|er|ère|ème|nd|rd|st|th)\b", "", item))]

@@ -154,6 +154,13 @@ DOCUMENT_WORD = re.compile(
 )
 
 
+# A document named by its kind and number or sender, after the file that holds it:
+# "télégramme n° 1502 de Pignon", "dépêche n° 212 du consul", "letter no. 4 from Ely".
+DOCUMENT_NAMED = re.compile(
+    r"(?i)(?:telegram|télégramme|tél\.|tel\.|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
+    r"dispatch|dépêche|despatch)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)")
+
+
 ARCHIVE_WORD = re.compile(
     r"\b(?:archives?|archiv\w*|archivo|library|bibliothèque|museum|musée|records\s+office|"
     r"record\s+office|lưu\s+trữ|papers|collection)\b|档案馆|檔案館|档案局",
