@@ -475,6 +475,15 @@ def test_a_french_reference_code_ends_where_the_document_named_after_it_begins(i
         "AMAE", "Asie-Océanie 1944-1955, Indochine, vol. 212", "1949-04-02", "f° 88")
 
 
+def test_a_newspaper_issue_and_a_signed_newspaper_article(index):
+    [note] = parse(index, "Le Monde, 22 juillet 1954 ; Robert GUILLAIN, « Diên Biên Phu, ou la fin d'une illusion », "
+                          "Le Monde, 9 mai 1954, p. 1 et 3.")
+    issue, article = note.citations
+    assert (issue.kind, issue.container_title, issue.date) == ("published", "Le Monde", "1954-07-22")
+    assert (article.authors, article.title, article.container_title, article.date, article.locator) == (
+        ["Robert GUILLAIN"], "Diên Biên Phu, ou la fin d'une illusion", "Le Monde", "1954-05-09", "p. 1 et 3")
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

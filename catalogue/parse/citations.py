@@ -14,7 +14,7 @@ import re
 from ..authority import RepositoryMention
 from ..text import fold
 from ..editions import EDITIONS
-from .dates import find_dates, find_years
+from .dates import FoundDate, find_dates, find_years
 from .fields import (
     caps_authors,
     clean_title,
@@ -53,6 +53,8 @@ from .patterns import (
     LEAF,
     LETTER,
     LOCATOR,
+    NEWSPAPER_NAME,
+    NEWSPAPER_PAGE,
     OP_CIT,
     PERIODICAL_WORD,
     PLAIN_CITATION,
@@ -160,6 +162,8 @@ def read_citation(piece: Piece) -> CitationDraft:
     holding = holding_mentions(piece)
     if holding:
         return _read_archival(piece, draft, holding)
+    if issue := _read_newspaper_issue(text, draft):
+        return issue
     published_in = published_in_split(piece)
     if published_in is not None:
         main, rest = published_in
@@ -302,26 +306,61 @@ def has_publication(piece: Piece) -> bool:
 
 
 def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | None:
-    """"“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2.": a headline in quotes,
-    then the paper's name, the day and the page: an article, not a document in an archive."""
+    """"“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2." or "Robert Guillain,
+    « Washington et la tentation d’intervenir », Le Monde, 8 avril 1954": a headline in quotes
+    (after its author's name, if signed), then the paper's name, the day and the page: an
+    article, not a document in an archive."""
     anchors = piece.anchors()
-    if not anchors or anchors[0].style != "quoted" or piece.note[piece.span[0]:anchors[0].span[0]].strip():
+    if not anchors or anchors[0].style != "quoted":
+        return None
+    signed = piece.note[piece.span[0]:anchors[0].span[0]]
+    if signed.strip() and not (signed.rstrip().endswith(",") and read_authors(signed)[0]
+                               and not LETTER.match(signed.strip())):
         return None
     after = piece.note[anchors[0].span[1]:piece.span[1]]
     paper = re.match(r"\s*,?\s*(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”]{1,60}?),\s*", after)
     if not paper or (piece.repositories is not None and piece.repositories.find_in(paper["paper"])):
         return None
-    dates = find_dates(after[paper.end():])
-    if not dates or dates[0].span[0] != 0 or dates[0].precision != "day":
-        return None
-    rest = after[paper.end() + dates[0].span[1]:]
-    page = re.fullmatch(r"\s*(?:,\s*(?P<page>(?:p\.\s*)?\d{1,3}(?:\s*[–-]\s*\d{1,3})?))?\s*\.?\s*", rest)
-    if page is None:
+    issue = _day_and_page(after[paper.end():])
+    if issue is None:
         return None
     draft.kind, draft.form = "published", "full"
+    draft.authors = read_authors(signed)[0] if signed.strip() else []
     draft.title, draft.container_title = inner_text(piece.note, anchors[0]), clean_title(paper["paper"])
-    set_date(draft, dates[0])
-    draft.year, draft.locator = int(dates[0].edtf[:4]), page["page"]
+    set_date(draft, issue[0])
+    draft.year, draft.locator = int(issue[0].edtf[:4]), issue[1]
+    return draft
+
+
+def newspaper_issue(text: str) -> tuple[str, FoundDate, str | None] | None:
+    """"Le Monde, 22 juillet 1954", "New York Times, September 30, 1953, 1, 6": a newspaper's
+    issue of one day (perhaps a page), cited without an article's headline: (paper, day, page)."""
+    paper = NEWSPAPER_NAME.match(text)
+    if paper is None:
+        return None
+    issue = _day_and_page(text[paper.end():])
+    return (paper["paper"], *issue) if issue else None
+
+
+def _day_and_page(text: str) -> tuple[FoundDate, str | None] | None:
+    """A newspaper's day, then perhaps its page, and nothing else: "8 avril 1954, p. 1 et 3"."""
+    dates = find_dates(text)
+    if not dates or dates[0].span[0] != 0 or dates[0].precision != "day":
+        return None
+    page = NEWSPAPER_PAGE.fullmatch(text, dates[0].span[1])
+    return (dates[0], page["page"]) if page else None
+
+
+def _read_newspaper_issue(text: str, draft: CitationDraft) -> CitationDraft | None:
+    """A newspaper's issue (see :func:`newspaper_issue`) as a published work: the paper (the
+    work's title and the periodical the issue belongs to), the day, the page."""
+    if (issue := newspaper_issue(text)) is None:
+        return None
+    paper, day, page = issue
+    draft.kind, draft.form, draft.locator = "published", "full", page
+    draft.title = draft.container_title = paper
+    set_date(draft, day)
+    draft.year = int(day.edtf[:4])
     return draft
 
 

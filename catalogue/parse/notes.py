@@ -15,6 +15,7 @@ from .chinese import read_chinese_note
 from .citations import (
     has_publication,
     holding_mentions,
+    newspaper_issue,
     published_in_split,
     quoting_split,
     read_citation,
@@ -263,7 +264,7 @@ def _split_joined(piece: Piece) -> list[Piece]:
         else:
             starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
                 OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text)
-                or _two_imprints(head, tail))
+                or newspaper_issue(tail.text) or _two_imprints(head, tail))
         if not starts_citation or citation_start(head) is None:
             continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
         return [head, *_split_joined(tail)]
@@ -309,7 +310,7 @@ def citation_start(piece: Piece) -> int | None:
             return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
         names = NAME_RUN.search(outside[: marker.start()])
         return start + names.start() if names else start
-    if AUTHOR_PAGE.fullmatch(text.rstrip(".")):
+    if AUTHOR_PAGE.fullmatch(text.rstrip(".")) or newspaper_issue(text):
         return start
     if _via_present(piece) or (holding := holding_mentions(piece)) and (
             re.search(r"\d", text) or holding[0].span[0] == start and SERIES_AFTER.match(note, holding[0].span[1], end)):

@@ -224,6 +224,18 @@ VIETNAMESE_IMPRINT = re.compile(
     r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b")
 
 
+# A newspaper named by its title, then a comma: an article ("Le Monde", "The Times") or a
+# newspaper's word ("New York Times", "Frankfurter Allgemeine Zeitung") in its name.
+NEWSPAPER_NAME = re.compile(
+    r"(?P<paper>(?:(?:Le|La|Les|The|Die|Der|Das|El|Il|Het)\s+|L[’'])[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[A-ZÀ-ÝĐ][\w’'-]*){0,3}"
+    r"|(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|News|Gazette|Zeitung|Daily|Telegraph|"
+    r"Monitor|Observer|Express|Courier|Guardian|Chronicle))\s*,\s*")
+
+
+# The page of a newspaper after its day: ", p. 1 et 3", ", 1, 6", ", 14".
+NEWSPAPER_PAGE = re.compile(r"\s*(?:,\s*(?P<page>(?:pp?\.\s*)?\d{1,3}(?:\s*(?:[–-]|,|et|and)\s*\d{1,3})*))?\s*\.?\s*")
+
+
 # A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
 PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
 
