@@ -405,6 +405,35 @@ def export_command(database, export_format, output):
         raise click.FileError(str(output), hint=error.strerror) from None
 
 
+@notes.command("train")
+@click.option("--model", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the one the reader ships with).")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def notes_train(model, files):
+    """Train the reader's learned stage (the model that fills the imprint fields the rules
+    leave empty) on development corpus FILES, each with its expected parse beside it. Without
+    FILES: every development corpus under ./tests/ (never a sealed one).
+
+    \b
+    Example:
+      catalogue notes train tests/corpus/*.txt tests/heldout*/*.txt
+    """
+    from .parse.learned import MODEL, train
+    from .reading import settle
+    from .scoring import training_examples
+
+    files = files or tuple(sorted(path for path in Path("tests").glob("*/*.txt")
+                                  if path.with_suffix(".expected.yml").exists() and path.parent.name != "sealed"))
+    if not files:
+        raise click.UsageError("no corpus file given, and none under ./tests/ (NAME.txt beside NAME.expected.yml)")
+    settle()
+    try:
+        count = train(training_examples(list(files)), model or MODEL)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"{model or MODEL}: trained on {count} published references from {len(files)} files")
+
+
 @notes.command("score")
 @click.option("--fields", "by_field", is_flag=True, help="Also print each field's figure.")
 @click.option("--misses", is_flag=True, help="Also print every check the reader got wrong.")

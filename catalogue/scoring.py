@@ -138,3 +138,26 @@ def score_file(path: Path, repositories: RepositoryIndex | None = None) -> Score
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
     parsed = notes_json(parse_text(read_text(path), str(path), repositories).notes)
     return score(load_expected(path), parsed, Score(), path.stem, repositories)
+
+
+def training_examples(paths: list[Path], repositories: RepositoryIndex | None = None):
+    """(reference text as the reader cut it, expected fields) for every published reference
+    read in full in the development corpus files ``paths``, where the reader finds the expected
+    number of citations in the note: what the learned stage (parse/learned.py) is trained on.
+    A sealed file is refused: it would no longer measure notes the reader has never seen."""
+    from .paths import AUTHORITY_FILE
+    from .parse.contract import notes_json
+    from .reading import parse_text, read_text
+
+    repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
+    for path in paths:
+        if path.parent.name == "sealed":
+            raise ValueError(f"{path}: a sealed corpus is never trained on")
+        expected = {note["number"]: note["citations"] or [] for note in load_expected(path)}
+        for note in notes_json(parse_text(read_text(path), str(path), repositories).notes)["notes"]:
+            wanted = expected.get(note["number"], [])
+            if len(wanted) != len(note["citations"]):
+                continue
+            for citation, got in zip(wanted, note["citations"]):
+                if citation.get("kind") == "published" and citation.get("form") == "full":
+                    yield got["text"], citation

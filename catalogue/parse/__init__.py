@@ -12,6 +12,8 @@ The stages, in the order a text goes through them (one module each):
     citations   what kind of source each piece cites (archival, published, printed in or
                 cited in another work, cross-reference)
     fields      its fields: authors, title, imprint, volume, locator, reference code
+    learned     the imprint fields the rules left empty in a published reference, filled by a
+                CRF trained on the development corpora (`catalogue notes train`)
     patterns    the named regular-expression fragments the stages above match
     chinese     notes written in Chinese; gbt7714: GB/T 7714 references
     dates       the one date reader; refcodes: reference codes by archive grammar

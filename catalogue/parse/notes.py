@@ -29,6 +29,7 @@ from .fields import (
     via_matches,
 )
 from .gbt7714 import find_gbt7714
+from .learned import fill_gaps
 from .model import CitationDraft, ParsedNote, RawNote, Span
 from .patterns import (
     ABBREVIATION_TITLE,
@@ -138,6 +139,9 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     _share_repositories(citations)
     for citation in citations:
         _normalise_code(citation)
+        fill_gaps(citation)
+        if citation.via is not None:
+            fill_gaps(citation.via)
     commentary = residue(text, [c.span for c in citations])
     messages = [] if citations or not text.strip() else [f"note {raw.number}: no citation recognised"]
     if citations and (unplaced := unplaced_text(commentary, repositories)):

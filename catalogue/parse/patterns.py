@@ -323,3 +323,9 @@ INSTITUTION = re.compile(
     r"^(?:Viện|Ban|Bộ|Đảng|Trung tâm|Hội|Tổng cục|Cục|Ủy ban|Uỷ ban|Vien|Bo|Dang|Trung tam|Hoi|Tong cuc|Cuc|Uy ban|"
     r"Institut|Institute|Comité|Commission|Committee|Ministère|Ministry|Department|Office|Bureau|"
     r"Military History Institute|Central Committee|中共中央|中央)\b[^,]{0,80}$")
+
+# The learned stage (learned.py): the tokens its model tags, the quotation marks it counts to
+# know a token is quoted, and a year among them.
+CRF_TOKEN = re.compile(r"\w+|[^\w\s]")
+QUOTATION_MARKS = frozenset("\"“”«»„‘’'")
+YEAR_TOKEN = re.compile(r"1[5-9]\d\d|20\d\d")
