@@ -23,6 +23,8 @@ from catalogue.vocabularies import DATE_PRECISIONS
     ("Mar. 2, 1951", "1951-03-02", "day"),
     ("ngày 3 tháng 2 năm 1950", "1950-02-03", "day"),
     ("tháng 6 năm 1938", "1938-06", "month"),
+    ("1 tháng 10 năm 1945", "1945-10-01", "day"),
+    ("tháng 12-1949", "1949-12", "month"),
     ("1949-04-05", "1949-04-05", "day"),
 ])
 def test_dates_in_many_languages(written, edtf, precision):

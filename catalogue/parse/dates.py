@@ -128,9 +128,12 @@ def _patterns() -> list[re.Pattern[str]]:
     flags = re.IGNORECASE
     return [
         re.compile(rf"\b(?P<year>{YEAR_DIGITS})[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)\b"),
-        re.compile(rf"\bng(?:ày|ay)\s+{day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b",
-                   flags),
+        # "ngày 3 tháng 2 năm 1950", and the day without "ngày": "1 tháng 10 năm 1945".
+        re.compile(rf"(?:\bng(?:ày|ay)\s+|(?<![\w./–-])){day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)"
+                   rf"\s+{year}\b", flags),
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
+        # "tháng 12-1949", "tháng 9/1951": the month, then the year after a dash or slash.
+        re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s*[-/]\s*{year}\b", flags),
         re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"),
         # "ngày 25-11-1945", "12-3-1951": day first, with a four-digit year only.
         re.compile(rf"(?<![\w./–-])(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})(?![\w/–-])"),
@@ -259,7 +262,7 @@ def _where_to_look(text: str) -> list[list[Span]]:
             years[-1] = (years[-1][0], match.end())
         else:
             years.append((low, match.end()))
-    return [whole if "-" in text or "/" in text else nothing, vietnamese, vietnamese, whole,
+    return [whole if "-" in text or "/" in text else nothing, vietnamese, vietnamese, vietnamese, whole,
             whole if "-" in text else nothing, years, years, years]
 
 
