@@ -528,3 +528,11 @@ def test_an_archive_that_wrote_a_published_guide_is_its_author_not_its_holder(in
     citation = only(note)
     assert (citation.kind, citation.repository, citation.title, citation.year, citation.locator) == (
         "published", None, "Muc luc ho so Toa Thong su Bac Ky", 2004, "33")
+
+
+def test_a_document_named_by_sender_and_recipient_has_no_title(index):
+    [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
+                             "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")
+    assert (only(letter).title, only(letter).sender, only(letter).genre, only(letter).date) == (
+        None, "Chiang Kai-shek", "telegram", "1946-02-28")
+    assert only(report).title == "Report to the Central Committee"

@@ -63,6 +63,7 @@ from .patterns import (
     SHORT_INTERVIEW,
     SUPRA_NOTE,
     TITLE_VOLUME,
+    UNTITLED_LETTER,
 )
 from .pieces import Piece
 
@@ -428,6 +429,15 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
     else:
         _date_from_title(draft)
     draft.genre = guess_genre(draft.title)
+    if not anchors and draft.title and _untitled(draft.title):
+        draft.title = None  # "He Yingqin to Chiang Kai-shek": sender and recipient, no title
+
+
+def _untitled(head: str) -> bool:
+    """A document named by its sender and recipients only, which has no title: "Chiang
+    Kai-shek to Lu Han, telegram" (not "Report to the Central Committee", a title)."""
+    match = UNTITLED_LETTER.fullmatch(head)
+    return match is not None and not DOCUMENT_WORD.match(match["sender"])
 
 
 def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryMention]) -> CitationDraft:

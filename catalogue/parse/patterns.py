@@ -127,6 +127,19 @@ LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.
                     r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
 
 
+# A document named only by its sender and its recipients, perhaps with its kind and number:
+# "He Yingqin to Chiang Kai-shek", "Zhou Enlai to Mao Zedong, Liu Shaoqi and the Central
+# Committee", "Chiang Kai-shek to Lu Han, telegram", "Zhu Hanoi zonglingshiguan [Consulate-General
+# in Hanoi] to Waijiaobu" (a romanised name with its translation): an untitled document.
+_PARTY = (r"(?:d[’']|l[’'])?(?:[A-ZÀ-ÝĐ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w.’'-]*|de|du|d’|d'|van|von|of|the)){0,5}"
+          r"|[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){0,3}(?=\s+\[))(?:\s+\[[^\[\]]{2,80}\])?")
+UNTITLED_LETTER = re.compile(
+    rf"(?!(?i:the|a|an)\s)(?P<sender>{_PARTY})\s+(?:to|à|an)\s+(?:the\s+|l[ae]\s+|l’)?{_PARTY}"
+    rf"(?:(?:\s*,\s*|\s+(?:and|et|und)\s+)(?:the\s+)?{_PARTY})*"
+    r"(?:,\s*(?i:telegram|télégramme|cable|letter|lettre|memorandum|note|message|dispatch|dépêche)"
+    r"(?:\s+(?:no\.\s*|n°\s*)?\d+)?)?")
+
+
 # An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
 SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)")
 
