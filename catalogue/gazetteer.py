@@ -6,6 +6,7 @@ chubanshe" → CN), so that claims can be said to rest on one country's sources 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,3 +48,16 @@ class PlaceIndex:
 
     def __len__(self) -> int:
         return len(self.records)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> PlaceIndex:
+    """The seed gazetteer, read once: the note reader asks it which name of an imprint is the place."""
+    from .paths import GAZETTEER_FILE
+    return PlaceIndex(read_places(GAZETTEER_FILE))
+
+
+def is_place(name: str | None) -> bool:
+    """Whether the gazetteer knows a name as a place: is_place("Paris") is True,
+    is_place("Armand Colin") False."""
+    return bool(name) and gazetteer().place_of(name) is not None

@@ -536,3 +536,12 @@ def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     assert (only(letter).title, only(letter).sender, only(letter).genre, only(letter).date) == (
         None, "Chiang Kai-shek", "telegram", "1946-02-28")
     assert only(report).title == "Report to the Central Committee"
+
+
+def test_an_imprint_publisher_first_after_a_bracketed_translation(index):
+    [first, second] = parse(index, "Stein Tønnesson, Vietnam 1946: How the War Began [Việt Nam 1946: Chiến tranh đã bắt "
+                                   "đầu như thế nào], University of California Press, Berkeley, 2010, tr. 212.",
+                            "Christopher E. Goscha, Vietnam: un État né de la guerre, Armand Colin, Paris, 2011, tr. 201.")
+    assert (only(first).title, only(first).publisher, only(first).place, only(first).year) == (
+        "Vietnam 1946: How the War Began", "University of California Press", "Berkeley", 2010)
+    assert (only(second).publisher, only(second).place) == ("Armand Colin", "Paris")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..editions import EDITIONS
+from ..gazetteer import is_place
 from .dates import FoundDate, find_dates, find_years
 from .model import CitationDraft, Span
 from .patterns import (
@@ -29,6 +30,8 @@ from .patterns import (
     MARKDOWN_ESCAPE,
     NAME_SPLIT,
     NOT_GIVEN_NAMES,
+    TRANSLATION_CLOSES,
+    PUBLISHER_PLACE,
     VIA,
     VIA_WORDS,
     VIETNAMESE_IMPRINT,
@@ -255,6 +258,8 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
     head = text[: end.start()] if end else text
+    if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
+        head = head[:translated.end()]
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
     if len(parts) == 2 and (len(parts[0].split()) <= 5 and looks_like_names(parts[0]) or INSTITUTION.match(parts[0])):
         authors, editors = ([parts[0].strip()], []) if INSTITUTION.match(parts[0]) else read_authors(parts[0])
@@ -280,6 +285,14 @@ def plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
     if re.search(r":\s", rest[match.end():match.end() + 40]) and not re.search(r"\)\s*:", rest):
         return None, after  # "Paris: Seuil" — an imprint, not a journal
     return clean_title(match.group(1)), after + match.end()
+
+
+def placed(place: str, publisher: str) -> tuple[str, str]:
+    """Place and publisher of an imprint "A, B, 2011" in the order they were written in, told
+    apart by the gazetteer: ("Paris", "Seuil") stays; ("Armand Colin", "Paris") → ("Paris", "Armand Colin")."""
+    if is_place(publisher) and not is_place(place):
+        return publisher, place
+    return place, publisher
 
 
 def read_tail(tail: Piece, draft: CitationDraft) -> None:
@@ -314,8 +327,12 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
         draft.year = draft.year or int(dates[0].edtf[:4])
     if french := IMPRINT.match(bare):
         if not draft.publisher:
-            draft.place, draft.publisher = french.group("place").strip(), french.group("publisher").strip()
+            draft.place, draft.publisher = placed(french.group("place").strip(), french.group("publisher").strip())
             draft.year = int(french.group("year"))
+    if not draft.publisher and (first := PUBLISHER_PLACE.match(bare)) and is_place(first["place"]) \
+            and not is_place(first["publisher"]):
+        draft.place, draft.publisher = first["place"].strip(), first["publisher"].strip()
+        draft.year = int(first["year"])
     if not draft.publisher and (vietnamese := VIETNAMESE_IMPRINT.search(bare)):
         draft.publisher = vietnamese.group(1).strip()
         draft.place = (vietnamese.group(2) or "").strip() or draft.place

@@ -68,6 +68,8 @@ TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q
                           r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$", re.IGNORECASE)
 # A translation of a title, in square brackets after it: "Vietnam 1946 [Việt Nam 1946: …]".
 BRACKETED_TRANSLATION = re.compile(r"\s*\[(?P<translation>[^\[\]]{3,})\]\s*$")
+# A title's translation in square brackets, then a comma: the title ends there, the imprint follows.
+TRANSLATION_CLOSES = re.compile(r"(?<=\S)\s\[[^\[\]]{3,}\](?=\s*,\s*\S)")
 
 
 ISSUE = re.compile(r"(?<![\w])(?:no|nos|n°|nº|nr|số|issue|fasc)\.?\s*(?P<issue>\d+(?:[–-]\d+)?)", re.IGNORECASE)
@@ -229,6 +231,13 @@ IMPRINT = re.compile(
     r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
     r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
     r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
+
+
+# The publisher before the place, as Vietnamese notes give a foreign book's imprint:
+# "…, University of California Press, Berkeley, 2010" (the place is told by the gazetteer).
+PUBLISHER_PLACE = re.compile(
+    r",\s*(?P<publisher>[A-ZÀ-ÝĐ][^,()«»\[\]\d]{1,90}?),\s*(?P<place>[A-ZÀ-ÝĐ][^,()\[\]\d]{1,40}?),\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
 
 
