@@ -545,3 +545,11 @@ def test_an_imprint_publisher_first_after_a_bracketed_translation(index):
     assert (only(first).title, only(first).publisher, only(first).place, only(first).year) == (
         "Vietnam 1946: How the War Began", "University of California Press", "Berkeley", 2010)
     assert (only(second).publisher, only(second).place) == ("Armand Colin", "Paris")
+
+
+def test_a_printed_document_signed_before_its_quoted_title(index):
+    [note] = parse(index, "Hồ Chí Minh, “Thư gửi đồng bào Hoa kiều”, 1 tháng 10 năm 1945, in Hồ Chí Minh toàn tập, "
+                          "tập 4 (H.: Nxb. Chính trị quốc gia, 2000), tr. 37–38.")
+    document = only(note)
+    assert (document.kind, document.authors, document.title, document.date) == (
+        "published_document", ["Hồ Chí Minh"], "Thư gửi đồng bào Hoa kiều", "1945-10-01")

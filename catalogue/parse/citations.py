@@ -413,6 +413,8 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
         prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
         if prefix and (match := LETTER.match(prefix)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
+        elif _document_author(piece, prefix):  # "Hồ Chí Minh, “Thư gửi đồng bào Hoa kiều”, 1 tháng 10 năm 1945"
+            draft.authors = read_authors(prefix)[0]
     else:
         cut = dates[0].span[0] if dates else len(piece.text)
         draft.title = clean_title(DATE_LEAD.sub("", piece.text[:cut].strip(" ,("))) or None
@@ -438,6 +440,13 @@ def _untitled(head: str) -> bool:
     Kai-shek to Lu Han, telegram" (not "Report to the Central Committee", a title)."""
     match = UNTITLED_LETTER.fullmatch(head)
     return match is not None and not DOCUMENT_WORD.match(match["sender"])
+
+
+def _document_author(piece: Piece, prefix: str) -> bool:
+    """Whether the words before a document's quoted title are its author's name: a few names,
+    no number, no archive ("SHD, 10 H 2374, tướng Salan" places the document, it does not sign it)."""
+    return bool(prefix) and not re.search(r"[\d;:()]", prefix) and len(prefix.split()) <= 5 and \
+        looks_like_names(prefix) and not (piece.repositories is not None and piece.repositories.find_in(prefix))
 
 
 def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryMention]) -> CitationDraft:
