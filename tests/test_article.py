@@ -434,3 +434,11 @@ def test_notes_run_together_on_one_line_are_parted():
     assert [(n.number, n.text) for n in notes] == [
         (1, "Karnow, Vietnam, 401."), (2, "Ibid., 402."), (3, "Sheehan, Bright Shining Lie, 381 in 1963."),
         (4, "Fall."), (5, "Ibid.")]
+
+
+def test_read_notes_drops_the_running_heads_of_a_books_notes_pages():
+    text = ("12. Vo Nguyen Giap, Dien Bien Phu (Hanoi: Quan Doi Nhan Dan, 2000), 131–35; see\n343\n"
+            "NOTES TO PAGES 214–219\nQiang Zhai, China and the Vietnam Wars, 45–49.\n13. Ibid., 12.\n342 NOTES\n")
+    assert [n.text for n in read_notes(text)] == [
+        "Vo Nguyen Giap, Dien Bien Phu (Hanoi: Quan Doi Nhan Dan, 2000), 131–35; see Qiang Zhai, China and the "
+        "Vietnam Wars, 45–49.", "Ibid., 12."]

@@ -553,3 +553,14 @@ def test_a_printed_document_signed_before_its_quoted_title(index):
     document = only(note)
     assert (document.kind, document.authors, document.title, document.date) == (
         "published_document", ["Hồ Chí Minh"], "Thư gửi đồng bào Hoa kiều", "1945-10-01")
+
+
+def test_a_citation_after_a_sentence_of_commentary_starts_at_its_authors(index):
+    [note] = parse(index, "On Ely’s visit to Washington, the standard account is George C. Herring and Richard H. "
+                          "Immerman, “Eisenhower, Dulles, and Dienbienphu,” Journal of American History 71, no. 2 "
+                          "(September 1984): 343–63. Giap’s account of the decision to abandon “swift attack” is best read "
+                          "alongside Qiang Zhai, China and the Vietnam Wars, 1950–1975 (Chapel Hill: University of "
+                          "North Carolina Press, 2000), 45–49.")
+    assert [(c.authors, c.title) for c in note.citations] == [
+        (["George C. Herring", "Richard H. Immerman"], "Eisenhower, Dulles, and Dienbienphu"),
+        (["Qiang Zhai"], "China and the Vietnam Wars, 1950–1975")]

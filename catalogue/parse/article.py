@@ -291,6 +291,8 @@ def _notes_from_lines(
         if not line.strip():
             after_blank = True
             continue
+        if _is_notes_running_head(line):
+            continue  # "NOTES TO PAGES 214–219", "342 NOTES": a page's head inside a note
         start = _note_start(line.strip())
         previous = drafts[-1].number if drafts else None
         if start and not start.rest and not start.glued:
@@ -327,6 +329,20 @@ def _notes_from_lines(
             warnings.append(f"{source}: note {draft.number} (line {draft.line}) is empty")
         notes.append(RawNote(number=draft.number, text=text, line=draft.line))
     return notes, warnings
+
+
+# The running head of a book's notes pages: "NOTES TO PAGES 214–219", "342 NOTES", "Notes 341".
+_NOTES_RUNNING_HEAD = re.compile(
+    r"(?:[0-9]{1,4}\s+)?(?P<heading>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+)?)"
+    r"(?:\s+(?i:to\s+pages?|to\s+pp\.)\s+[0-9]{1,4}\s*[–-]\s*[0-9]{1,4}|\s+[0-9]{1,4})?")
+
+
+def _is_notes_running_head(line: str) -> bool:
+    """A page's running head in a notes section: the notes heading with a page number or
+    the pages it covers ("NOTES TO PAGES 209–214", "342 NOTES"), never a note's text."""
+    line = line.strip()
+    match = _NOTES_RUNNING_HEAD.fullmatch(line)
+    return bool(match) and re.search(r"[0-9]", line) is not None and fold(match["heading"]) in _NOTES_HEADINGS
 
 
 def _split_run_in(drafts: list[_NoteDraft]) -> list[_NoteDraft]:

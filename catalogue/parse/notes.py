@@ -332,7 +332,13 @@ def citation_start(piece: Piece) -> int | None:
         for anchor in anchors:  # "On the term ‘bersiap’ and its uses, see Robert Cribb, ‘The brief genocide…’"
             if lead := _prose_lead(note[start:anchor.span[0] + 1]):
                 return start + lead
-        return _start_before_title(piece, anchors[0].span[0])
+        if (begun := _start_before_title(piece, anchors[0].span[0])) is not None:
+            return begun
+        groups = [g for g in piece.groups() if g[0] >= anchors[-1].span[1]]
+        if groups and has_publication(piece.sub(groups[0][0], piece.span[1])) and \
+                (lead := _prose_lead(note[anchors[-1].span[1]:groups[0][0]])):
+            return anchors[-1].span[1] + lead  # "… in favor of “steady advance” is best read alongside Qiang Zhai, China…"
+        return None
     if has_publication(piece):
         first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
         if lead := _prose_lead(text[:first_group]):  # "The President later described it in Dwight D. Eisenhower, Mandate…"

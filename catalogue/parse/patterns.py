@@ -322,8 +322,13 @@ AUTHOR_SHORT_TITLE = re.compile(r"\s*(?P<names>[^,;:()\d]{2,60}),\s+(?P<title>[A
 
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 
+# Commentary in lower case, then a citation's authors: "… is best read alongside Qiang Zhai, China
+# and the Vietnam Wars", "the standard account is George C. Herring and Richard H. Immerman, “…”".
+PERSON = r"(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+"
 PROSE_THEN_AUTHOR = re.compile(
-    r"(?:(?<=\s)(?:in|by|see|from|of|is|are|dans|par|chez|voir|bei)\s+|(?<=:)\s+)(?P<names>(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+),\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+    r"(?:(?<=\s)(?!(?:and|et|und|with|avec|mit|và|y|e|en|de|da|di|do|dos|du|le|la|van|von|der|den|ten|ter|zu)\s)"
+    r"[a-zà-ÿ][\w’'-]*\s+|(?<=:)\s+)(?P<names>" + PERSON + r"(?:,?\s+and\s+" + PERSON + r")?)"
+    r",\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
