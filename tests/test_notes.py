@@ -564,3 +564,14 @@ def test_a_citation_after_a_sentence_of_commentary_starts_at_its_authors(index):
     assert [(c.authors, c.title) for c in note.citations] == [
         (["George C. Herring", "Richard H. Immerman"], "Eisenhower, Dulles, and Dienbienphu"),
         (["Qiang Zhai"], "China and the Vietnam Wars, 1950–1975")]
+
+
+def test_a_translator_or_editor_after_the_title_is_no_part_of_it_and_ends_the_chapters_book(index):
+    book, chapter = parse(index, "Jules Roy, The Battle of Dienbienphu, trans. Robert Baldick (New York: Harper & Row, "
+                                 "1965), 158–60.",
+                          "Kenneth Morrow, “The Sihanouk Trail,” in Making Sense of the Vietnam Wars: Local, National, "
+                          "and Transnational Perspectives, ed. Mark Philip Bradley and Marilyn B. Young (New York: "
+                          "Oxford University Press, 2008), 211–13.")
+    assert (only(book).title, only(book).publisher) == ("The Battle of Dienbienphu", "Harper & Row")
+    assert (only(chapter).title, only(chapter).container_title) == (
+        "The Sihanouk Trail", "Making Sense of the Vietnam Wars: Local, National, and Transnational Perspectives")

@@ -32,6 +32,7 @@ from .patterns import (
     NOT_GIVEN_NAMES,
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
+    TITLE_CREDIT,
     VIA,
     VIA_WORDS,
     VIETNAMESE_IMPRINT,
@@ -256,7 +257,7 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
         return authors, editors, clean_title(parts[1]) or None, imprint.start()
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
-                    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b", text)
+                    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|" + TITLE_CREDIT.pattern, text)
     head = text[: end.start()] if end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
         head = head[:translated.end()]
@@ -279,6 +280,9 @@ def plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
     if periodical := re.match(r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
                               rest, re.IGNORECASE):
         return clean_title(periodical["name"]), after + periodical.end()
+    if (book := re.match(r"[\s,]*in\s+(?=[A-ZÀ-ÝĐ])", rest)) and (credit := TITLE_CREDIT.search(rest, book.end())) and \
+            "(" not in rest[book.end():credit.start()]:  # "“The Sihanouk Trail,” in Making Sense…, ed. Mark Bradley (…)"
+        return clean_title(rest[book.end():credit.start()]), after + credit.start()
     match = re.match(r"[\s,]*(?!(?:in|dans|trong|ed|trans)\b)([A-ZÀ-ÝĐ][^,():\d]{2,100}?)(?=\s*(?:\d|,|\())", rest)
     if not match or not (VOLUME.search(rest) or ISSUE.search(rest) or re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)", rest)):
         return None, after

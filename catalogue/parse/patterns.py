@@ -225,6 +225,13 @@ CAPS_AUTHOR = re.compile(
     r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
 
 
+# The people credited after a book's title, who are not part of it: "…, trans. Robert Baldick
+# (New York: …)", "…, ed. Mark Philip Bradley and Marilyn B. Young (…)", "…, trans. and ed. …".
+TITLE_CREDIT = re.compile(
+    r",\s+(?:(?:trans|transl|ed|eds|comp)\.|(?:translated|edited|compiled|introduced)\s+by|"
+    r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])")
+
+
 # Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
 # coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
 IMPRINT = re.compile(
