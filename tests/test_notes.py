@@ -575,3 +575,17 @@ def test_a_translator_or_editor_after_the_title_is_no_part_of_it_and_ends_the_ch
     assert (only(book).title, only(book).publisher) == ("The Battle of Dienbienphu", "Harper & Row")
     assert (only(chapter).title, only(chapter).container_title) == (
         "The Sihanouk Trail", "Making Sense of the Vietnam Wars: Local, National, and Transnational Perspectives")
+def test_german_newspaper_articles_and_a_papers_issue_of_one_day(index):
+    article, issue, dutch = parse(index, "„Bonn: Hilfe ohne Helme\", in: Der Spiegel, Nr. 12, 14.3.1966, S. 34–40.",
+                                  "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f.",
+                                  "‘Politionele actie begonnen’ [Police action begun], Het Parool, 21 July 1947, p. 1.")
+    assert (only(article).title, only(article).container_title, only(article).issue, only(article).date,
+            only(article).locator) == ("Bonn: Hilfe ohne Helme", "Der Spiegel", "12", "1966-03-14", "S. 34–40")
+    assert (only(issue).kind, only(issue).container_title, only(issue).date, only(issue).locator) == (
+        "published", "Neues Deutschland", "1966-12-20", "S. 1 f.")
+    assert (only(dutch).container_title, only(dutch).title_translated) == ("Het Parool", "Police action begun")
+
+
+def test_a_german_ordinal_day(index):
+    [note] = parse(index, "Gespräch des Bundeskanzlers mit dem Botschafter am 4. Juli 1965, BArch, B 136/3589, Bl. 101.")
+    assert only(note).date == "1965-07-04"

@@ -44,6 +44,7 @@ from .patterns import (
     CITING,
     CROSS_REFERENCE,
     DATE_LEAD,
+    DOCUMENT_KIND,
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
     EDITION_LEAD,
@@ -53,8 +54,10 @@ from .patterns import (
     LEAF,
     LETTER,
     LOCATOR,
+    NEWSPAPER,
     NEWSPAPER_NAME,
     NEWSPAPER_PAGE,
+    PAPER_OF_THE_DAY,
     OP_CIT,
     PERIODICAL_WORD,
     PLAIN_CITATION,
@@ -173,6 +176,11 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.via = read_citation(rest)
         draft.via_relation = "published_in"
         draft.locator = draft.via.locator
+        return draft
+    if issue := paper_of_the_day(text):
+        draft.kind, draft.container_title = "published", clean_title(issue[0])
+        set_date(draft, issue[1])
+        draft.year, draft.locator = int(issue[1].edtf[:4]), issue[2]
         return draft
     if piece.anchors() or has_publication(piece):
         if article := _newspaper_article(piece, draft):
@@ -310,7 +318,8 @@ def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | No
     """"“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2." or "Robert Guillain,
     « Washington et la tentation d’intervenir », Le Monde, 8 avril 1954": a headline in quotes
     (after its author's name, if signed), then the paper's name, the day and the page: an
-    article, not a document in an archive."""
+    article, not a document in an archive (also "„Bonn: Hilfe ohne Helme", in: Der Spiegel,
+    Nr. 12, 14.3.1966, S. 34–40")."""
     anchors = piece.anchors()
     if not anchors or anchors[0].style != "quoted":
         return None
@@ -319,15 +328,17 @@ def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | No
                                and not LETTER.match(signed.strip())):
         return None
     after = piece.note[anchors[0].span[1]:piece.span[1]]
-    paper = re.match(r"\s*,?\s*(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”]{1,60}?),\s*", after)
-    if not paper or (piece.repositories is not None and piece.repositories.find_in(paper["paper"])):
-        return None
+    paper = NEWSPAPER.match(after)
+    if not paper or (piece.repositories is not None and piece.repositories.find_in(paper["paper"])) or \
+            DOCUMENT_KIND.search(paper["paper"]):
+        return None  # a paper, not the kind of document: "Het Parool", not "Liaison Conference decision"
     issue = _day_and_page(after[paper.end():])
     if issue is None:
         return None
     draft.kind, draft.form = "published", "full"
     draft.authors = read_authors(signed)[0] if signed.strip() else []
     draft.title, draft.container_title = inner_text(piece.note, anchors[0]), clean_title(paper["paper"])
+    draft.title_translated, draft.issue = paper["translation"], paper["issue"]
     set_date(draft, issue[0])
     draft.year, draft.locator = int(issue[0].edtf[:4]), issue[1]
     return draft
@@ -363,6 +374,14 @@ def _read_newspaper_issue(text: str, draft: CitationDraft) -> CitationDraft | No
     set_date(draft, day)
     draft.year = int(day.edtf[:4])
     return draft
+
+
+def paper_of_the_day(text: str) -> tuple[str, FoundDate, str | None] | None:
+    """A paper's issue of one day cited without a headline, with its page: "in: Neues
+    Deutschland vom 20.12.1966, S. 1 f." → ("Neues Deutschland", the day, "S. 1 f.")."""
+    paper = PAPER_OF_THE_DAY.search(text) if "in:" in text else None
+    issue = _day_and_page(text[paper.end():]) if paper else None
+    return (paper["paper"], *issue) if issue else None
 
 
 def _looks_like_unheld_document(piece: Piece) -> bool:

@@ -124,7 +124,7 @@ def _month_pattern() -> str:
 def _patterns() -> list[re.Pattern[str]]:
     month = rf"(?P<month>{_month_pattern()})\.?"
     year = rf"(?P<year>{YEAR_DIGITS})"
-    day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º)?"
+    day = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º|\.(?=\s))?"  # "4. Juli 1965": the German ordinal day
     flags = re.IGNORECASE
     return [
         re.compile(rf"\b(?P<year>{YEAR_DIGITS})[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)\b"),

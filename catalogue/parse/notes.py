@@ -16,6 +16,7 @@ from .citations import (
     has_publication,
     holding_mentions,
     newspaper_issue,
+    paper_of_the_day,
     published_in_split,
     quoting_split,
     read_citation,
@@ -59,6 +60,7 @@ from .patterns import (
     NAME_RUN,
     OPENING_NAMES,
     OP_CIT,
+    PAPER_OF_THE_DAY,
     PLAIN_CITATION,
     PROSE_THEN_AUTHOR,
     SERIES_AFTER,
@@ -323,6 +325,8 @@ def citation_start(piece: Piece) -> int | None:
         return start + document.start(next(g for g in ("whole", "doc", "volume") if document.group(g)))
     if published_in_split(piece) is not None:
         return start
+    if paper_of_the_day(text):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
+        return start + PAPER_OF_THE_DAY.search(text).start()
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
             and len(text.split()) <= 40:
         return start

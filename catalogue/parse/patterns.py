@@ -261,8 +261,27 @@ NEWSPAPER_NAME = re.compile(
     r"Monitor|Observer|Express|Courier|Guardian|Chronicle))\s*,\s*")
 
 
-# The page of a newspaper after its day: ", p. 1 et 3", ", 1, 6", ", 14".
-NEWSPAPER_PAGE = re.compile(r"\s*(?:,\s*(?P<page>(?:pp?\.\s*)?\d{1,3}(?:\s*(?:[–-]|,|et|and)\s*\d{1,3})*))?\s*\.?\s*")
+# After a headline in quotes, the paper that printed it, perhaps with its translation in
+# brackets before and its issue number after: "…”, Saigon Mới, 7 January 1950", "…’ [Police
+# action begun], Het Parool, 21 July 1947", "…", in: Der Spiegel, Nr. 12, 14.3.1966",
+# "…", in: Neues Deutschland vom 6.8.1964" (German "in:" and "vom", "of the" day).
+NEWSPAPER = re.compile(r"\s*(?:\[(?P<translation>[^\[\]]{3,})\])?\s*,?\s*(?:in:\s*)?"
+                       r"(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”\[\]]{1,60}?)(?:,\s*|\s+vom\s+(?=\d))"
+                       r"(?:(?:Nr|no|nr)\.\s*(?P<issue>\d+),\s*)?")
+# What a document is, as a description after its title names it ("…’, Liaison Conference
+# decision, 25 June 1941"): no newspaper's name.
+DOCUMENT_KIND = re.compile(r"(?i)\b(?:decisions?|décisions?|resolutions?|résolutions?|minutes|memorandum|report|"
+                           r"rapport|telegram|letter|lettre|note|directive|order|ordre|decree|décret|communiqué)\b")
+
+
+# A paper's issue of one day, cited without a headline: "die Berichterstattung in: Neues
+# Deutschland vom 20.12.1966, S. 1 f." (German "vom", "of the").
+PAPER_OF_THE_DAY = re.compile(r"(?:^|(?<=\s))in:\s+(?P<paper>[A-ZÀ-ÝĐ][^,()\d:;“”„\"]{1,60}?)\s+vom\s+(?=\d)")
+
+
+# The page of a newspaper after its day: ", p. 1 et 3", ", 1, 6", ", 14", ", S. 34–40", ", S. 1 f.".
+NEWSPAPER_PAGE = re.compile(r"\s*(?:,\s*(?P<page>(?:(?:pp?|S)\.\s*)?\d{1,3}(?:\s*(?:[–-]|,|et|and)\s*\d{1,3})*"
+                            r"(?:\s+f{1,2}\.)?))?\s*\.?\s*")
 
 
 # A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".

@@ -104,6 +104,9 @@ def _anchor_end(text: str, i: int) -> int | None:
         return end if end > i + 1 and "\n" not in text[i:end] and text[end - 1] != " " else None
     if char in "‘'":
         return _single_quote_end(text, i)
+    if char == "„":  # German „…“, closed in a plain text by whatever quote the keyboard gave: „…”, „…"
+        ends = [end for closer in "“”\"" if (end := text.find(closer, i + 1)) > i + 1]
+        return min(ends, default=None)
     if char in QUOTE_PAIRS:
         closer = QUOTE_PAIRS[char]
         if char == '"' and i > 0 and text[i - 1].isalnum():
