@@ -589,3 +589,22 @@ def test_german_newspaper_articles_and_a_papers_issue_of_one_day(index):
 def test_a_german_ordinal_day(index):
     [note] = parse(index, "Gespräch des Bundeskanzlers mit dem Botschafter am 4. Juli 1965, BArch, B 136/3589, Bl. 101.")
     assert only(note).date == "1965-07-04"
+
+
+def test_german_books_with_subtitles_series_and_the_same_author_again(index):
+    first, second, third = parse(
+        index,
+        "Vgl. grundlegend Alexander Troche, Berlin am Mekong, Düsseldorf: Droste, 2001; zur Politik der DDR Ingrid "
+        "Muth, Die DDR-Außenpolitik 1949–1972. Inhalte, Strukturen, Mechanismen, Berlin: Ch. Links, 2000, S. 201–223.",
+        "Zum Folgenden Klaus Hildebrand, Von Erhard zur Großen Koalition 1963–1969 (Geschichte der Bundesrepublik "
+        "Deutschland, Bd. 4), Stuttgart/Wiesbaden: DVA/F. A. Brockhaus, 1984, S. 176–183.",
+        "Vgl. Troche, Mekong, S. 140; ders., Bonn und Saigon. Die Entwicklungshilfe 1955–1975, Frankfurt a. M.: "
+        "Peter Lang, 2002, S. 77–80.")
+    muth = first.citations[1]
+    assert (muth.authors, muth.title, muth.place) == (
+        ["Ingrid Muth"], "Die DDR-Außenpolitik 1949–1972. Inhalte, Strukturen, Mechanismen", "Berlin")
+    assert (only(second).authors, only(second).title, only(second).publisher) == (
+        ["Klaus Hildebrand"], "Von Erhard zur Großen Koalition 1963–1969", "DVA/F. A. Brockhaus")
+    again = third.citations[1]
+    assert (again.authors, again.title, again.place, again.publisher) == (
+        ["Troche"], "Bonn und Saigon. Die Entwicklungshilfe 1955–1975", "Frankfurt a. M.", "Peter Lang")

@@ -62,6 +62,7 @@ from .patterns import (
     PERIODICAL_WORD,
     PLAIN_CITATION,
     POSSESSIVE_LETTER,
+    SAME_AUTHOR,
     SERIES_BEFORE,
     SHORT_INTERVIEW,
     SUPRA_NOTE,
@@ -112,8 +113,8 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.kind, draft.form = "cross_reference", "short"
         draft.cross_reference_note = int(match.group("number"))
         return draft
-    same_author = re.match(r"(?i)(?:id|idem)\b\.?,\s*", text)
-    if same_author and piece.anchors():  # "id., *Title*": the same author, another work
+    same_author = SAME_AUTHOR.match(text)
+    if same_author and (piece.anchors() or has_imprint(text)):  # "id., *Title*", "ders., Title, Place: …": another work
         draft = _read_published(piece.sub(piece.span[0] + same_author.end(), piece.span[1]), draft)
         draft.span, draft.text = piece.span, text
         return draft

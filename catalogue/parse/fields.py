@@ -33,6 +33,7 @@ from .patterns import (
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
     TITLE_CREDIT,
+    SERIES_IN_BRACKETS,
     VIA,
     VIA_WORDS,
     VIETNAMESE_IMPRINT,
@@ -255,7 +256,9 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
             and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 \
             and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
-        return authors, editors, clean_title(parts[1]) or None, imprint.start()
+        return authors, editors, clean_title(SERIES_IN_BRACKETS.sub("", parts[1])) or None, imprint.start()
+    if imprint and "," not in text[:imprint.start()] and "(" not in text[:imprint.start()]:
+        return [], [], clean_title(text[:imprint.start()]) or None, imprint.start()  # the author given before ("ders., …")
     end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
                     r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|" + TITLE_CREDIT.pattern, text)
     head = text[: end.start()] if end else text

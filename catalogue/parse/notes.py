@@ -54,15 +54,18 @@ from .patterns import (
     LEMMA_AFTER,
     LETTER,
     LOCATOR,
+    LONE_YEAR,
     LOWER_WORDS,
     MAX_NOTE_LENGTH,
     MID_CONNECTOR,
     NAME_RUN,
+    NOUN_BEFORE,
     OPENING_NAMES,
     OP_CIT,
     PAPER_OF_THE_DAY,
     PLAIN_CITATION,
     PROSE_THEN_AUTHOR,
+    SAME_AUTHOR,
     SERIES_AFTER,
     SHORT_INTERVIEW,
     SUPRA_NOTE,
@@ -185,10 +188,14 @@ def _lemma_end(text: str, structure) -> int:
 def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
     """Mend cuts made inside a title at a subtitle's full stop ("Hugues TERTRAIS, La Piastre et le
     fusil. Le coût de la guerre…, Paris, …, 2002"): a piece that opens a citation by an author
-    in capitals and has no imprint yet runs on to the piece that holds its imprint."""
+    in capitals and has no imprint yet runs on to the piece that holds its imprint, through
+    one more subtitle at most ("Helga Wiedemann, Zwischen Solidarität und Eigeninteresse. Die
+    Vietnam-Hilfe…, in: … (Hg.), Die DDR und die Dritte Welt. Neue Forschungen, Berlin: …, 2008")."""
     mended: list[Span] = []
-    for span in spans:
-        if mended:
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        if mended and (reach := _imprint_ahead(text, spans, index)) is not None:
             previous = text[mended[-1][0]:mended[-1][1]]
             authors = caps_authors(previous)
             leads = list(PROSE_THEN_AUTHOR.finditer(previous))  # "… est reproduit dans Philippe Devillers, Paris-Saigon-Hanoi."
@@ -196,12 +203,12 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
             if opened is None and leads:
                 opened = leads[-1].end("names")
             if opened is not None and not IMPRINT.search(previous, opened) and \
-                    not re.search(r"\b(?:1[5-9]|20)\d\d\b", previous[opened:]) and \
-                    (IMPRINT.search(text[span[0]:span[1]]) or _subtitle_then_op_cit(text[span[0]:span[1]])) \
-                    and previous.rstrip().endswith("."):
-                mended[-1] = (mended[-1][0], span[1])
+                    not LONE_YEAR.search(previous[opened:]) and previous.rstrip().endswith("."):
+                mended[-1] = (mended[-1][0], spans[reach][1])
+                index = reach + 1
                 continue
         mended.append(span)
+        index += 1
     return mended
 
 
@@ -215,11 +222,25 @@ def _subtitle_then_op_cit(piece: str) -> bool:
     return bool(head) and not re.search(r"[,;:()\d]", head) and not looks_like_names(head)
 
 
+def _imprint_ahead(text: str, spans: list[Span], index: int) -> int | None:
+    """The piece holding an imprint (or a subtitle, then "op. cit."), this one or the next after
+    a subtitle's full stop (with no year of its own), else None."""
+    piece = text[spans[index][0]:spans[index][1]]
+    if IMPRINT.search(piece) or _subtitle_then_op_cit(piece):
+        return index
+    if index + 1 < len(spans) and piece.rstrip().endswith(".") and not LONE_YEAR.search(piece) and \
+            IMPRINT.search(text[spans[index + 1][0]:spans[index + 1][1]]):
+        return index + 1
+    return None
+
+
 def _opens_with_names(piece: str) -> int | None:
     """Where the authors end in a piece that opens with them ("Vgl. grundlegend Alexander
     Troche, Berlin wird …"), else None."""
+    if same := SAME_AUTHOR.match(piece, len(piece) - len(piece.lstrip())):  # "ders., Bonn und Saigon. Die …"
+        return same.end()
     match = OPENING_NAMES.match(piece)
-    if match and looks_like_names(match["names"]) and (run := NAME_RUN.search(match["names"])) \
+    if match and looks_like_names(match["names"]) and (run := name_run(match["names"])) \
             and len(run.group(0).split()) <= 5:
         return match.end("names")  # "zur Politik der DDR Ingrid Muth, Die DDR-Außenpolitik …": the names end the run
     return None
@@ -300,8 +321,8 @@ def citation_start(piece: Piece) -> int | None:
     text = piece.text
     if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|ebd\b|ebenda|như trên|同上)", text) or EDITION_LEAD.match(text):
         return start
-    if IS_IBID.search(text) or SHORT_INTERVIEW.match(text):
-        return start
+    if IS_IBID.search(text) or SHORT_INTERVIEW.match(text) or SAME_AUTHOR.match(text) and has_imprint(text):
+        return start  # "ders., Bonn und Saigon…, Frankfurt a. M.: Peter Lang, 2002": the same author again
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
         if _via_present(piece, marker.start()):
@@ -309,12 +330,12 @@ def citation_start(piece: Piece) -> int | None:
         before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()
                   and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0]:a.inner[1]].strip(" ,."))]
         if before:
-            names = NAME_RUN.search(note[start:before[-1].span[0]])
+            names = name_run(note[start:before[-1].span[0]])
             return start + names.start() if names else before[-1].span[0]
         if (short := AUTHOR_SHORT_TITLE.fullmatch(outside[: marker.start()])) and looks_like_names(short["names"]) \
                 and len(short["names"].split()) <= 4:
             return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
-        names = NAME_RUN.search(outside[: marker.start()])
+        names = name_run(outside[: marker.start()])
         return start + names.start() if names else start
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")) or newspaper_issue(text):
         return start
@@ -353,18 +374,32 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if PLAIN_CITATION.match(text) and len(text.split()) <= 40 and not _prose(text):
         return start
+    imprints = [m.span() for m in IMPRINT.finditer(text)]
     for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
         rest = text[colon.end():]
+        if any(a < colon.start() < b for a, b in imprints):
+            continue  # "…, Berlin: Ch. Links, 2000": the colon between place and publisher
         if piece.top_level(start + colon.start()) and len(rest.split()) <= 40 and (
                 PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest)):
             return start + colon.end()
     if re.match(r"[A-ZÀ-ÝĐ]", text) and has_imprint(text) and len(text.split()) <= 40:
         return start  # "Viện Lịch sử quân sự Việt Nam, Lịch sử…, Nxb. Chính trị quốc gia, H., 1996"
-    if has_imprint(text) and (opening := OPENING_NAMES.match(text)) and (run := NAME_RUN.search(opening["names"])):
-        return start + opening.start("names") + run.start()  # "grundlegend Alexander Troche, Berlin wird…, Düsseldorf: Droste, 2001"
+    if has_imprint(text) and (comma := re.search(r",\s", text)) and (run := name_run(text[:comma.start()])) and \
+            len(run.group(0).split()) <= 4:
+        return start + run.start()  # "grundlegend Alexander Troche, Berlin wird…, Düsseldorf: Droste, 2001"
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
     return None
+
+
+def name_run(head: str) -> re.Match[str] | None:
+    """The run of names that ends a lead, less a German noun opening it after its article or
+    adjective: "zur Politik der DDR Ingrid Muth" → "Ingrid Muth"."""
+    run = NAME_RUN.search(head)
+    before = head[:run.start()].split() if run else []
+    if run and len(run.group(0).split()) >= 3 and before and NOUN_BEFORE.fullmatch(before[-1]):
+        return NAME_RUN.search(head, run.start() + len(run.group(0).split()[0]) + 1)
+    return run
 
 
 def _prose_lead(head: str) -> int | None:
@@ -458,7 +493,7 @@ def _citation_end(piece: Piece) -> int:
 def _same_author(citations: list[CitationDraft]) -> None:
     """"id., *Title*": the author of the citation before."""
     for previous, citation in zip(citations, citations[1:]):
-        if re.match(r"(?i)(?:id|idem)\b\.?,", citation.text) and citation.title:
+        if SAME_AUTHOR.match(citation.text) and citation.title:
             citation.form = "full"
             citation.authors, citation.editors = list(previous.authors), list(previous.editors)
 

@@ -232,11 +232,22 @@ TITLE_CREDIT = re.compile(
     r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])")
 
 
+# The same author as the citation before: "id.", "idem", German "ders." and "dies." (derselbe,
+# dieselbe).
+SAME_AUTHOR = re.compile(r"(?i)(?:id|idem|eadem)\b\.?,\s*|(?:ders|dies)\.,\s*")
+
+
+# A series named in brackets after a title, with its volume: "Von Erhard zur Großen Koalition
+# 1963–1969 (Geschichte der Bundesrepublik Deutschland, Bd. 4)".
+SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<series>[^()]{3,120}?),?\s+(?:Bd|Band|vol|Nr|no|n°|t)\.?\s*[\dIVXLC]+\)$")
+
+
 # Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
 # coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
 IMPRINT = re.compile(
-    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?)"
-    r"\s*[,:]\s*(?P<publisher>[^,()«»\d]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
+    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?"
+    r"(?:\s+[ai]\.\s?[A-Z][a-z]{0,2}\.)?)"  # "Frankfurt a. M.", "Freiburg i. Br."
+    r"\s*[,:]\s*(?P<publisher>[^,()«»\d:]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
     r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
 
@@ -246,6 +257,11 @@ IMPRINT = re.compile(
 PUBLISHER_PLACE = re.compile(
     r",\s*(?P<publisher>[A-ZÀ-ÝĐ][^,()«»\[\]\d]{1,90}?),\s*(?P<place>[A-ZÀ-ÝĐ][^,()\[\]\d]{1,40}?),\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
+
+
+# A year standing alone, as an imprint or a date gives it, not a title's span of years
+# ("Die DDR-Außenpolitik 1949–1972").
+LONE_YEAR = re.compile(r"(?<![\d–-])(?<!\d\s[–-]\s)\b(?:1[5-9]|20)\d\d\b(?!\s*[–-]\s*\d)")
 
 
 # "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
@@ -345,6 +361,13 @@ MID_CONNECTOR = re.compile(
 
 # Before "op. cit.": the author, then the short title ("Dalloz, La Guerre d'Indochine, op. cit.").
 AUTHOR_SHORT_TITLE = re.compile(r"\s*(?P<names>[^,;:()\d]{2,60}),\s+(?P<title>[A-ZÀ-ÝĐ][^,;()\d]{0,120}),\s*")
+
+
+# A German article, contraction or inflected adjective: the capitalised word after it is its
+# noun, not a name ("zur Politik der DDR Ingrid Muth", "in der westdeutschen Öffentlichkeit
+# Wolfgang Kraushaar").
+NOUN_BEFORE = re.compile(r"(?:der|die|das|den|dem|des|eine[mnrs]?|zum|zur|vom|beim|[a-zäöüß]{3,}(?:en|er|em|es))")
+
 
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 

@@ -34,7 +34,7 @@ ABBREVIATIONS = frozenset({
 })
 
 CONNECTOR = re.compile(
-    r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|vgl\.\s+auch|vgl\.|siehe\s+auch|siehe|s\.\s+auch|ferner|dazu|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
+    r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|vgl\.\s+auch|vgl\.|siehe\s+auch|siehe|s\.\s+auch|ferner|dazu|zum\s+folgenden|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
     r"(?:,?\s+(?:among\s+others|for\s+example|for\s+instance|e\.g\.|notably|especially|in\s+particular|"
     r"par\s+exemple|notamment|chẳng\s+hạn))?[,:]?\s+",
     re.IGNORECASE,
@@ -150,7 +150,7 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
     if word is None:
         return False
     token = word.group(1).strip("(“\"'*[")
-    bare = token.rstrip(".").split(".")[-1].casefold()
+    bare = re.split(r"[./]", token.rstrip("."))[-1].casefold()  # "DVA/F. A. Brockhaus": an initial after a slash
     if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
         return False
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", token):  # initials: "N.J", "U.S."
