@@ -608,3 +608,19 @@ def test_german_books_with_subtitles_series_and_the_same_author_again(index):
     again = third.citations[1]
     assert (again.authors, again.title, again.place, again.publisher) == (
         ["Troche"], "Bonn und Saigon. Die Entwicklungshilfe 1955–1975", "Frankfurt a. M.", "Peter Lang")
+
+
+def test_the_book_or_journal_after_in(index):
+    german, journal, english = parse(
+        index,
+        "Helga Wiedemann, Zwischen Solidarität und Eigeninteresse, in: Thomas Brandt/Sabine Keller (Hg.), Die DDR "
+        "und die Dritte Welt. Neue Forschungen, Berlin: Ch. Links, 2008, S. 45–72, hier S. 58.",
+        "Jörg Steinhausen, Die Bundesrepublik und der Vietnamkrieg 1965–1968, in: VfZ 45 (1997), S. 123–145.",
+        "Robert Cribb, ‘The brief genocide’, in Empire, colony, genocide: Conquest, occupation, ed. A. Dirk Moses "
+        "(New York: Berghahn, 2008), pp. 424–39.")
+    assert (only(german).title, only(german).container_title, only(german).publisher) == (
+        "Zwischen Solidarität und Eigeninteresse", "Die DDR und die Dritte Welt. Neue Forschungen", "Ch. Links")
+    assert (only(journal).title, only(journal).container_title, only(journal).volume, only(journal).year) == (
+        "Die Bundesrepublik und der Vietnamkrieg 1965–1968", "VfZ", "45", 1997)
+    assert (only(english).container_title, only(english).publisher) == (
+        "Empire, colony, genocide: Conquest, occupation", "Berghahn")

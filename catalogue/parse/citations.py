@@ -16,6 +16,7 @@ from ..text import fold
 from ..editions import EDITIONS
 from .dates import FoundDate, find_dates, find_years
 from .fields import (
+    book_after_in,
     caps_authors,
     clean_title,
     code_near,
@@ -59,6 +60,7 @@ from .patterns import (
     NEWSPAPER_PAGE,
     PAPER_OF_THE_DAY,
     OP_CIT,
+    PLAIN_IN_BOOK,
     PERIODICAL_WORD,
     PLAIN_CITATION,
     POSSESSIVE_LETTER,
@@ -538,7 +540,10 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             draft.title_translated = note[group[0] + 1:group[1] - 1].strip()
             after = group[1]
         container = next((a for a in anchors[1:] if a.style == "italic"), None)
-        if first.style == "quoted" and container is None:
+        if first.style == "quoted" and container is None and (book := book_after_in(note[after:piece.span[1]])):
+            draft.container_title, draft.volume, after = book[0], draft.volume or book[2], after + book[3]
+            draft.container_title_translated = book[4]
+        elif first.style == "quoted" and container is None:
             draft.container_title, after = plain_container(piece, after)
         if first.style == "quoted" and container is not None:
             draft.container_title = inner_text(note, container)
@@ -559,6 +564,11 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             draft.title, draft.title_translated = draft.title[:translated.start()], translated["translation"]
         if draft.title and draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
             draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
+        if draft.title and (inside := PLAIN_IN_BOOK.search(piece.text, 0, head_length)) and \
+                (book := book_after_in(piece.text[inside.start():])):  # "Title, in: VfZ 45 (1997)"
+            draft.title = clean_title(draft.title[:draft.title.find(piece.text[inside.start():inside.end()].strip(" ,"))])
+            draft.container_title, draft.volume = book[0], draft.volume or book[2]
+            head_length = inside.start() + book[3]
         tail = piece.sub(piece.span[0] + head_length, piece.span[1])
     read_tail(tail, draft)
     has_work_details = draft.publisher or draft.place or draft.year or draft.container_title

@@ -15,13 +15,17 @@ from .model import CitationDraft, Span
 from .patterns import (
     AUTHOR_FILLER,
     BARE_PAGES,
+    BRACKETED_TRANSLATION,
     CAPS_AUTHOR,
+    BOOK_END,
     DOCUMENT_NAMED,
     EDITED_BY,
+    EDITORS_FIRST,
     EDITOR_MARK,
     GENRES,
     HEREAFTER,
     IMPRINT,
+    IN_BOOK,
     INSTITUTION,
     ISSUE,
     LEAF,
@@ -274,6 +278,27 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
             return authors, editors, edition, title_start + len(edition)
         return authors, editors, clean_title(text[title_start:len(head)]) or None, len(head)
     return [], [], clean_title(head) or None, len(head)
+
+
+def book_after_in(text: str) -> tuple[str, list[str], str | None, int] | None:
+    """The book or journal named after "in" or "in:", its editors named first, its volume,
+    where it ends and its translation: "in: VfZ 45 (1997), S. 123" → ("VfZ", [], "45", 13, None)."""
+    lead = IN_BOOK.match(text)
+    if lead is None:
+        return None
+    position, editors = lead.end(), []
+    if named := EDITORS_FIRST.match(text, position):  # "Thomas Brandt/Sabine Keller (Hg.), Die DDR …"
+        editors, position = [n.strip() for n in re.split(r"/|\s+und\s+|\s+and\s+", named["editors"])], named.end()
+    ends = [m.start() for m in (IMPRINT.search(text, position), BOOK_END.search(text, position)) if m]
+    if not ends:
+        return None
+    title, volume = text[position:min(ends)], None
+    if number := re.search(r"\s+(\d{1,4})$", title):  # "VfZ 45": the journal's volume
+        title, volume = title[:number.start()], number.group(1)
+    translation = BRACKETED_TRANSLATION.search(title)  # "Taiheiyō sensō e no michi [The road to the Pacific War]"
+    title = title[:translation.start()] if translation else title
+    return (clean_title(title), editors, volume, min(ends), translation and translation["translation"]) \
+        if clean_title(title) else None
 
 
 def plain_container(piece: Piece, after: int) -> tuple[str | None, int]:

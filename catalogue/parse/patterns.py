@@ -242,6 +242,16 @@ SAME_AUTHOR = re.compile(r"(?i)(?:id|idem|eadem)\b\.?,\s*|(?:ders|dies)\.,\s*")
 SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<series>[^()]{3,120}?),?\s+(?:Bd|Band|vol|Nr|no|n°|t)\.?\s*[\dIVXLC]+\)$")
 
 
+# The book or journal a chapter or an article is in: "…’, in Empire, colony, genocide, ed. A.
+# Dirk Moses (New York: …)", "…, in: VfZ 45 (1997)", "…, in: Thomas Brandt/Sabine Keller
+# (Hg.), Die DDR und die Dritte Welt, Berlin: Ch. Links, 2008". German "in:" takes a colon.
+IN_BOOK = re.compile(r"[\s,]*\bin:?\s+(?=[A-ZÀ-ÝĐ])")
+PLAIN_IN_BOOK = re.compile(r",\s+in:\s+(?=[A-ZÀ-ÝĐ])")  # after a title without quotes: only the German colon form
+EDITORS_FIRST = re.compile(r"(?P<editors>[A-ZÀ-ÝĐ][^,()]{2,80}?)\s*\((?:Hg|Hrsg|eds?|éds?|dir)\.?\)\s*,\s*")
+# Where the book's title ends: its editors ("ed. …"), its imprint or year in brackets, its volume.
+BOOK_END = re.compile(r",\s*(?:eds?|hg|hrsg|éds?|dir)\.\s|,?\s\(|,\s*(?:vols?|Bd|Nr|no)\.?\s*\d", re.IGNORECASE)
+
+
 # Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
 # coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
 IMPRINT = re.compile(
