@@ -13,6 +13,8 @@ from catalogue.paths import AUTHORITY_FILE
 
 
 @pytest.fixture(scope="module")
+
+
 def index():
     return RepositoryIndex(read_authority(AUTHORITY_FILE))
 
@@ -150,17 +152,25 @@ def test_an_overlong_note_is_kept_verbatim(index):
 
 
 @settings(max_examples=150, deadline=None)
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+
+
 def test_any_text_parses_and_rebuilds(text):
     note = parse_note(RawNote(1, text, 1), None)
     assert rebuilt(note)
 
 
 @settings(max_examples=100, deadline=None)
+
+
 @given(st.lists(st.sampled_from([
     "“", "”", "*", "(", ")", "[", "]", ";", ". ", ", ", " and ", "Ibid.", "op. cit.", "See ", "p. 12",
     "24 juin 1947", "SHD", "10 H 287", "VNA 3", "Zhai", "*China*", "“Note,”", "cited in ", " in ",
 ]), max_size=30))
+
+
 def test_citation_like_noise_parses_and_rebuilds(pieces):
     text = "".join(pieces)
     [note] = parse_notes([RawNote(1, text, 1), RawNote(2, "Ibid.", 2)][:1], None)
@@ -216,6 +226,8 @@ def test_chinese_gbt7714_references_and_tongshang_ibid():
     "Author interview with Lucien Marchetti, Perpignan, October 3, 1996.",
     "Author's interview with a retired official, Hà Nội, 14 March 2008.",
 ])
+
+
 def test_an_interview_is_an_unpublished_source(text):
     from catalogue.parse.model import RawNote
     from catalogue.parse.notes import parse_notes
@@ -575,6 +587,8 @@ def test_a_translator_or_editor_after_the_title_is_no_part_of_it_and_ends_the_ch
     assert (only(book).title, only(book).publisher) == ("The Battle of Dienbienphu", "Harper & Row")
     assert (only(chapter).title, only(chapter).container_title) == (
         "The Sihanouk Trail", "Making Sense of the Vietnam Wars: Local, National, and Transnational Perspectives")
+
+
 def test_german_newspaper_articles_and_a_papers_issue_of_one_day(index):
     article, issue, dutch = parse(index, "„Bonn: Hilfe ohne Helme\", in: Der Spiegel, Nr. 12, 14.3.1966, S. 34–40.",
                                   "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f.",
@@ -624,3 +638,9 @@ def test_the_book_or_journal_after_in(index):
         "Die Bundesrepublik und der Vietnamkrieg 1965–1968", "VfZ", "45", 1997)
     assert (only(english).container_title, only(english).publisher) == (
         "Empire, colony, genocide: Conquest, occupation", "Berghahn")
+
+
+def test_a_quoted_phrase_after_a_noun_of_the_sentence_is_no_citation(index):
+    [note] = parse(index, 'The phrase "sửa sai" ("correction of errors") was the official term; it appeared in the '
+                          "Party press from September 1956 onwards.")
+    assert note.citations == []

@@ -18,6 +18,7 @@ from .patterns import (
     BRACKETED_TRANSLATION,
     CAPS_AUTHOR,
     BOOK_END,
+    DETERMINERS,
     DOCUMENT_NAMED,
     EDITED_BY,
     EDITORS_FIRST,
@@ -126,6 +127,8 @@ def looks_like_names(prefix: str) -> bool:
     words = re.findall(r"[\w’'.-]+", prefix)
     if not words or len(words) > 16:
         return False
+    if len(words) > 1 and words[0] in DETERMINERS and words[1][0].islower():
+        return False  # "The phrase “sửa sai”": a noun of the sentence, no name
     lower = [w for w in words if w[0].islower() and w.casefold() not in LOWER_WORDS and w not in ("ed.", "eds.")]
     return len(lower) <= 1 and any(w[0].isupper() for w in words)
 

@@ -314,6 +314,11 @@ NEWSPAPER_PAGE = re.compile(r"\s*(?:,\s*(?P<page>(?:(?:pp?|S)\.\s*)?\d{1,3}(?:\s
 PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
 
 
+# Words that open a noun phrase of a sentence, never a name: "The phrase", "Le terme", "Die Akte".
+DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Le", "La", "Les", "Un", "Une", "Ce", "Cette",
+               "Der", "Die", "Das", "Ein", "Eine", "Het", "Een"}
+
+
 LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
                "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
 
