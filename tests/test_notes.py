@@ -644,3 +644,13 @@ def test_a_quoted_phrase_after_a_noun_of_the_sentence_is_no_citation(index):
     [note] = parse(index, 'The phrase "sửa sai" ("correction of errors") was the official term; it appeared in the '
                           "Party press from September 1956 onwards.")
     assert note.citations == []
+
+
+def test_a_telephone_interview_a_leaf_of_the_same_file_and_an_authors_page_with_its_prefix(index):
+    interview, file, leaf, book, again = parse(
+        index, "Author’s telephone interview with Robert L. Haskins, 22 October 2008.",
+        "Politburo decision, 30 Jan. 1950, RGASPI, f. 17, op. 162, d. 45, l. 12.", "Ibid., l. 14.",
+        "Edward Miller, Misalliance (Cambridge, MA: Harvard University Press, 2013), pp. 260–78.", "Miller, p. 265.")
+    assert (only(interview).kind, only(interview).genre, only(interview).date) == ("archival", "interview", "2008-10-22")
+    assert (only(leaf).form, only(leaf).locator, only(leaf).antecedent_note) == ("ibid", "l. 14", 2)
+    assert (only(again).form, only(again).locator, only(again).antecedent_note) == ("author_only", "p. 265", 4)

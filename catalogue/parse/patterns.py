@@ -85,8 +85,8 @@ LOCATOR = re.compile(
 )
 
 
-AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*(?:(?:pp?|tr)\.\s*)?"
-                         r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")
+AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*"
+                         r"(?P<pages>(?:(?:pp?|tr)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")  # "Miller, p. 265"
 
 
 # "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
@@ -156,7 +156,8 @@ POSSESSIVE_LETTER = re.compile(
 
 
 # An interview as a source: "Author interview with…", "Oral history interview with…, by…".
-INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?interviews?\s+"
+INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?"
+                       r"(?:(?:telephone|phone|e-?mail|skype|zoom|video|recorded|filmed|unpublished)\s+)?interviews?\s+"
                        r"(?:with|by|of)\b")
 
 
