@@ -13,8 +13,6 @@ from catalogue.paths import AUTHORITY_FILE
 
 
 @pytest.fixture(scope="module")
-
-
 def index():
     return RepositoryIndex(read_authority(AUTHORITY_FILE))
 
@@ -152,25 +150,17 @@ def test_an_overlong_note_is_kept_verbatim(index):
 
 
 @settings(max_examples=150, deadline=None)
-
-
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
-
-
 def test_any_text_parses_and_rebuilds(text):
     note = parse_note(RawNote(1, text, 1), None)
     assert rebuilt(note)
 
 
 @settings(max_examples=100, deadline=None)
-
-
 @given(st.lists(st.sampled_from([
     "“", "”", "*", "(", ")", "[", "]", ";", ". ", ", ", " and ", "Ibid.", "op. cit.", "See ", "p. 12",
     "24 juin 1947", "SHD", "10 H 287", "VNA 3", "Zhai", "*China*", "“Note,”", "cited in ", " in ",
 ]), max_size=30))
-
-
 def test_citation_like_noise_parses_and_rebuilds(pieces):
     text = "".join(pieces)
     [note] = parse_notes([RawNote(1, text, 1), RawNote(2, "Ibid.", 2)][:1], None)
@@ -226,8 +216,6 @@ def test_chinese_gbt7714_references_and_tongshang_ibid():
     "Author interview with Lucien Marchetti, Perpignan, October 3, 1996.",
     "Author's interview with a retired official, Hà Nội, 14 March 2008.",
 ])
-
-
 def test_an_interview_is_an_unpublished_source(text):
     from catalogue.parse.model import RawNote
     from catalogue.parse.notes import parse_notes
@@ -587,8 +575,6 @@ def test_a_translator_or_editor_after_the_title_is_no_part_of_it_and_ends_the_ch
     assert (only(book).title, only(book).publisher) == ("The Battle of Dienbienphu", "Harper & Row")
     assert (only(chapter).title, only(chapter).container_title) == (
         "The Sihanouk Trail", "Making Sense of the Vietnam Wars: Local, National, and Transnational Perspectives")
-
-
 def test_german_newspaper_articles_and_a_papers_issue_of_one_day(index):
     article, issue, dutch = parse(index, "„Bonn: Hilfe ohne Helme\", in: Der Spiegel, Nr. 12, 14.3.1966, S. 34–40.",
                                   "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f.",
@@ -654,3 +640,12 @@ def test_a_telephone_interview_a_leaf_of_the_same_file_and_an_authors_page_with_
     assert (only(interview).kind, only(interview).genre, only(interview).date) == ("archival", "interview", "2008-10-22")
     assert (only(leaf).form, only(leaf).locator, only(leaf).antecedent_note) == ("ibid", "l. 14", 2)
     assert (only(again).form, only(again).locator, only(again).antecedent_note) == ("author_only", "p. 265", 4)
+
+
+def test_a_short_title_alone_with_its_pages_is_a_short_form_of_the_work_that_title_opens(index):
+    book, short, ibid = parse(index, "Military History Institute of Vietnam, Victory in Vietnam: The Official History "
+                                     "of the People’s Army of Vietnam, 1954–1975 (Lawrence: University Press of Kansas, "
+                                     "2002), 127.", "Victory in Vietnam, 142–43.", "Ibid., 150.")
+    assert (only(short).form, only(short).title, only(short).locator, only(short).antecedent_note) == (
+        "short", "Victory in Vietnam", "142–43", 1)
+    assert (only(ibid).antecedent_note, only(ibid).locator) == (1, "150")

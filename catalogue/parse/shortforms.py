@@ -4,9 +4,9 @@ A trade book or a discursive note names its sources in passing, without italics:
 given here follow Windrow, Last Valley, 424–26, who reconciles the unit returns; Fall's
 figures (Hell, 161) are lower." No rule tells such a title from prose, but the work itself
 does: "Last Valley" opens the title of a book cited in full in an earlier note. This stage
-reads the commentary left by the others, in note order, and keeps a "Name, Title, pages" or
-"(Title, pages)" only where the title opens an earlier full citation's title (and the name,
-when given, is one of its authors); ``resolve`` then links it.
+reads the commentary left by the others, in note order, and keeps a "Name, Title, pages",
+"(Title, pages)" or a sentence "Title, pages." only where the title opens an earlier full
+citation's title (and the name, when given, is one of its authors); ``resolve`` then links it.
 
     >>> from .model import CitationDraft, ParsedNote
     >>> book = CitationDraft(kind="published", form="full", span=(0, 5), text="…", title="The Last Valley",
@@ -31,6 +31,9 @@ NAMED_SHORT_FORM = re.compile(
     r"(?<![\w’'])(?P<author>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÝĐ][\w’'-]+)?),\s+"
     rf"(?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}(?![\d–-])")
 BRACKETED_SHORT_FORM = re.compile(rf"\((?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}\)")
+# A sentence that is a short title and its pages, no author: "Victory in Vietnam, 142–43."
+TITLE_SHORT_FORM = re.compile(rf"(?:^|(?<=[.;]\s))(?P<title>[A-ZÀ-ÝĐ][^,;()“”.]{{1,60}}?\s[^,;()“”.]{{1,60}}?),\s+{PAGES}"
+                              r"(?=\s*(?:[.;]|$))")
 
 
 def recover_short_forms(notes: list[ParsedNote]) -> None:
@@ -47,7 +50,7 @@ def recover_short_forms(notes: list[ParsedNote]) -> None:
 
 def _short_forms(text: str, stretch: Span, cited: list[CitationDraft]) -> list[CitationDraft]:
     found = []
-    for pattern in (NAMED_SHORT_FORM, BRACKETED_SHORT_FORM):
+    for pattern in (NAMED_SHORT_FORM, BRACKETED_SHORT_FORM, TITLE_SHORT_FORM):
         for match in pattern.finditer(text, *stretch):
             title = match["title"].strip()
             author = match.groupdict().get("author")
@@ -55,7 +58,7 @@ def _short_forms(text: str, stretch: Span, cited: list[CitationDraft]) -> list[C
                      and (author is None or authors_match(re.split(r"\s+(?:and|&)\s+", author), c.authors + c.editors))]
             if not works or any(match.start() < d.span[1] and d.span[0] < match.end() for d in found):
                 continue
-            span = match.span() if author else (match.start() + 1, match.end() - 1)
+            span = match.span() if author or pattern is TITLE_SHORT_FORM else (match.start() + 1, match.end() - 1)
             found.append(CitationDraft(kind="published", form="short", span=span, text=text[span[0]:span[1]],
                                        title=title, authors=[author] if author else [], locator=match["pages"]))
     return found
