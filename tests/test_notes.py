@@ -484,6 +484,14 @@ def test_a_newspaper_issue_and_a_signed_newspaper_article(index):
         ["Robert GUILLAIN"], "Diên Biên Phu, ou la fin d'une illusion", "Le Monde", "1954-05-09", "p. 1 et 3")
 
 
+def test_a_journal_title_with_a_subtitle_after_a_full_stop_stays_whole(index):
+    [note] = parse(index, "Claire MOUTIER, « Le Haut-Commissariat et la bataille de la piastre, 1950-1953 », "
+                          "Outre-mers. Revue d'histoire, t. 96, n° 362-363, 2009, p. 141-162, ici p. 150.")
+    article = only(note)
+    assert (article.container_title, article.volume, article.year, article.locator) == (
+        "Outre-mers. Revue d'histoire", "96", 2009, "p. 150")
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

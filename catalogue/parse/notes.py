@@ -65,9 +65,11 @@ from .patterns import (
     PAPER_OF_THE_DAY,
     PLAIN_CITATION,
     PROSE_THEN_AUTHOR,
+    QUOTED_TITLE,
     SAME_AUTHOR,
     SERIES_AFTER,
     SHORT_INTERVIEW,
+    SUBTITLE_THEN_ISSUE,
     SUPRA_NOTE,
     UNPLACED_IMPRINT,
 )
@@ -188,7 +190,9 @@ def _lemma_end(text: str, structure) -> int:
 def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
     """Mend cuts made inside a title at a subtitle's full stop ("Hugues TERTRAIS, La Piastre et le
     fusil. Le coût de la guerre…, Paris, …, 2002"): a piece that opens a citation by an author
-    in capitals and has no imprint yet runs on to the piece that holds its imprint, through
+    in capitals and has no imprint yet (nor a year outside its quoted title) runs on to the
+    piece that holds its imprint or its journal's volume ("« … », Outre-mers. Revue d'histoire,
+    t. 96"), through
     one more subtitle at most ("Helga Wiedemann, Zwischen Solidarität und Eigeninteresse. Die
     Vietnam-Hilfe…, in: … (Hg.), Die DDR und die Dritte Welt. Neue Forschungen, Berlin: …, 2008")."""
     mended: list[Span] = []
@@ -203,7 +207,7 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
             if opened is None and leads:
                 opened = leads[-1].end("names")
             if opened is not None and not IMPRINT.search(previous, opened) and \
-                    not LONE_YEAR.search(previous[opened:]) and previous.rstrip().endswith("."):
+                    not LONE_YEAR.search(QUOTED_TITLE.sub("", previous[opened:])) and previous.rstrip().endswith("."):
                 mended[-1] = (mended[-1][0], spans[reach][1])
                 index = reach + 1
                 continue
@@ -226,7 +230,7 @@ def _imprint_ahead(text: str, spans: list[Span], index: int) -> int | None:
     """The piece holding an imprint (or a subtitle, then "op. cit."), this one or the next after
     a subtitle's full stop (with no year of its own), else None."""
     piece = text[spans[index][0]:spans[index][1]]
-    if IMPRINT.search(piece) or _subtitle_then_op_cit(piece):
+    if IMPRINT.search(piece) or SUBTITLE_THEN_ISSUE.match(piece) or _subtitle_then_op_cit(piece):
         return index
     if index + 1 < len(spans) and piece.rstrip().endswith(".") and not LONE_YEAR.search(piece) and \
             IMPRINT.search(text[spans[index + 1][0]:spans[index + 1][1]]):

@@ -385,6 +385,13 @@ AUTHOR_SHORT_TITLE = re.compile(r"\s*(?P<names>[^,;:()\d]{2,60}),\s+(?P<title>[A
 NOUN_BEFORE = re.compile(r"(?:der|die|das|den|dem|des|eine[mnrs]?|zum|zur|vom|beim|[a-zäöüß]{3,}(?:en|er|em|es))")
 
 
+# A title in quotation marks, to be passed over.
+QUOTED_TITLE = re.compile(r"«[^»]*»|“[^”]*”")
+
+# The rest of a journal's title after its subtitle's full stop, then its volume or issue:
+# " Revue d'histoire, t. 96, n° 362-363, 2009".
+SUBTITLE_THEN_ISSUE = re.compile(r"\s*[A-ZÀ-ÝĐ][^,;\d]{0,80},\s*(?:t\.|vol\.|tome|n°|nº|no\.)\s*\d")
+
 NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 
 # Commentary in lower case, then a citation's authors: "… is best read alongside Qiang Zhai, China
