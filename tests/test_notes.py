@@ -492,6 +492,14 @@ def test_a_journal_title_with_a_subtitle_after_a_full_stop_stays_whole(index):
         "Outre-mers. Revue d'histoire", "96", 2009, "p. 150")
 
 
+def test_an_archive_named_as_the_publisher_of_a_printed_collection_does_not_hold_it(index):
+    [note] = parse(index, "Instruction du général Leclerc au général Valluy, 2 mars 1946, reproduite dans Gilbert "
+                          "Bodinier (éd.), *Le retour de la France en Indochine*, Vincennes, SHAT, 1987, p. 250–253.")
+    document = only(note)
+    assert (document.kind, document.via.kind, document.via.place, document.via.publisher, document.via.year) == (
+        "published_document", "published", "Vincennes", "SHAT", 1987)
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

@@ -82,8 +82,11 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
     mentions = piece.repositories.find_in(blanked)
     anchors = piece.anchors()
     italics = [a for a in anchors if a.style == "italic"]
+    publishers = [m.span("publisher") for m in IMPRINT.finditer(blanked)]
     holding = []
     for mention in mentions:
+        if any(a <= mention.span[0] and mention.span[1] <= b for a, b in publishers):
+            continue  # "…, Vincennes, SHAT, 1987": the archive published the work, it does not hold it
         start = mention.span[0] + piece.span[0]
         end = mention.span[1] + piece.span[0]
         if italics and any(a.span[0] >= end for a in italics) and not any(a.span[1] <= start for a in anchors):
