@@ -500,6 +500,15 @@ def test_an_archive_named_as_the_publisher_of_a_printed_collection_does_not_hold
         "published_document", "published", "Vincennes", "SHAT", 1987)
 
 
+def test_a_letter_citee_dans_a_book_and_a_book_with_its_first_edition_in_brackets(index):
+    [note] = parse(index, "Lettre de Hô Chi Minh à Marius Moutet, 15 septembre 1946, citée dans Alain RUSCIO, La Guerre "
+                          "française d'Indochine, Bruxelles, Complexe, 1992, p. 88 ; Jean SAINTENY, Histoire d'une paix "
+                          "manquée, Paris, Fayard, 1967 (1re éd. Amiot-Dumont, 1953), p. 214-219.")
+    letter, book = note.citations
+    assert (letter.kind, letter.via.publisher, letter.locator) == ("cited_document", "Complexe", "p. 88")
+    assert (book.place, book.publisher, book.year, book.locator) == ("Paris", "Fayard", 1967, "p. 214-219")
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

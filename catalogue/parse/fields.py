@@ -19,6 +19,7 @@ from .patterns import (
     CAPS_AUTHOR,
     BOOK_END,
     DETERMINERS,
+    EARLIER_EDITION,
     DOCUMENT_NAMED,
     EDITED_BY,
     EDITORS_FIRST,
@@ -333,8 +334,9 @@ def placed(place: str, publisher: str) -> tuple[str, str]:
 def read_tail(tail: Piece, draft: CitationDraft) -> None:
     """Publication details, volume, issue, locator after the title."""
     note = tail.note
+    earlier = [g for g in tail.groups() if EARLIER_EDITION.match(note, g[0] + 1)]  # "(1re éd. Amiot-Dumont, 1953)"
     for group in tail.groups():
-        fields = read_publication(note[group[0]:group[1]])
+        fields = read_publication(note[group[0]:group[1]]) if group not in earlier else {}
         if fields:
             draft.place = draft.place or fields.get("place")
             draft.publisher = draft.publisher or fields.get("publisher")
@@ -342,7 +344,7 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
     outside = tail.outside_anchors()
     blank_groups = list(outside)
     for group in tail.groups():
-        if read_publication(note[group[0]:group[1]]):
+        if group in earlier or read_publication(note[group[0]:group[1]]):
             for k in range(group[0], group[1]):
                 blank_groups[k - tail.span[0]] = " "
     bare = "".join(blank_groups)

@@ -42,7 +42,7 @@ SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>
 
 
 VIA = re.compile(
-    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cité\s+(?:dans|par|in)|"
+    r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cit(?:é|ée|és|ées)\s+(?:dans|par|in)|"
     r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
     r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
     r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing|qui\s+cit(?:e|ent))\s+",
@@ -273,6 +273,12 @@ PUBLISHER_PLACE = re.compile(
 # A year standing alone, as an imprint or a date gives it, not a title's span of years
 # ("Die DDR-Außenpolitik 1949–1972").
 LONE_YEAR = re.compile(r"(?<![\d–-])(?<!\d\s[–-]\s)\b(?:1[5-9]|20)\d\d\b(?!\s*[–-]\s*\d)")
+
+
+# A bracketed note of the work's first edition, after the imprint of the one cited:
+# "Paris, Fayard, 1967 (1re éd. Amiot-Dumont, 1953)", "(first published 1953)".
+EARLIER_EDITION = re.compile(r"\s*(?:(?:1re|1ère|première|1st|first)\s+(?:éd|ed|édition|edition)\b|"
+                             r"(?:first|originally)\s+published\b|(?:éd|ed)\.?\s+orig)", re.IGNORECASE)
 
 
 # "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
