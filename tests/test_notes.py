@@ -509,6 +509,16 @@ def test_a_letter_citee_dans_a_book_and_a_book_with_its_first_edition_in_bracket
     assert (book.place, book.publisher, book.year, book.locator) == ("Paris", "Fayard", 1967, "p. 214-219")
 
 
+def test_cross_references_after_commentary_and_before_et(index):
+    notes = parse(index, "Jean MARTIN, Une note, Paris, Seuil, 1990.", "Ibid.",
+                  "Le contrôle ne fut jamais appliqué ; voir supra note 1 et, sur l'affaire elle-même, Jacques "
+                  "DESPUECH, Le Trafic des piastres, Paris, Éditions des Deux-Rives, 1953.",
+                  "Le parallèle y est explicite, le commissaire redoutant un « nouvel engrenage » : voir supra, note 2.")
+    assert [(c.kind, c.antecedent_note, c.title) for c in notes[2].citations] == [
+        ("cross_reference", 1, None), ("published", None, "Le Trafic des piastres")]
+    assert [(c.kind, c.antecedent_note) for c in notes[3].citations] == [("cross_reference", 2)]
+
+
 def test_a_document_said_to_be_in_a_file_takes_the_code_after_the_archive(index):
     [note] = parse(index, "Telegram 3335 from Paris, March 20, is in Department of State, Central Files, 751G.00/3–2054.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).title) == (

@@ -292,6 +292,8 @@ def _split_joined(piece: Piece) -> list[Piece]:
         elif following is not None:
             starts_citation = between.rstrip().endswith(",") and len(between.split()) <= 6 and \
                 looks_like_names(between.strip(" ,"))
+        elif CROSS_REFERENCE.match(head.text):  # "voir supra note 23 et, sur l'affaire elle-même, Jacques DESPUECH, …"
+            starts_citation = citation_start(tail) is not None
         else:
             starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
                 OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text)
@@ -323,6 +325,9 @@ def citation_start(piece: Piece) -> int | None:
         piece = piece.sub(start, end)
         outside = piece.outside_anchors()
     text = piece.text
+    for lead in MID_CONNECTOR.finditer(text):  # "… un « nouvel engrenage » : voir supra, note 10."
+        if lead.start() and piece.top_level(start + lead.start()) and CROSS_REFERENCE.match(text[lead.start():]):
+            return start + lead.start()
     if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|ebd\b|ebenda|như trên|同上)", text) or EDITION_LEAD.match(text):
         return start
     if IS_IBID.search(text) or SHORT_INTERVIEW.match(text) or SAME_AUTHOR.match(text) and has_imprint(text):

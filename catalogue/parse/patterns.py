@@ -351,7 +351,7 @@ MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
 
 # ── Where citations start and end inside a note (notes.py) ──────────────────────
 
-JOINERS = re.compile(r"\s+(?:and|et|và|\+|&)\s+|\s*\+\s*")
+JOINERS = re.compile(r"\s+(?:and|et|và|\+|&),?\s+|\s*\+\s*")  # "et, sur l'affaire elle-même, …"
 
 # After the bibliographic part of a citation: commentary begins with a lower-case phrase.
 COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
