@@ -684,3 +684,19 @@ def test_a_short_title_alone_with_its_pages_is_a_short_form_of_the_work_that_tit
     assert (only(short).form, only(short).title, only(short).locator, only(short).antecedent_note) == (
         "short", "Victory in Vietnam", "142–43", 1)
     assert (only(ibid).antecedent_note, only(ibid).locator) == (1, "150")
+
+
+
+
+def test_vietnamese_reprint_lead_abbreviated_place_years_covered_and_thesis(index):
+    reprint, book, thesis = parse(
+        index, "Chỉ thị của Tổng Quân ủy, ngày 21-7-1950 (TTLTQG III, Phông Bộ Quốc phòng, hồ sơ số 518, tờ 1-4); in lại "
+               "trong: Bộ Quốc phòng, Văn kiện quân sự của Đảng, t. III (1950-1954), Nxb. Quân đội nhân dân, H., 2003, tr. 97.",
+        "Trường Chinh, Kháng chiến nhất định thắng lợi, H.: Sự thật, 1960, tr. 34.",
+        "Nguyễn Văn Nam, Chính quyền cách mạng ở Liên khu III (1948-1954), Luận án Tiến sĩ Lịch sử, Trường Đại học "
+        "Khoa học Xã hội và Nhân văn, Hà Nội, 2015, tr. 64.")
+    printed = reprint.citations[1]
+    assert (printed.kind, printed.via.title, printed.via.volume, printed.locator) == (
+        "published_document", "Văn kiện quân sự của Đảng", "III", "tr. 97")
+    assert (only(book).title, only(book).place, only(book).publisher) == ("Kháng chiến nhất định thắng lợi", "H.", "Sự thật")
+    assert (only(thesis).title, only(thesis).year) == ("Chính quyền cách mạng ở Liên khu III (1948-1954)", 2015)

@@ -36,6 +36,7 @@ from .patterns import (
     MARKDOWN_ESCAPE,
     NAME_SPLIT,
     NOT_GIVEN_NAMES,
+    THESIS,
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
     TITLE_CREDIT,
@@ -45,6 +46,7 @@ from .patterns import (
     VIETNAMESE_IMPRINT,
     VOLUME,
     VOLUME_PAGE,
+    YEARS_COVERED,
 )
 from .pieces import Piece
 from .segment import Anchor
@@ -267,8 +269,9 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
         return authors, editors, clean_title(SERIES_IN_BRACKETS.sub("", parts[1])) or None, imprint.start()
     if imprint and "," not in text[:imprint.start()] and "(" not in text[:imprint.start()]:
         return [], [], clean_title(text[:imprint.start()]) or None, imprint.start()  # the author given before ("ders., …")
-    end = re.search(r"\s\(|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
-                    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|" + TITLE_CREDIT.pattern, text)
+    end = re.search(rf"\s\((?!{YEARS_COVERED})|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d"
+                    rf"(?!\d{{3}}\s*[–-]\s*\d{{2,4}})|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*{THESIS}|"
+                    + TITLE_CREDIT.pattern, text)
     head = text[: end.start()] if end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
         head = head[:translated.end()]

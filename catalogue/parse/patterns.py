@@ -66,6 +66,11 @@ VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
 TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
                           r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$", re.IGNORECASE)
+# The years a work covers, in brackets at the end of its title: "Sài Gòn - Chợ Lớn kháng chiến
+# (1945-1954)", "Zhou Enlai nianpu (1949–1976)" (a range is no year of publication).
+YEARS_COVERED = r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\s*\)"
+# The kind of a thesis, after its title: "…, Luận án Tiến sĩ Lịch sử, Trường Đại học…, Hà Nội, 2015".
+THESIS = r"(?:Luận\s+án|Luận\s+văn|Khóa\s+luận|Ph\.?\s?D\.?\s+(?:diss|thesis)|Thèse|thèse|Dissertation|dissertation|Doctoral\s+thesis)\b"
 # A translation of a title, in square brackets after it: "Vietnam 1946 [Việt Nam 1946: …]".
 BRACKETED_TRANSLATION = re.compile(r"\s*\[(?P<translation>[^\[\]]{3,})\]\s*$")
 # A title's translation in square brackets, then a comma: the title ends there, the imprint follows.
@@ -110,12 +115,13 @@ DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|(?:en\s+date\s+)?du|le|of|da
 
 # A printed edition or translation of the document cited just before it: "Russian text in
 # *Russko-kitaiskie otnosheniia*, vol. 5, 148–64", "English translation in *CWIHP Bulletin*",
-# "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420".
+# "Printed in Foreign Relations, 1952–1954, vol. XIII, p. 420", "in lại trong: Văn kiện quân sự…".
 EDITION_LEAD = re.compile(
     r"^(?:(?:the\s+|an?\s+)?(?:full\s+|partial\s+)?(?:English|Russian|French|Chinese|Vietnamese|German|Japanese|"
     r"original)\s+(?:text|translation|original|version)(?:\s+is)?|(?:also\s+)?(?:printed|reprinted|published|"
     r"reproduced|translated)(?:,[^,]{1,40},)?|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
-    r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+",
+    r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+"
+    r"|^(?:được\s+)?(?:in\s+lại|in|đăng|đăng\s+lại|công\s+bố)\s+trong\s*:?\s+",  # "in lại trong: …"
     re.IGNORECASE)
 
 
@@ -257,7 +263,8 @@ BOOK_END = re.compile(r",\s*(?:eds?|hg|hrsg|éds?|dir)\.\s|,?\s\(|,\s*(?:vols?|B
 # coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
 IMPRINT = re.compile(
     r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?"
-    r"(?:\s+[ai]\.\s?[A-Z][a-z]{0,2}\.)?)"  # "Frankfurt a. M.", "Freiburg i. Br."
+    r"(?:\s+[ai]\.\s?[A-Z][a-z]{0,2}\.)?"  # "Frankfurt a. M.", "Freiburg i. Br."
+    r"|[A-ZÀ-ÝĐ]\.(?=\s*:))"  # "H.: Sự thật" (Hà Nội), "P.: PUF": a place abbreviated to its initial, before a colon
     r"\s*[,:]\s*(?P<publisher>[^,()«»\d:]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
     r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
