@@ -700,3 +700,13 @@ def test_vietnamese_reprint_lead_abbreviated_place_years_covered_and_thesis(inde
         "published_document", "Văn kiện quân sự của Đảng", "III", "tr. 97")
     assert (only(book).title, only(book).place, only(book).publisher) == ("Kháng chiến nhất định thắng lợi", "H.", "Sự thật")
     assert (only(thesis).title, only(thesis).year) == ("Chính quyền cách mạng ở Liên khu III (1948-1954)", 2015)
+
+
+def test_a_code_ends_where_the_document_is_named_by_its_kind(index):
+    french, vietnamese = parse(
+        index, "Service historique de la Défense (SHD), Vincennes, 10 H 163, Bulletin de renseignements n° 1245 du "
+               "2e Bureau, ngày 20-11-1950.",
+        "TTLTQG III, Phông Phủ Thủ tướng, hồ sơ số 3311, Báo cáo tổng kết công tác năm 1953 của Bộ Canh nông, tờ 21-30.")
+    assert only(french).reference_code_cited == "10 H 163"
+    assert (only(vietnamese).reference_code_cited, only(vietnamese).locator) == (
+        "Phông Phủ Thủ tướng, hồ sơ số 3311", "tờ 21-30")

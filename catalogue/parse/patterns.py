@@ -177,10 +177,14 @@ DOCUMENT_WORD = re.compile(
 
 
 # A document named by its kind and number or sender, after the file that holds it:
-# "télégramme n° 1502 de Pignon", "dépêche n° 212 du consul", "letter no. 4 from Ely".
+# "télégramme n° 1502 de Pignon", "dépêche n° 212 du consul", "letter no. 4 from Ely",
+# "Bulletin de renseignements n° 1245", and in Vietnamese a document by its kind, whatever
+# follows: "Báo cáo tổng kết công tác năm 1953 của Bộ Canh nông", "Điện của Bộ Tổng tham mưu…".
 DOCUMENT_NAMED = re.compile(
     r"(?i)(?:telegram|télégramme|tél\.|tel\.|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
-    r"dispatch|dépêche|despatch)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)")
+    r"dispatch|dépêche|despatch|bulletin|fiche)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)"
+    r"|(?i:báo\s+cáo|điện(?!\s+biên)|thư(?!\s+viện)|chỉ\s+thị|biên\s+bản|công\s+văn|tờ\s+trình|thông\s+tri|"
+    r"nghị\s+quyết)\s+\w")
 
 
 ARCHIVE_WORD = re.compile(
