@@ -710,3 +710,15 @@ def test_a_code_ends_where_the_document_is_named_by_its_kind(index):
     assert only(french).reference_code_cited == "10 H 163"
     assert (only(vietnamese).reference_code_cited, only(vietnamese).locator) == (
         "Phông Phủ Thủ tướng, hồ sơ số 3311", "tờ 21-30")
+
+
+def test_a_word_in_quotes_inside_commentary_is_no_title(index):
+    first, second = parse(
+        index, "Throughout, I use “Saigon” for the combined municipality created in 1931 and renamed in 1956, except "
+               "where a source distinguishes the two cities. On this, see Huỳnh Minh Tâm, Sài Gòn–Chợ Lớn (Sài Gòn: "
+               "Nxb. Trẻ, 2005), 112–40.",
+        "Cédile to d’Argenlieu, telegram 812, 12 November 1945; Cédile to d’Argenlieu, telegram 846, 19 November 1945, "
+        "both in ANOM, HCI, CONSPOL 157. Cédile’s figures for “Annamite” departures from the city were guesses.")
+    assert [(c.authors, c.title, c.year) for c in first.citations] == [(["Huỳnh Minh Tâm"], "Sài Gòn–Chợ Lớn", 2005)]
+    assert [(c.kind, c.date, c.repository, c.recipient) for c in second.citations] == [
+        ("archival", "1945-11-12", "ANOM", "d’Argenlieu"), ("archival", "1945-11-19", "ANOM", "d’Argenlieu")]

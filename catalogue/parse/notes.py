@@ -64,6 +64,7 @@ from .patterns import (
     OP_CIT,
     PAPER_OF_THE_DAY,
     PLAIN_CITATION,
+    PROSE_AFTER_QUOTE,
     PROSE_THEN_AUTHOR,
     QUOTED_TITLE,
     SAME_AUTHOR,
@@ -317,7 +318,7 @@ def citation_start(piece: Piece) -> int | None:
     """Where the citation in this piece starts, or None when the piece is commentary."""
     note, (start, end) = piece.note, piece.span
     outside = piece.outside_anchors()
-    anchors = [a for a in piece.anchors() if a.depth == 0]
+    anchors = [a for a in piece.anchors() if a.depth == 0 and not _quoted_word(note, a)]
     first_anchor = anchors[0].span[0] - start if anchors else len(outside)
     connectors = [m for m in MID_CONNECTOR.finditer(outside[:first_anchor]) if piece.top_level(start + m.start())]
     if connectors and connectors[-1].end() < len(outside):
@@ -409,6 +410,13 @@ def name_run(head: str) -> re.Match[str] | None:
     if run and len(run.group(0).split()) >= 3 and before and NOUN_BEFORE.fullmatch(before[-1]):
         return NAME_RUN.search(head, run.start() + len(run.group(0).split()[0]) + 1)
     return run
+
+
+def _quoted_word(note: str, anchor) -> bool:
+    """A word or phrase in quotes inside a sentence of commentary, no title: "I use “Saigon”
+    for the combined municipality…" (nothing closes it, and prose in lower case follows)."""
+    return anchor.style == "quoted" and note[anchor.inner[1] - 1:anchor.inner[1]] not in ",.;:!?" and \
+        PROSE_AFTER_QUOTE.match(note, anchor.span[1]) is not None
 
 
 def _prose_lead(head: str) -> int | None:

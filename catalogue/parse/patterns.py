@@ -132,7 +132,7 @@ BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s
 
 
 LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
-                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’|d[’'])?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
 
 
 # A document named only by its sender and its recipients, perhaps with its kind and number:
@@ -380,6 +380,13 @@ HEREAFTER = re.compile(
     r"\(\s*(?:hereafter|hereinafter|henceforth|cited\s+as|ci-après|ci-dessous|désormais|im\s+Folgenden|"
     r"künftig|sau\s+đây\s+(?:viết\s+tắt\s+)?(?:là\s+)?|sau\s+day\s+(?:viet\s+tat\s+)?(?:la\s+)?)[:,]?\s*"
     r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)", re.IGNORECASE)
+
+# After a word in quotes that is no title, the sentence runs on in lower case: "I use “Saigon”
+# for the combined municipality…", "his figures for “Annamite” departures from the city…"
+# (a title is followed by a comma, a bracket, a date or a connector: “Title” in, by, trong…).
+PROSE_AFTER_QUOTE = re.compile(
+    r"\s+(?!(?:in|by|dans|par|trong|của|and|et|und|và|ed|eds|trans|transl|tr|n\.d|rpt|repr|cited|quoted|reprinted|"
+    r"printed|published|from|at|of|to|on|en|de|du|des|im|in|aus|von|vom)\b)[a-zà-ỹ][\w’'-]*(?:\s+[\w’'-]+){2}")
 
 LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ]|ibid|id\.)", re.IGNORECASE)
 
