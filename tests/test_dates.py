@@ -194,3 +194,11 @@ def test_dates_in_the_forms_notes_use(text, edtf):
 @pytest.mark.parametrize("text", ["751G.00/3–1254", "3–12-1950", "RG 59, 751G.00/3-1254"])
 def test_codes_and_ranges_are_no_dates(text):
     assert find_dates(text) == []
+
+
+def test_dates_by_the_japanese_era_with_the_western_year_in_brackets():
+    from catalogue.parse.dates import find_dates
+    found = find_dates("memorandum, Shōwa 15.9.22 [22 September 1940], GGS; decision, 1 February Shōwa 20 [1945], NIDS")
+    assert [(d.edtf, d.as_written) for d in found] == [
+        ("1940-09-22", "Shōwa 15.9.22 [22 September 1940]"), ("1945-02-01", "1 February Shōwa 20 [1945]")]
+    assert find_dates("in Shōwa 15 the army") == []

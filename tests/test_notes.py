@@ -722,3 +722,33 @@ def test_a_word_in_quotes_inside_commentary_is_no_title(index):
     assert [(c.authors, c.title, c.year) for c in first.citations] == [(["Huỳnh Minh Tâm"], "Sài Gòn–Chợ Lớn", 2005)]
     assert [(c.kind, c.date, c.repository, c.recipient) for c in second.citations] == [
         ("archival", "1945-11-12", "ANOM", "d’Argenlieu"), ("archival", "1945-11-19", "ANOM", "d’Argenlieu")]
+
+
+def test_an_era_date_and_an_archive_translated_in_brackets_leave_the_code_alone(index):
+    [note] = parse(index, "‘Futsuin shinchū ni kansuru kyōtei’ [Agreement on the entry into French Indochina], "
+                          "10 September Shōwa 15 [1940], Bōei Kenkyūjo Senshi Kenkyū Sentā [National Institute for "
+                          "Defense Studies, Center for Military History], Tokyo (hereafter NIDS), Chūō – Sakusen shidō – 87.")
+    citation = only(note)
+    assert (citation.date, citation.repository, citation.reference_code) == (
+        "1940-09-10", "NIDS", "Chūō – Sakusen shidō – 87")
+
+
+def test_editors_marked_in_brackets_and_a_chapter_in_a_book_without_italics(index):
+    chapter, edition = parse(index,
+        "Hata Ikuhiko, ‘Futsuin shinchū’ [The entry into French Indochina], in Nihon Kokusai Seiji Gakkai (ed.), "
+        "Taiheiyō sensō e no michi [The road to the Pacific War], vol. 6 (Tokyo: Asahi Shinbunsha, 1963), p. 171.",
+        "Nobutaka Ike (ed. and trans.), Japan's Decision for War (Stanford: Stanford University Press, 1967), pp. 56–60.")
+    assert (only(chapter).container_title, only(chapter).volume) == ("Taiheiyō sensō e no michi", "6")
+    assert (only(edition).title, only(edition).editors, only(edition).authors) == (
+        "Japan's Decision for War", ["Nobutaka Ike"], [])
+
+
+def test_a_headline_translated_in_brackets_and_a_speech_reprinted_in_a_collection(index):
+    article, speech = parse(index,
+        "‘Futsuin no chian kakuho’ [Order secured in French Indochina], Asahi Shinbun, 11 March 1945, p. 1.",
+        "Ho Chi Minh, “Appeal to the Nation,” 19 December 1946, rpt. in Bernard B. Fall, ed., *Ho Chi Minh on "
+        "Revolution* (New York: Praeger, 1967), 172–73.")
+    assert (only(article).container_title, only(article).title_translated) == (
+        "Asahi Shinbun", "Order secured in French Indochina")
+    assert (only(speech).kind, only(speech).date, only(speech).via.title) == (
+        "published_document", "1946-12-19", "Ho Chi Minh on Revolution")

@@ -163,8 +163,9 @@ def read_citation(piece: Piece) -> CitationDraft:
         if relation == "cited_in":
             draft.kind, draft.form = "cited_document", "full"
             _as_document(draft)
-        elif draft.kind in ("unknown", "archival") and not draft.repository:
-            draft.kind, draft.form = "published_document", "full"
+        elif draft.kind in ("unknown", "archival") and not draft.repository or draft.kind == "published" and \
+                draft.date and not (draft.publisher or draft.place):
+            draft.kind, draft.form = "published_document", "full"  # "“Appeal to the Nation,” 19 December 1946, rpt. in …"
         if draft.kind != "published" and draft.date is None and (dates := find_dates(main.outside_anchors())):
             set_date(draft, dates[0])  # "Le texte de la convention du 6 mars 1946 est reproduit dans …"
         return draft

@@ -197,6 +197,35 @@ def _chinese_dates(text: str) -> list[FoundDate]:
     return found
 
 
+# Dates by the Japanese era (nengō): Shōwa 1 is 1926. "10 September Shōwa 15 [1940]", "Shōwa
+# 15.9.22 [22 September 1940]"; the Western year a historian adds in brackets is part of the date.
+JAPANESE_ERAS = {"meiji": 1867, "taisho": 1911, "showa": 1925, "heisei": 1988}
+JAPANESE_ERA_HINT = re.compile(r"(?i)\b(?:meiji|taish[oō]|sh[oō]u?wa|heisei)\b")
+
+
+@lru_cache(maxsize=1)
+def _japanese_date() -> re.Pattern[str]:
+    month = rf"(?P<month>{_month_pattern()})\.?"
+    return re.compile(
+        rf"(?:\b(?:(?P<day>[0-3]?\d)\s+)?{month}\s+)?\b(?P<era>meiji|taish[oō]u?|sh[oō]u?wa|heisei)\s+"
+        rf"(?P<era_year>\d{{1,2}})(?:\.(?P<mnum>1[0-2]|0?[1-9])\.(?P<eday>[0-3]?\d))?(?![\d.])"
+        rf"(?:\s*\[[^\[\]\d]{{0,20}}?(?:[0-3]?\d\s+[^\[\]\d]{{3,12}}\s+)?(?:{YEAR_DIGITS})\])?", re.IGNORECASE)
+
+
+def _japanese_dates(text: str) -> list[FoundDate]:
+    """The dates of ``text`` written by the Japanese era, with their month at least."""
+    found = []
+    for match in _japanese_date().finditer(text):
+        era = strip_accents(match["era"]).casefold().replace("ou", "o")
+        year = JAPANESE_ERAS[era] + int(match["era_year"])
+        month = int(match["mnum"]) if match["mnum"] else month_numbers().get((match["month"] or "").casefold().rstrip("."))
+        day = int(match["eday"]) if match["eday"] else int(match["day"]) if match["day"] else None
+        if not month or _impossible(year, month, day):
+            continue
+        found.append(FoundDate(match.span(), match.group(0), _edtf_of(year, month, day), "day" if day else "month"))
+    return found
+
+
 def _ymd(match: re.Match[str]) -> tuple[int, int, int | None]:
     """Year, month (0 when unknown) and day (None when not written) of a matched date."""
     groups = match.groupdict()
@@ -269,9 +298,10 @@ def _where_to_look(text: str) -> list[list[Span]]:
 @lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[FoundDate, ...]:
     """find_dates, remembered: a note's text is looked at again by several stages."""
-    if "年" not in text and not _DATE_HINT.search(text):  # every date has a year in figures, or 年
+    japanese = bool(JAPANESE_ERA_HINT.search(text))
+    if "年" not in text and not japanese and not _DATE_HINT.search(text):  # every date has a year in figures, or 年
         return ()
-    found: list[FoundDate] = _chinese_dates(text) if "年" in text else []
+    found: list[FoundDate] = (_chinese_dates(text) if "年" in text else []) + (_japanese_dates(text) if japanese else [])
     taken: list[Span] = [d.span for d in found]
     for pattern, windows in zip(_patterns(), _where_to_look(text)):
         for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):

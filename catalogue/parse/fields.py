@@ -22,6 +22,7 @@ from .patterns import (
     EARLIER_EDITION,
     DOCUMENT_NAMED,
     EDITED_BY,
+    EDITED_CONTAINER,
     EDITORS_FIRST,
     EDITOR_MARK,
     GENRES,
@@ -36,7 +37,7 @@ from .patterns import (
     MARKDOWN_ESCAPE,
     NAME_SPLIT,
     NOT_GIVEN_NAMES,
-    THESIS,
+    PLAIN_TITLE_END,
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
     TITLE_CREDIT,
@@ -46,7 +47,6 @@ from .patterns import (
     VIETNAMESE_IMPRINT,
     VOLUME,
     VOLUME_PAGE,
-    YEARS_COVERED,
 )
 from .pieces import Piece
 from .segment import Anchor
@@ -213,7 +213,7 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
         return before
     following = [a.span[0] for a in piece.anchors() if a.span[0] >= repository[1]]
     stop = min(following + [d[0] for d in dates if d[0] >= repository[1]] + [piece.span[1]])
-    stretch = re.sub(r"^\s*\([^)]*\)", "", note[repository[1]:stop])  # "SHD (Service historique…)"
+    stretch = re.sub(r"^\s*(?:\([^)]*\)|\[[^\]]*\])", "", note[repository[1]:stop])  # "SHD (Service historique…)", "… [National Institute…]"
     return code_items(stretch)
 
 
@@ -269,9 +269,7 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
         return authors, editors, clean_title(SERIES_IN_BRACKETS.sub("", parts[1])) or None, imprint.start()
     if imprint and "," not in text[:imprint.start()] and "(" not in text[:imprint.start()]:
         return [], [], clean_title(text[:imprint.start()]) or None, imprint.start()  # the author given before ("ders., …")
-    end = re.search(rf"\s\((?!{YEARS_COVERED})|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d"
-                    rf"(?!\d{{3}}\s*[–-]\s*\d{{2,4}})|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*{THESIS}|"
-                    + TITLE_CREDIT.pattern, text)
+    end = PLAIN_TITLE_END.search(text)
     head = text[: end.start()] if end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
         head = head[:translated.end()]
@@ -312,6 +310,8 @@ def plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
     """A journal named without italics after an article's quoted title:
     "“Rent Reduction…,” Journal of Vietnamese Studies 11, no. 2 (2016): 1-38"."""
     rest = piece.note[after:piece.span[1]]
+    if edited := EDITED_CONTAINER.match(rest):
+        return clean_title(edited["title"]), after + edited.end()
     if periodical := re.match(r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
                               rest, re.IGNORECASE):
         return clean_title(periodical["name"]), after + periodical.end()

@@ -201,8 +201,17 @@ AUTHOR_FILLER = re.compile(
 )
 
 
-EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?\)?,?\s*$",
-                         re.IGNORECASE)
+EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?"
+                         r"(?:\s+(?:and|&)\s+(?:trans|tr)\.?)?\)?,?\s*$", re.IGNORECASE)  # "(ed. and trans.)"
+
+
+
+
+# The book a chapter is in, its title without italics: "‘…’, in Nihon Kokusai Seiji Gakkai (ed.),
+# Taiheiyō sensō e no michi [The road to the Pacific War], vol. 6".
+EDITED_CONTAINER = re.compile(
+    r"[\s,]*(?:in|dans)\s+(?P<editors>[A-ZÀ-ÝĐ][^,()\[\]]{1,120}?)\s*(?:\((?:eds?|éds?|dir|comp|comps|hg|hrsg)\.?\)|"
+    r",\s*(?:eds?|comp|comps)\.)\s*,\s*(?P<title>[A-ZÀ-ÝĐ][^()\[\]]{1,200}?)(?=\s*(?:\[|\(|,\s*(?:vols?\.|pp?\.|\d)))")
 
 
 EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
@@ -241,6 +250,14 @@ CAPS_AUTHOR = re.compile(
 TITLE_CREDIT = re.compile(
     r",\s+(?:(?:trans|transl|ed|eds|comp)\.|(?:translated|edited|compiled|introduced)\s+by|"
     r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])")
+
+# Where the title of a citation without italics ends: at a bracket (not an editor's mark:
+# "Sanbō Honbu (ed.), Sugiyama memo"; a span of years in brackets is part of the title), a
+# number, a Vietnamese publisher, a thesis's kind, a translator or editor credited after it.
+PLAIN_TITLE_END = re.compile(
+    r"\s\((?!(?i:eds?|éds?|dir|comp|comps|hg|hrsg)\.?(?:\s+(?i:and|&)\s+(?i:trans|tr)\.?)?\))(?!" + YEARS_COVERED + ")"
+    r"|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
+    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*" + THESIS + "|" + TITLE_CREDIT.pattern)
 
 
 # The same author as the citation before: "id.", "idem", German "ders." and "dies." (derselbe,
