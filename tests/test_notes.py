@@ -752,3 +752,17 @@ def test_a_headline_translated_in_brackets_and_a_speech_reprinted_in_a_collectio
         "Asahi Shinbun", "Order secured in French Indochina")
     assert (only(speech).kind, only(speech).date, only(speech).via.title) == (
         "published_document", "1946-12-19", "Ho Chi Minh on Revolution")
+
+
+def test_a_document_cited_by_a_book_and_a_short_title_with_a_comma(index):
+    cited, series, short = parse(index,
+        "Ken'ichi Goto, Tensions of Empire (Athens: Ohio University Press, 2003), p. 213, citing Gunseikanbu, "
+        "‘Minshin antei ni kansuru ken’ [On stabilising popular feeling], March 1943.",
+        "Bōeichō Bōei Kenshūjo Senshishitsu, Shittan, Meigō sakusen [The Sittang and Meigō operations], Senshi "
+        "sōsho 32 (Tokyo: Asagumo Shinbunsha, 1969), pp. 582–90.",
+        "Shittan, Meigō sakusen, p. 601.")
+    book, document = cited.citations
+    assert (document.kind, document.date, document.title, document.via.title) == (
+        "cited_document", "1943-03", "Minshin antei ni kansuru ken", "Tensions of Empire")
+    assert (only(series).title, only(series).title_translated) == ("Shittan, Meigō sakusen", "The Sittang and Meigō operations")
+    assert (only(short).title, only(short).antecedent_note) == ("Shittan, Meigō sakusen", 2)

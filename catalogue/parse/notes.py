@@ -25,6 +25,7 @@ from .citations import (
 from .dates import find_dates
 from .fields import (
     caps_authors,
+    set_date,
     has_imprint,
     looks_like_names,
     via_matches,
@@ -264,11 +265,22 @@ def _read_part(part: Piece) -> list[CitationDraft]:
         single = single.sub(start, single.span[1])
         single = single.sub(single.span[0], _citation_end(single))
         draft = read_citation(single)
-        if index and drafts and not (draft.kind == "published" and draft.form == "full"):
+        if index and drafts and (not (draft.kind == "published" and draft.form == "full") or _dated_only(draft, single)):
             draft.kind, draft.form = "cited_document", "full"
             draft.via, draft.via_relation = drafts[0], "cited_in"
+            if draft.date is None and (dates := find_dates(single.outside_anchors())):
+                set_date(draft, dates[0])
+                draft.year = None
         drafts.append(draft)
     return drafts
+
+
+def _dated_only(draft: CitationDraft, piece: Piece) -> bool:
+    """A citation read as a published work whose only detail of a work is the year of a
+    document's date ("Gunseikanbu, ‘Minshin antei ni kansuru ken’, March 1943"): a document."""
+    if draft.publisher or draft.place or draft.container_title or draft.volume or draft.year is None:
+        return False
+    return any(d.edtf.startswith(str(draft.year)) for d in find_dates(piece.outside_anchors()))
 
 
 def _split_joined(piece: Piece) -> list[Piece]:

@@ -86,8 +86,13 @@ def resolve(notes: list[ParsedNote]) -> None:
             elif citation.form == "short" and not (citation.title or citation.authors) and citation.unresolved_reason:
                 pass  # nothing to resolve by, and the reader said why: "Document 146" of the edition itself
             elif citation.form == "short":
-                _resolve_among(citation, [f for f in fulls if _short_candidate(citation, f.citation, words_of)],
-                               "no earlier full citation of this title")
+                candidates = [f for f in fulls if _short_candidate(citation, f.citation, words_of)]
+                if not candidates and (whole := _title_with_comma(citation)):
+                    candidates = [f for f in fulls if f.citation.title and  # the title's opening words
+                                  words_of(f.citation.title)[:len(words_of(whole))] == words_of(whole)]
+                    if candidates:
+                        citation.title, citation.authors = whole, []
+                _resolve_among(citation, candidates, "no earlier full citation of this title")
             elif citation.form in ("op_cit", "author_only"):
                 candidates = [f for f in fulls if _op_cit_candidate(citation, f.citation, words_of)]
                 if citation.cross_reference_note is not None:  # "Ashworth, supra n. 10"
@@ -106,6 +111,14 @@ def _short_candidate(short: CitationDraft, full: CitationDraft, words_of: Callab
     if not short.title or not full.title or not title_matches(short.title, full.title, words_of):
         return False
     return not short.authors or authors_match(short.authors, full.authors + full.editors, words_of)
+
+
+def _title_with_comma(short: CitationDraft) -> str | None:
+    """The short title a short form holds when what was read as its author is the title's
+    first part ("Shittan, Meigō sakusen, p. 601": a title with a comma, no author)."""
+    if len(short.authors) == 1 and short.title and not short.editors:
+        return f"{short.authors[0]}, {short.title}"
+    return None
 
 
 def _op_cit_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
