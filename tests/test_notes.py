@@ -766,3 +766,11 @@ def test_a_document_cited_by_a_book_and_a_short_title_with_a_comma(index):
         "cited_document", "1943-03", "Minshin antei ni kansuru ken", "Tensions of Empire")
     assert (only(series).title, only(series).title_translated) == ("Shittan, Meigō sakusen", "The Sittang and Meigō operations")
     assert (only(short).title, only(short).antecedent_note) == ("Shittan, Meigō sakusen", 2)
+
+
+def test_a_lemma_before_a_quoted_headline_and_a_time_of_day_after_the_date(index):
+    article, message = parse(index, "“a fortress built on mud” “Indochina: Waiting in the Valley,” Time, March 15, "
+                                    "1954, 28.", "De Castries to Cogny, message, March 13, 1954, 1730 hours, SHD, 10 H 1165.")
+    assert (only(article).kind, only(article).title, only(article).container_title, only(article).locator) == (
+        "published", "Indochina: Waiting in the Valley", "Time", "28")
+    assert (only(message).repository, only(message).reference_code_cited) == ("SHD", "10 H 1165")

@@ -40,6 +40,7 @@ from .patterns import (
     PLAIN_TITLE_END,
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
+    TIME_OF_DAY,
     TITLE_CREDIT,
     SERIES_IN_BRACKETS,
     VIA,
@@ -229,7 +230,7 @@ def code_items(stretch: str) -> str | None:
         if item.endswith(":") and not re.search(r"\d", item):
             continue  # the repository's city: "Taipei: Academia Historica"
         item = item.strip(" .;:")
-        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item):
+        if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item) or TIME_OF_DAY.fullmatch(item):
             continue
         if re.match(r"(?i)(?:trans|translated|transl)\b", item):
             break

@@ -128,6 +128,10 @@ EDITION_LEAD = re.compile(
 LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
 
 
+# A time of day after a document's date, no part of a reference code: "1730 hours", "17h30", "10:45 a.m.".
+TIME_OF_DAY = re.compile(r"(?i)(?:at\s+)?(?:\d{4}\s*(?:hours|hrs)|\d{1,2}[:h]\d{2}(?:\s*(?:hours|hrs|[ap]\.m\.))?)")
+
+
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 
 
@@ -405,7 +409,7 @@ PROSE_AFTER_QUOTE = re.compile(
     r"\s+(?!(?:in|by|dans|par|trong|của|and|et|und|và|ed|eds|trans|transl|tr|n\.d|rpt|repr|cited|quoted|reprinted|"
     r"printed|published|from|at|of|to|on|en|de|du|des|im|in|aus|von|vom)\b)[a-zà-ỹ][\w’'-]*(?:\s+[\w’'-]+){2}")
 
-LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ]|ibid|id\.)", re.IGNORECASE)
+LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ“‘\"]|ibid|id\.)", re.IGNORECASE)  # "“a fortress” “Indochina…,” Time"
 
 OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
                            r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s")
