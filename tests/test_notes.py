@@ -774,3 +774,13 @@ def test_a_lemma_before_a_quoted_headline_and_a_time_of_day_after_the_date(index
     assert (only(article).kind, only(article).title, only(article).container_title, only(article).locator) == (
         "published", "Indochina: Waiting in the Valley", "Time", "28")
     assert (only(message).repository, only(message).reference_code_cited) == ("SHD", "10 H 1165")
+
+
+def test_a_russian_leaf_is_the_locator_not_part_of_the_code(index):
+    first, second, third = parse(index, "Stalin to Mikoyan, 1 February 1949, APRF, f. 45, op. 1, d. 331, l. 11.",
+                                 "Записка В. М. Молотова, 03.01.1946 г., РГАСПИ, ф. 82, оп. 2, д. 1262, лл. 45–46.",
+                                 "Ibid., l. 16.")
+    assert (only(first).reference_code_cited, only(first).locator) == ("f. 45, op. 1, d. 331", "l. 11")
+    assert (only(second).reference_code_cited, only(second).locator, only(second).date) == (
+        "ф. 82, оп. 2, д. 1262", "лл. 45–46", "1946-01-03")
+    assert only(third).locator == "l. 16"

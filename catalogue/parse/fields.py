@@ -186,6 +186,8 @@ def read_volume_issue_locator(text: str) -> dict:
         fields["locator"] = trim_locator(at.group(1))
     elif locators:
         fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
+    elif leaf := LEAF.search(text.rstrip(" .;,")):  # "Ibid., l. 16": the leaf of a Russian archival file
+        fields["locator"] = trim_locator(leaf.group(0))
     else:
         last = text.rstrip(" .;,)").rsplit(",", 1)[-1].rsplit(")", 1)[-1].strip()
         if BARE_PAGES.fullmatch(last) and not (len(last) == 4 and last.isdigit() and 1500 <= int(last) <= 2099):
@@ -241,8 +243,12 @@ def code_items(stretch: str) -> str | None:
                 if re.search(r"\d", re.sub(r"\b\d+(?:e|er|ère|ème|nd|rd|st|th)\b", "", item))]
     if numbered:
         items = items[: numbered[-1] + 1]
-    if items:  # "f. 17 op. 162 d. 45 l. 12": the leaf is the locator, not the code
-        items[-1] = LEAF.sub("", items[-1]).strip() or items[-1]
+    if items:  # "f. 17 op. 162 d. 45 l. 12", "…, d. 331, l. 11": the leaf is the locator, not the code
+        leafless = LEAF.sub("", items[-1]).strip()
+        if leafless or len(items) == 1:
+            items[-1] = leafless or items[-1]
+        else:
+            items.pop()
     while items and LOCATOR.fullmatch(items[-1]) and len(items) > 1:
         items.pop()
     return ", ".join(items) or None

@@ -103,7 +103,7 @@ PLAIN_CITATION = re.compile(
 )
 
 
-# The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.".
+# The leaf (list) of a Russian archival file: "… d. 45, l. 12", "ll. 4–7 ob.", in Cyrillic "л. 45", "лл. 71–73 об.".
 # A series named in guillemets is no title: "coll. « Points Histoire »".
 SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
 
@@ -125,7 +125,7 @@ EDITION_LEAD = re.compile(
     re.IGNORECASE)
 
 
-LEAF = re.compile(r"(?<![\w])ll?\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*ob\.?)?\s*$")
+LEAF = re.compile(r"(?<![\w])(?:ll?|лл?)\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:ob|об)\.?)?\s*$")
 
 
 # A time of day after a document's date, no part of a reference code: "1730 hours", "17h30", "10:45 a.m.".
