@@ -784,3 +784,17 @@ def test_a_russian_leaf_is_the_locator_not_part_of_the_code(index):
     assert (only(second).reference_code_cited, only(second).locator, only(second).date) == (
         "ф. 82, оп. 2, д. 1262", "лл. 45–46", "1946-01-03")
     assert only(third).locator == "l. 16"
+
+
+def test_an_editions_source_note_describes_its_document_after_the_source(index):
+    first, second = parse(index, "Source : SHD, 10 H 178. Secret. Fiche du 2e bureau de l'état-major, 30 juin 1954.",
+                          "Source : MAE, Asie-Océanie, Indochine, vol. 294, f. 58-61. Dépêche n° 1312/AS. Confidentiel.")
+    assert [(c.kind, c.repository, c.reference_code_cited, c.date) for c in first.citations] == [
+        ("archival", "SHD", "10 H 178", "1954-06-30")]
+    assert [(c.repository, c.locator) for c in second.citations] == [("AMAE", "f. 58-61")]
+
+
+def test_the_state_departments_lot_files_are_at_nara(index):
+    [note] = parse(index, "Source: Department of State, Conference Files: Lot 60 D 627, CF 262. Secret.")
+    assert (only(note).repository, only(note).reference_code_cited, only(note).authors) == (
+        "NARA", "Lot 60 D 627, CF 262", [])

@@ -499,6 +499,8 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
             head = re.sub(r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", "",
                           piece.note[piece.span[0]:mention.span[0]])
             draft.title = clean_title(head) or None
+            if draft.title is None:  # "Department of State, Conference Files: Lot 60 D 627": the holder's name, no author
+                draft.authors = [a for a in draft.authors if a not in mention.as_written]
     else:
         name = unknown_archive(piece)
         if name:

@@ -72,6 +72,7 @@ from .patterns import (
     SERIES_AFTER,
     SHORT_INTERVIEW,
     SUBTITLE_THEN_ISSUE,
+    SOURCE_NOTE,
     SUPRA_NOTE,
     UNPLACED_IMPRINT,
 )
@@ -144,6 +145,7 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
         if not any(c.span[0] < reference.span[1] and reference.span[0] < c.span[1] for c in citations):
             citations.append(reference)
     citations.sort(key=lambda c: c.span)
+    citations = _source_described(text, citations)
     _same_author(citations)
     _share_repositories(citations)
     for citation in citations:
@@ -517,6 +519,30 @@ def _citation_end(piece: Piece) -> int:
     if match and match.group("word").rstrip(".").casefold() not in BIBLIOGRAPHIC_WORDS:
         return trim(piece.note, (piece.span[0], piece.span[0] + last))[1]
     return piece.span[1]
+
+
+def _source_described(text: str, citations: list[CitationDraft]) -> list[CitationDraft]:
+    """An edition's source note ("Source: SHD, 10 H 178. Secret. Fiche du 2e bureau…, 30 juin
+    1954."): the sentences after the archival source describe that document (its kind, number,
+    classification, date) and cite nothing of their own; a date they give is the document's."""
+    if not SOURCE_NOTE.match(text) or not citations or citations[0].kind != "archival" or not citations[0].repository:
+        return citations
+    source, kept = citations[0], [citations[0]]
+    for citation in citations[1:]:
+        if _names_nothing(citation):
+            if source.date is None and citation.date:
+                source.date, source.date_as_written = citation.date, citation.date_as_written
+                source.date_precision = citation.date_precision
+            continue
+        kept.append(citation)
+    return kept
+
+
+def _names_nothing(citation: CitationDraft) -> bool:
+    """A citation read from a document's description only: no holder, code, work or page."""
+    return citation.kind in ("archival", "published", "unknown") and citation.form in ("full", "short") and not (
+        citation.repository or citation.reference_code_cited or citation.via or citation.authors or citation.locator
+        or citation.container_title or citation.publisher or citation.place or citation.year or citation.volume)
 
 
 def _same_author(citations: list[CitationDraft]) -> None:

@@ -473,3 +473,8 @@ INSTITUTION = re.compile(
 CRF_TOKEN = re.compile(r"\w+|[^\w\s]")
 QUOTATION_MARKS = frozenset("\"“”«»„‘’'")
 YEAR_TOKEN = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+# An edition's source note opens with the word: "Source: Department of State, Central Files, …",
+# "Source : MAE, Asie-Océanie, vol. 294".
+SOURCE_NOTE = re.compile(r"\s*(?:Sources?|Quelle)\s*:", re.IGNORECASE)
