@@ -798,3 +798,13 @@ def test_the_state_departments_lot_files_are_at_nara(index):
     [note] = parse(index, "Source: Department of State, Conference Files: Lot 60 D 627, CF 262. Secret.")
     assert (only(note).repository, only(note).reference_code_cited, only(note).authors) == (
         "NARA", "Lot 60 D 627, CF 262", [])
+
+
+def test_a_partial_ibid_after_a_document_and_its_date_and_an_unresolved_op_cit_is_a_work(index):
+    [note] = parse(index, "Geneva tel no 512 to FO, 18 May 1954, TNA, FO 371/112070, DF 1071/598; "
+                          "FO tel no 2104 to Washington, 19 May 1954, ibid., DF 1071/603.")
+    assert [(c.form, c.date, c.reference_code_cited, c.antecedent_note) for c in note.citations] == [
+        ("full", "1954-05-18", "FO 371/112070, DF 1071/598", None), ("ibid", "1954-05-19", "DF 1071/603", 1)]
+    [other] = parse(index, "Tønnesson, op. cit., p. 401. Sur les réticences britanniques, ibid., p. 405-407.")
+    assert [(c.kind, c.form, c.locator, c.reference_code_cited) for c in other.citations] == [
+        ("published", "op_cit", "p. 401", None), ("published", "ibid", "p. 405-407", None)]

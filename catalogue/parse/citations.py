@@ -41,6 +41,7 @@ from .patterns import (
     ABBREVIATION_TITLE,
     ARCHIVE_WORD,
     AUTHOR_PAGE,
+    BARE_PAGES,
     BRACKETED_TRANSLATION,
     CITING,
     CROSS_REFERENCE,
@@ -128,8 +129,11 @@ def read_citation(piece: Piece) -> CitationDraft:
     if located := IS_IBID.search(plain):  # "telegram 3351 from Paris, March 21, is ibid., 751G.00/3–2154"
         draft = _read_ibid(piece.sub(piece.span[0] + located.start("ibid"), piece.span[1]), draft)
         draft.span, draft.text = piece.span, text
-        if code := plain[located.end():].strip(" ,.;"):
+        code = plain[located.end():].strip(" ,.;")
+        if code and not (LOCATOR.fullmatch(code) or BARE_PAGES.fullmatch(code)):  # "ibid., p. 405": a page
             draft.kind, draft.reference_code_cited = "archival", code
+        if draft.date is None and (dates := find_dates(plain[:located.start()])):
+            set_date(draft, dates[0])  # the other document's own date, before "ibid."
         return draft
     if EDITION_DOCUMENT.match(text):  # another document of the edition: a reference, of no kind we know
         draft.form, draft.unresolved_reason = "short", "another document of the edition the note belongs to"
@@ -228,10 +232,12 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
         draft.kind, draft.repository, draft.repository_known = "archival", holding[0].record.acronym, True
         draft.reference_code_cited = code_near(before_marker, holding[0].span, None)
     elif anchors:
+        draft.kind = "published"  # "op. cit.": the work cited before; only an archive's file is not one
         draft.title = inner_text(piece.note, anchors[0])
         prefix = piece.note[piece.span[0]:anchors[0].span[0]]
         draft.authors, draft.editors = read_authors(prefix)
     else:  # "Võ Nguyên Giáp, Chiến đấu trong vòng vây, Sđd": the author, then the short title
+        draft.kind = "published"
         names, _, title = prefix.strip(" ,*").partition(", ")
         title = title.strip(" ,*")
         named = bool(re.search(r"\w", title)) and looks_like_names(names)

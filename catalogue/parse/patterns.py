@@ -21,8 +21,9 @@ ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid
 IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
 
 
-# An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154".
-IS_IBID = re.compile(r",?\s+(?:is|are|was|were)\s+(?:also\s+)?(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
+# An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154",
+# "FO tel no 2104 to Washington, 19 May 1954, ibid., DF 1071/603".
+IS_IBID = re.compile(r"(?:,?\s+(?:is|are|was|were)\s+(?:also\s+)?|,\s*)(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
 
 
 OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.",

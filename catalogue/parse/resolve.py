@@ -163,6 +163,8 @@ def _resolve_ibid(citation: CitationDraft, note: ParsedNote, index: int,
     target = target_note.citations[target_index]
     if target.antecedent is None and target.form != "full":
         citation.unresolved_reason = f"its antecedent in note {target_note.number} is unresolved"
+        if citation.kind == "unknown":
+            citation.kind = target.kind  # the same source as the citation before, whatever it is
         return
     if target.antecedent is not None:
         full_note, full_index, is_via = target.antecedent
