@@ -808,3 +808,17 @@ def test_a_partial_ibid_after_a_document_and_its_date_and_an_unresolved_op_cit_i
     [other] = parse(index, "Tønnesson, op. cit., p. 401. Sur les réticences britanniques, ibid., p. 405-407.")
     assert [(c.kind, c.form, c.locator, c.reference_code_cited) for c in other.citations] == [
         ("published", "op_cit", "p. 401", None), ("published", "ibid", "p. 405-407", None)]
+
+
+def test_a_document_named_in_passing_printed_in_a_work_cited_before_is_a_short_form_of_it(index):
+    first, second, third = parse(
+        index, "Also printed in The Pentagon Papers: The Defense Department History of United States Decisionmaking "
+               "on Vietnam (Senator Gravel ed.; Boston: Beacon Press, 1971), vol. I, pp. 476–477.",
+        "Telegram 3710 from Paris, April 5, which transmitted the French request, is printed in Pentagon Papers "
+        "(Gravel ed.), vol. I, p. 475.",
+        "NSC 5405, “United States Objectives,” January 16, 1954, is printed in Foreign Relations, 1952–1954, "
+        "vol. XIII, Part 1, pp. 971–976.")
+    printed = only(second)
+    assert (printed.kind, printed.form, printed.locator, printed.antecedent_note, printed.via.title) == (
+        "published_document", "short", "p. 475", 1, "Pentagon Papers")
+    assert (only(third).form, only(third).antecedent_note) == ("full", None)  # a title and a date of its own

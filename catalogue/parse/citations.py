@@ -193,7 +193,7 @@ def read_citation(piece: Piece) -> CitationDraft:
         set_date(draft, issue[1])
         draft.year, draft.locator = int(issue[1].edtf[:4]), issue[2]
         return draft
-    if piece.anchors() or has_publication(piece):
+    if piece.anchors() or has_publication(piece) or EDITIONS.opening(text):  # "Pentagon Papers (Gravel ed.), vol. I"
         if article := _newspaper_article(piece, draft):
             return article
         if _looks_like_unheld_document(piece):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..authority import RepositoryIndex
+from ..editions import EDITIONS
 from .chinese import read_chinese_note
 from .citations import (
     has_publication,
@@ -466,7 +467,7 @@ def _via_present(piece: Piece, before: int | None = None) -> bool:
         if match.start() and piece.top_level(piece.span[0] + match.start()) and \
                 not match.group("relation").casefold().startswith(CITING):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
-            return bool(rest.anchors()) or has_publication(rest) or bool(
+            return bool(rest.anchors()) or has_publication(rest) or bool(EDITIONS.opening(rest.text)) or bool(
                 PLAIN_CITATION.match(rest.text) or AUTHOR_PAGE.fullmatch(rest.text.rstrip(".")) or OP_CIT.search(rest.text))
     return False
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..text import strip_accents
 from .model import CitationDraft, ParsedNote
+from .patterns import EDITION_LEAD
 
 LEADING_ARTICLES = {"a", "an", "the", "le", "la", "les", "l", "un", "une", "der", "die", "das", "el"}
 INHERITED = ("kind", "title", "title_translated", "authors", "editors", "container_title",
@@ -98,11 +99,30 @@ def resolve(notes: list[ParsedNote]) -> None:
                 if citation.cross_reference_note is not None:  # "Ashworth, supra n. 10"
                     candidates = [f for f in candidates if f.note == citation.cross_reference_note]
                 _resolve_among(citation, candidates, "no earlier full citation by this author")
+            elif citation.kind == "published_document" and citation.via is not None and citation.via.form == "short" \
+                    and not (citation.title or citation.date or EDITION_LEAD.match(citation.text)):
+                _resolve_printed_in_short(citation, fulls, words_of)
             if citation.form == "full" and (citation.title or citation.kind == "archival" and citation.reference_code):
                 fulls.append(FullCitation(note.number, index, citation))
             if citation.via is not None and citation.via.form == "full" and citation.via.title:
                 fulls.append(FullCitation(note.number, index, citation.via, is_via=True))
         previous = note
+
+
+def _resolve_printed_in_short(citation: CitationDraft, fulls: list[FullCitation],
+                              words_of: Callable[[str], list[str]] = words) -> None:
+    """"The Soviet draft is printed in Cmd. 9186, p. 125": a document named only in passing (no
+    title, no date), printed in a work cited in full before, is a short form of that work,
+    resolved to it (a work never cited in full, "Foreign Relations, 1952–1954", leaves the
+    citation full and unresolved)."""
+    works: dict[tuple, FullCitation] = {}
+    for full in fulls:
+        if _short_candidate(citation.via, full.citation, words_of):
+            works.setdefault(full.key, full)
+    if len(works) == 1:
+        full = next(iter(works.values()))
+        _link(citation.via, full)
+        citation.form, citation.antecedent, citation.antecedent_note = "short", citation.via.antecedent, full.note
 
 
 def _short_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
