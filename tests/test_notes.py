@@ -822,3 +822,17 @@ def test_a_document_named_in_passing_printed_in_a_work_cited_before_is_a_short_f
     assert (printed.kind, printed.form, printed.locator, printed.antecedent_note, printed.via.title) == (
         "published_document", "short", "p. 475", 1, "Pentagon Papers")
     assert (only(third).form, only(third).antecedent_note) == ("full", None)  # a title and a date of its own
+
+
+def test_a_document_is_printed_in_an_edition_whose_title_keeps_its_year(index):
+    first, second = parse(
+        index, "NSC 5405, “United States Objectives,” January 16, 1954, is printed in Foreign Relations, 1952–1954, "
+               "vol. XIII, Part 1, pp. 971–976.",
+        "Eden's statement is printed in Documents relating to the Discussion of Korea and Indo-China at the Geneva "
+        "Conference, April 27–June 15, 1954, Cmd. 9186 (London: HMSO, 1954), pp. 111–113; Truman, “Statement,” "
+        "June 27, 1950, Public Papers of the Presidents of the United States: Harry S. Truman, 1950 (Washington, DC: "
+        "Government Printing Office, 1965), 492.")
+    assert (only(first).kind, only(first).authors, only(first).date) == ("published_document", [], "1954-01-16")
+    assert [c.via.title for c in second.citations] == [
+        "Documents relating to the Discussion of Korea and Indo-China at the Geneva Conference, April 27–June 15, 1954",
+        "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"]

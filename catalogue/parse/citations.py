@@ -53,6 +53,7 @@ from .patterns import (
     IBID,
     IMPRINT,
     IS_IBID,
+    IS_PRINTED,
     LEAF,
     LETTER,
     LOCATOR,
@@ -167,6 +168,10 @@ def read_citation(piece: Piece) -> CitationDraft:
         if relation == "cited_in":
             draft.kind, draft.form = "cited_document", "full"
             _as_document(draft)
+        elif relation == "reprinted_in" and draft.kind == "published" and IS_PRINTED.search(main.text) and \
+                not (draft.container_title or draft.publisher or draft.place):
+            # "NSC 5405, “…,” January 16, 1954, is printed in Foreign Relations…": a document, its number no author
+            draft.kind, draft.form, draft.authors, draft.year = "published_document", "full", [], None
         elif draft.kind in ("unknown", "archival") and not draft.repository or draft.kind == "published" and \
                 draft.date and not (draft.publisher or draft.place):
             draft.kind, draft.form = "published_document", "full"  # "“Appeal to the Nation,” 19 December 1946, rpt. in …"

@@ -43,6 +43,7 @@ from .patterns import (
     TIME_OF_DAY,
     TITLE_CREDIT,
     SERIES_IN_BRACKETS,
+    TITLE_YEAR_NOT,
     VIA,
     VIA_WORDS,
     VIETNAMESE_IMPRINT,
@@ -259,7 +260,8 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
     if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
         end = text.index(edition) + len(edition)
-        if subtitle := re.match(r":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{3}\s*[–-])|$)", text[end:]):
+        if subtitle := re.match(rf":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{{3}}\s*[–-]){TITLE_YEAR_NOT}|$)",
+                                text[end:]):
             end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
         return [], [], clean_title(text[:end]), end
     if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"

@@ -42,6 +42,10 @@ SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>
                         r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
 
 
+# What a document "is" before VIA's "printed in": "NSC 5405, “…,” January 16, 1954, is printed in …".
+IS_PRINTED = re.compile(r",?\s+(?:is|are|was|were)(?:\s+also)?\s*$", re.IGNORECASE)
+
+
 VIA = re.compile(
     r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cit(?:é|ée|és|ées)\s+(?:dans|par|in)|"
     r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
@@ -72,6 +76,13 @@ TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q
 YEARS_COVERED = r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\s*\)"
 # The kind of a thesis, after its title: "…, Luận án Tiến sĩ Lịch sử, Trường Đại học…, Hà Nội, 2015".
 THESIS = r"(?:Luận\s+án|Luận\s+văn|Khóa\s+luận|Ph\.?\s?D\.?\s+(?:diss|thesis)|Thèse|thèse|Dissertation|dissertation|Doctoral\s+thesis)\b"
+# After a title's comma, a year that is still the title's, not its imprint: the imprint in brackets
+# or a command paper's number follows ("Public Papers…: Harry S. Truman, 1950 (Washington: GPO,
+# 1965)", "Documents relating to … the Geneva Conference, April 27–June 15, 1954, Cmd. 9186"). A
+# lookahead, placed after the year's first digit.
+TITLE_YEAR_NOT = r"(?!(?<=[12])\d{3}\s*(?:\(|,\s*(?:Cmd|Cmnd|Cd)\.\s*\d))"
+# The same, for a title that names no edition: only a command paper's number says the year is the title's.
+COMMAND_PAPER_YEAR_NOT = r"(?!(?<=[12])\d{3},\s*(?:Cmd|Cmnd|Cd)\.\s*\d)"
 # A translation of a title, in square brackets after it: "Vietnam 1946 [Việt Nam 1946: …]".
 BRACKETED_TRANSLATION = re.compile(r"\s*\[(?P<translation>[^\[\]]{3,})\]\s*$")
 # A title's translation in square brackets, then a comma: the title ends there, the imprint follows.
@@ -261,8 +272,8 @@ TITLE_CREDIT = re.compile(
 # number, a Vietnamese publisher, a thesis's kind, a translator or editor credited after it.
 PLAIN_TITLE_END = re.compile(
     r"\s\((?!(?i:eds?|éds?|dir|comp|comps|hg|hrsg)\.?(?:\s+(?i:and|&)\s+(?i:trans|tr)\.?)?\))(?!" + YEARS_COVERED + ")"
-    r"|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
-    r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*" + THESIS + "|" + TITLE_CREDIT.pattern)
+    r"|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc|Cmd|Cmnd|Cd)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
+    + COMMAND_PAPER_YEAR_NOT + r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*" + THESIS + "|" + TITLE_CREDIT.pattern)
 
 
 # The same author as the citation before: "id.", "idem", German "ders." and "dies." (derselbe,
