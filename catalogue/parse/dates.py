@@ -134,9 +134,6 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
         # "tháng 12-1949", "tháng 9/1951": the month, then the year after a dash or slash.
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s*[-/]\s*{year}\b", flags),
-        re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"),
-
-
         # "12.9.47", "(5.4.1949)"; "03.01.1946 г." with the Russian year mark ("год").
         re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"
                    r"(?:\s?г\.)?"),
