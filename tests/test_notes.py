@@ -686,8 +686,6 @@ def test_a_short_title_alone_with_its_pages_is_a_short_form_of_the_work_that_tit
     assert (only(ibid).antecedent_note, only(ibid).locator) == (1, "150")
 
 
-
-
 def test_vietnamese_reprint_lead_abbreviated_place_years_covered_and_thesis(index):
     reprint, book, thesis = parse(
         index, "Chỉ thị của Tổng Quân ủy, ngày 21-7-1950 (TTLTQG III, Phông Bộ Quốc phòng, hồ sơ số 518, tờ 1-4); in lại "
