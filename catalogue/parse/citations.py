@@ -218,8 +218,6 @@ def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
     rest = IBID.sub("", piece.text.replace("*", ""), count=1)
     fields = read_volume_issue_locator(rest)
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
-    if draft.locator is None and (leaf := LEAF.search(rest.rstrip(" ."))):
-        draft.locator = trim_locator(leaf.group(0))  # "Ibid., l. 14": another leaf of the same file
     if dates := find_dates(rest):  # partial ibid: another item of the same file
         set_date(draft, dates[0])
     return draft
