@@ -565,6 +565,15 @@ def test_an_archive_that_wrote_a_published_guide_is_its_author_not_its_holder(in
         "published", None, "Muc luc ho so Toa Thong su Bac Ky", 2004, "33")
 
 
+def test_a_code_starts_after_the_archives_own_name_and_abbreviation(index):
+    hereafter, romanised = parse(
+        index, "Zhu Hanoi zonglingshiguan to Waijiaobu, 2 June 1947, Institute of Modern History Archives, Academia "
+               "Sinica, Taipei (hereafter IMH), 11-29-12-03-012.",
+        "Chiang Kai-shek to Lu Han, telegram, 民國三十五年二月二十八日 [28 February 1946], Guoshiguan 國史館 [Academia "
+        "Historica], Taipei (hereafter AH), 002-080200-00305-026.")
+    assert only(hereafter).reference_code_cited == "11-29-12-03-012"
+    assert only(romanised).reference_code_cited == "002-080200-00305-026"
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

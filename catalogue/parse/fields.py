@@ -212,12 +212,17 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
     held_in = re.search(r"(?i)\b(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", note[head_end:repository[0]])
     if repository[0] >= head_end and not held_in:  # "Telegram 3335 from Paris, March 20, is in NARA, …": after
         start = max([head_end] + [d[1] for d in dates if d[1] <= repository[0]])
-        before = code_items(note[start:repository[0]])
+        stretch = note[start:repository[0]]
+        if repository[0] < repository[1] and not re.search(r"[,;:]\s*$", stretch):  # "Zhonghua renmin gongheguo waijiaobu dang'anguan": the name's start
+            stretch = stretch[:max(stretch.rfind(","), 0)]
+        before = code_items(stretch)
     if before:
         return before
     following = [a.span[0] for a in piece.anchors() if a.span[0] >= repository[1]]
     stop = min(following + [d[0] for d in dates if d[0] >= repository[1]] + [piece.span[1]])
     stretch = re.sub(r"^\s*(?:\([^)]*\)|\[[^\]]*\])", "", note[repository[1]:stop])  # "SHD (Service historique…)", "… [National Institute…]"
+    if defined := HEREAFTER.search(stretch):  # "…, Academia Sinica, Taipei (hereafter IMH), 11-29-12-03-012"
+        stretch = stretch[defined.end():]  # the archive's name and city run up to its abbreviation
     return code_items(stretch)
 
 
@@ -232,7 +237,7 @@ def code_items(stretch: str) -> str | None:
         item = item.strip()
         if item.endswith(":") and not re.search(r"\d", item):
             continue  # the repository's city: "Taipei: Academia Historica"
-        item = item.strip(" .;:")
+        item = item.strip(" .;:[]")
         if not item or re.search(r"\b(?:in|dans|trong|trans|tr|ed)$", item) or TIME_OF_DAY.fullmatch(item):
             continue
         if re.match(r"(?i)(?:trans|translated|transl)\b", item):
