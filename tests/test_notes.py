@@ -574,6 +574,13 @@ def test_a_code_starts_after_the_archives_own_name_and_abbreviation(index):
     assert only(hereafter).reference_code_cited == "11-29-12-03-012"
     assert only(romanised).reference_code_cited == "002-080200-00305-026"
 
+def test_citing_a_document_known_by_its_title_and_day(index):
+    [note] = parse(index, "Catton, Diem’s Final Failure, 62, citing Tổng Nha Cảnh sát Quốc gia, “Phúc trình về tình "
+                          "hình an ninh Đô thành,” 3 June 1957.")
+    book, document = note.citations
+    assert (document.kind, document.title, document.date, document.via is not None) == (
+        "cited_document", "Phúc trình về tình hình an ninh Đô thành", "1957-06-03", True)
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")
