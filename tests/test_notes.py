@@ -581,6 +581,13 @@ def test_citing_a_document_known_by_its_title_and_day(index):
     assert (document.kind, document.title, document.date, document.via is not None) == (
         "cited_document", "Phúc trình về tình hình an ninh Đô thành", "1957-06-03", True)
 
+def test_an_edition_printing_the_document_before_keeps_its_date(index):
+    [note] = parse(index, "Collins to Dulles, telegram 3828, 7 April 1955, NARA, RG 59, Central Decimal File 1955–59, "
+                          "751G.00/4-755; printed in Foreign Relations of the United States, 1955–1957, vol. 1, Vietnam "
+                          "(Washington, DC: Government Printing Office, 1985), 218–21.")
+    archival, printed = note.citations
+    assert (printed.kind, printed.date, printed.locator) == ("published_document", "1955-04-07", "218–21")
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

@@ -149,6 +149,7 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     citations = _source_described(text, citations)
     _same_author(citations)
     _share_repositories(citations)
+    _printed_copies(citations)
     for citation in citations:
         _normalise_code(citation)
         fill_gaps(citation)
@@ -552,6 +553,16 @@ def _same_author(citations: list[CitationDraft]) -> None:
         if SAME_AUTHOR.match(citation.text) and citation.title:
             citation.form = "full"
             citation.authors, citation.editors = list(previous.authors), list(previous.editors)
+
+
+def _printed_copies(citations: list[CitationDraft]) -> None:
+    """"Collins to Dulles, 7 April 1955, NARA, …; printed in *FRUS*…": the edition prints the
+    document cited just before, which keeps its date."""
+    for previous, citation in zip(citations, citations[1:]):
+        if citation.kind == "published_document" and citation.date is None and not citation.title and \
+                previous.date and EDITION_LEAD.match(citation.text):
+            citation.date, citation.date_as_written = previous.date, previous.date_as_written
+            citation.date_precision = previous.date_precision
 
 
 def _share_repositories(citations: list[CitationDraft]) -> None:
