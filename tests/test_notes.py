@@ -588,6 +588,14 @@ def test_an_edition_printing_the_document_before_keeps_its_date(index):
     archival, printed = note.citations
     assert (printed.kind, printed.date, printed.locator) == ("published_document", "1955-04-07", "218–21")
 
+def test_an_archive_publishing_the_edition_is_no_holder(index):
+    [note] = parse(index, "Thư của tướng Leclerc gửi Đô đốc d'Argenlieu, ngày 14-2-1946, in trong: Gilbert Bodinier "
+                          "(chủ biên), Le retour de la France en Indochine 1945-1946: textes et documents, Service "
+                          "historique de l'Armée de terre, Vincennes, 1987, tr. 198.")
+    printed = only(note)
+    assert (printed.kind, printed.repository, printed.date, printed.via.year, printed.locator) == (
+        "published_document", None, "1946-02-14", 1987, "tr. 198")
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

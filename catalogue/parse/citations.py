@@ -14,6 +14,7 @@ import re
 from ..authority import RepositoryMention
 from ..text import fold
 from ..editions import EDITIONS
+from ..gazetteer import is_place
 from .dates import FoundDate, find_dates, find_years
 from .fields import (
     book_after_in,
@@ -65,6 +66,7 @@ from .patterns import (
     PLAIN_IN_BOOK,
     PERIODICAL_WORD,
     PLAIN_CITATION,
+    PUBLISHER_PLACE,
     POSSESSIVE_LETTER,
     SAME_AUTHOR,
     SERIES_BEFORE,
@@ -99,6 +101,9 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
             continue  # publisher of a printed collection: "(Central Archives…, 1989)"
         if start == piece.span[0] and _wrote_work(piece.note[end:piece.span[1]]):
             continue  # the archive wrote the work: "Trung tam Luu tru Quoc gia I, Muc luc… (Ha Noi: …, 2004), 33"
+        if (imprint := PUBLISHER_PLACE.match(piece.note, start - 2 if start >= 2 else start, piece.span[1])) and \
+                imprint.start("publisher") == start and is_place(imprint["place"]):
+            continue  # publisher of a book: "…, Service historique de l'Armée de terre, Vincennes, 1987"
         holding.append(RepositoryMention((start, end), mention.as_written, mention.record))
     return holding
 
@@ -180,11 +185,11 @@ def read_citation(piece: Piece) -> CitationDraft:
         return draft
 
     holding = holding_mentions(piece)
-    if holding:
-        return _read_archival(piece, draft, holding)
-    if issue := _read_newspaper_issue(text, draft):
-        return issue
     published_in = published_in_split(piece)
+    if holding and not (published_in and published_in[1].span[0] <= holding[0].span[0]):
+        return _read_archival(piece, draft, holding)  # (an archive named in the edition's imprint publishes it)
+    if not holding and (issue := _read_newspaper_issue(text, draft)):
+        return issue
     if published_in is not None:
         main, rest = published_in
         _read_document_head(main, draft)

@@ -65,8 +65,10 @@ def via_matches(text: str) -> tuple[re.Match[str], ...]:
 
 
 def has_imprint(text: str) -> bool:
-    """Publication details outside brackets, in French or Vietnamese order."""
-    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text))
+    """Publication details outside brackets, in French or Vietnamese order (or the publisher
+    before a place the gazetteer knows: "…, Service historique de l'Armée de terre, Vincennes, 1987")."""
+    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text)) or \
+        any(is_place(m["place"]) for m in PUBLISHER_PLACE.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
