@@ -865,3 +865,12 @@ def test_a_document_is_printed_in_an_edition_whose_title_keeps_its_year(index):
     assert [c.via.title for c in second.citations] == [
         "Documents relating to the Discussion of Korea and Indo-China at the Geneva Conference, April 27–June 15, 1954",
         "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"]
+
+
+def test_a_quoted_sentence_of_commentary_is_no_title_and_a_transcripts_pages_are_no_code(index):
+    first, second = parse(index, "Minute by R. H. Scott, April 3, 1950, FO 371/83648, TNA. Scott thought the Americans "
+                                 "“inclined to see Peking’s hand behind every Viet Minh success.”",
+                          "Oral history interview with Edwin W. Rexford, by Richard D. McKinzie, July 9, 1974, 31–33, "
+                          "Truman Library.")
+    assert [(c.repository, c.reference_code_cited) for c in first.citations] == [("TNA", "FO 371/83648")]
+    assert (only(second).repository, only(second).reference_code_cited, only(second).locator) == ("HSTL", None, "31–33")

@@ -523,6 +523,8 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
             code = code_near(piece, (position, position + len(name)), head_end)
         else:
             code = code_near(piece, (piece.span[1], piece.span[1]), head_end)
+    if code and BARE_PAGES.fullmatch(code) and re.search(r"[–-]", code):
+        draft.locator, code = code, None  # "…, July 9, 1974, 31–33, Truman Library": a transcript's pages, no code
     draft.reference_code_cited = code
     outside = piece.outside_anchors()
     if leaf := LEAF.search(outside):

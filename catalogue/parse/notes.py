@@ -481,6 +481,8 @@ def _start_before_title(piece: Piece, title: int) -> int | None:
         return start
     if prefix.rstrip().endswith(":") and len(prefix.split()) > 3:
         return title if _titled_in_work(piece, title) else None  # commentary quoting someone: "… as follows: “…”"
+    if _quoted_sentence(piece, prefix):
+        return None  # "Scott thought the Americans “inclined to see … success.”": a quotation, no title
     cuts = [start] + [start + m.end() for m in re.finditer(r"[,:]\s+", prefix)]
     for cut in cuts:
         names = AUTHOR_FILLER.sub("", note[cut:title]).strip(" ,:;")
@@ -489,6 +491,19 @@ def _start_before_title(piece: Piece, title: int) -> int | None:
     if _compiler(prefix):
         return start
     return None
+
+
+def _quoted_sentence(piece: Piece, prefix: str) -> bool:
+    """A clause ending in a quoted sentence, with nothing after it ("Scott thought the Americans
+    “inclined to see Peking’s hand behind every Viet Minh success.”"): a title closes with a
+    comma or is followed by its details; a lower-case word before it is a verb of the prose."""
+    anchors = [a for a in piece.anchors() if a.depth == 0]
+    if len(anchors) != 1 or anchors[0].style != "quoted" or piece.note[anchors[0].span[1]:piece.span[1]].strip(" .”\""):
+        return False
+    if piece.note[anchors[0].inner[1] - 1] not in ".!?":
+        return False
+    return any(w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS
+               for w in re.findall(r"[^\W\d_][\w’'-]*", prefix))
 
 
 def _compiler(prefix: str) -> bool:
