@@ -874,3 +874,10 @@ def test_a_quoted_sentence_of_commentary_is_no_title_and_a_transcripts_pages_are
                           "Truman Library.")
     assert [(c.repository, c.reference_code_cited) for c in first.citations] == [("TNA", "FO 371/83648")]
     assert (only(second).repository, only(second).reference_code_cited, only(second).locator) == ("HSTL", None, "31–33")
+
+
+def test_a_document_a_work_cites_is_on_that_works_page(index):
+    [note] = parse(index, "Statler, Replacing France, 71, citing Deptel 3018 to Saigon, May 19, 1953.")
+    cited = note.citations[1]
+    assert (cited.kind, cited.date, cited.locator, cited.via.title) == (
+        "cited_document", "1953-05-19", "71", "Replacing France")

@@ -272,6 +272,7 @@ def _read_part(part: Piece) -> list[CitationDraft]:
         if index and drafts and (not (draft.kind == "published" and draft.form == "full") or _dated_only(draft, single)):
             draft.kind, draft.form = "cited_document", "full"
             draft.via, draft.via_relation = drafts[0], "cited_in"
+            draft.locator = draft.locator or drafts[0].locator  # the page of the work citing it
             if draft.date is None and (dates := find_dates(single.outside_anchors())):
                 set_date(draft, dates[0])
                 draft.year = None
