@@ -881,3 +881,10 @@ def test_a_document_a_work_cites_is_on_that_works_page(index):
     cited = note.citations[1]
     assert (cited.kind, cited.date, cited.locator, cited.via.title) == (
         "cited_document", "1953-05-19", "71", "Replacing France")
+
+
+def test_a_footnote_of_another_document_of_the_edition_is_a_cross_reference_left_unresolved(index):
+    [note] = parse(index, "See footnote 3, Document 290.")
+    citation = only(note)
+    assert (citation.kind, citation.form, citation.cross_reference_note, citation.antecedent_note) == (
+        "cross_reference", "short", None, None)

@@ -123,7 +123,10 @@ def read_citation(piece: Piece) -> CitationDraft:
 
     if match := CROSS_REFERENCE.match(plain):
         draft.kind, draft.form = "cross_reference", "short"
-        draft.cross_reference_note = int(match.group("number"))
+        if match.group("document"):  # "See footnote 3, Document 290": a note of another document of the edition
+            draft.unresolved_reason = "a note of another document of the edition the note belongs to"
+        else:
+            draft.cross_reference_note = int(match.group("number"))
         return draft
     same_author = SAME_AUTHOR.match(text)
     if same_author and (piece.anchors() or has_imprint(text)):  # "id., *Title*", "ders., Title, Place: …": another work

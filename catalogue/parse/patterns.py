@@ -33,7 +33,8 @@ OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|s
 CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
     r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
-    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?\W*$",
+    r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?"
+    r"(?:,?\s*(?:to\s+|du\s+|of\s+)?(?P<document>(?:Document|doc\.|document)\s+(?:n°\s*)?\d+))?\W*$",  # "footnote 3, Document 290"
     re.IGNORECASE,
 )
 

@@ -81,7 +81,8 @@ def resolve(notes: list[ParsedNote]) -> None:
     for note in notes:
         for index, citation in enumerate(note.citations):
             if citation.kind == "cross_reference":
-                _resolve_cross_reference(citation, numbers)
+                if citation.cross_reference_note is not None:
+                    _resolve_cross_reference(citation, numbers)
             elif citation.form == "ibid":
                 _resolve_ibid(citation, note, index, previous, notes)
             elif citation.form == "short" and not (citation.title or citation.authors) and citation.unresolved_reason:
