@@ -888,3 +888,12 @@ def test_a_footnote_of_another_document_of_the_edition_is_a_cross_reference_left
     citation = only(note)
     assert (citation.kind, citation.form, citation.cross_reference_note, citation.antecedent_note) == (
         "cross_reference", "short", None, None)
+
+
+def test_an_article_named_by_its_kind_and_author_and_a_dispatch_in_a_paper_of_the_day(index):
+    first, second = parse(index, "Voir l'article d'André Fontaine, « Après Genève », Le Monde, 23 juillet 1954.",
+                          "See also the dispatch from Paris in The New York Times, June 17, 1954, p. 3.")
+    assert (only(first).authors, only(first).title, only(first).container_title, only(first).date) == (
+        ["André Fontaine"], "Après Genève", "Le Monde", "1954-07-23")
+    assert (only(second).container_title, only(second).date, only(second).locator) == (
+        "The New York Times", "1954-06-17", "p. 3")

@@ -49,6 +49,7 @@ from .patterns import (
     EDITION_LEAD,
     HEREAFTER,
     HONORIFIC,
+    IN_THE_PAPER,
     IMPRINT,
     INTERVIEW,
     IS_IBID,
@@ -76,6 +77,7 @@ from .patterns import (
     SOURCE_NOTE,
     SUPRA_NOTE,
     UNPLACED_IMPRINT,
+    WORK_BY,
 )
 from .pieces import Piece, residue
 from .refcodes import parse_reference_code
@@ -366,6 +368,11 @@ def citation_start(piece: Piece) -> int | None:
         return start + names.start() if names else start
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")) or newspaper_issue(text):
         return start
+    for lead in IN_THE_PAPER.finditer(text):  # "the dispatch from Paris in The New York Times, June 17, 1954, p. 3"
+        if piece.top_level(start + lead.start()) and newspaper_issue(text[lead.end():]):
+            return start + lead.end()
+    if (work := WORK_BY.match(text)) and piece.anchors():  # "l'article d'André Fontaine, « Après Genève », Le Monde, …"
+        return start + work.end()
     if _via_present(piece) or (holding := holding_mentions(piece)) and (
             re.search(r"\d", text) or holding[0].span[0] == start and SERIES_AFTER.match(note, holding[0].span[1], end)):
         return start  # "SHD, 10 H 287", "Eisenhower Library, Dulles Papers, Telephone Conversations"

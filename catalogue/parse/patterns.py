@@ -491,3 +491,14 @@ YEAR_TOKEN = re.compile(r"1[5-9]\d\d|20\d\d")
 # An edition's source note opens with the word: "Source: Department of State, Central Files, …",
 # "Source : MAE, Asie-Océanie, vol. 294".
 SOURCE_NOTE = re.compile(r"\s*(?:Sources?|Quelle)\s*:", re.IGNORECASE)
+
+
+# Prose naming an article before the paper it appeared in: "the dispatch from Paris in The New
+# York Times, June 17, 1954, p. 3" (the issue of the day is the citation).
+IN_THE_PAPER = re.compile(r"\s(?:in|dans)\s+(?=[A-ZÀ-ÝĐ])")
+
+
+# A work named by its kind and its author before its title: "l'article d'André Fontaine, « … »",
+# "the article by Bernard Fall, “…”", "the essay by …".
+WORK_BY = re.compile(r"(?:l['’](?:article|ouvrage|étude|essai)|le\s+livre|the\s+(?:article|essay|book|study|piece))"
+                     r"\s+(?:de\s+|d['’]|by\s+)(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
