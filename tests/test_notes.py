@@ -596,6 +596,12 @@ def test_an_archive_publishing_the_edition_is_no_holder(index):
     assert (printed.kind, printed.repository, printed.date, printed.via.year, printed.locator) == (
         "published_document", None, "1946-02-14", 1987, "tr. 198")
 
+def test_a_short_title_with_a_year_before_sdd(index):
+    book, again = parse(index, "Stein Tønnesson, Vietnam 1946: How the War Began, University of California Press, "
+                               "Berkeley, 2010, tr. 212.", "Stein Tønnesson, Vietnam 1946, Sđd, tr. 215.")
+    assert (only(again).form, only(again).title, only(again).locator, only(again).antecedent_note) == (
+        "op_cit", "Vietnam 1946", "tr. 215", 1)
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

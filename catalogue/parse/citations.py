@@ -74,6 +74,7 @@ from .patterns import (
     SUPRA_NOTE,
     TITLE_VOLUME,
     UNTITLED_LETTER,
+    VOLUME,
 )
 from .pieces import Piece
 
@@ -253,7 +254,8 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
         title = title.strip(" ,*")
         named = bool(re.search(r"\w", title)) and looks_like_names(names)
         draft.authors, draft.editors = read_authors(names if named else prefix.strip(" ,*"))
-        if named and not re.search(r"\d", title):
+        if named and not (re.match(r"[\d(]", title) or LOCATOR.search(title) or VOLUME.search(title)
+                          or find_dates(title)):  # "Vietnam 1946, Sđd" has a title; "12-3-1950, Tlđd" none
             draft.title = clean_title(title)
     fields = read_volume_issue_locator(piece.text[match.end():])
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
