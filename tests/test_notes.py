@@ -602,6 +602,14 @@ def test_a_short_title_with_a_year_before_sdd(index):
     assert (only(again).form, only(again).title, only(again).locator, only(again).antecedent_note) == (
         "op_cit", "Vietnam 1946", "tr. 215", 1)
 
+def test_a_dated_document_in_a_work_cited_before_by_sdd(index):
+    [note] = parse(index, "Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, Sđd, t. 4, tr. 280.")
+    document = only(note)
+    assert (document.kind, document.title, document.date, document.via.form, document.via.title,
+            document.via.volume, document.locator) == (
+        "published_document", "Thư gửi đồng bào Nam Bộ", "1946-05-31", "op_cit", "Hồ Chí Minh toàn tập", "4", "tr. 280")
+    assert rebuilt(note)
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

@@ -46,6 +46,7 @@ from .patterns import (
     BRACKETED_TRANSLATION,
     CITING,
     CROSS_REFERENCE,
+    DATED_DOCUMENT_IN_WORK,
     DATE_LEAD,
     DOCUMENT_KIND,
     DOCUMENT_WORD,
@@ -238,6 +239,8 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     if match.re is SUPRA_NOTE:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
+    if match.re is OP_CIT and (printed := _printed_in_work_cited_before(piece, prefix, match.end())):
+        return printed
     anchors = [a for a in piece.anchors() if not ABBREVIATION_TITLE.fullmatch(inner_text(piece.note, a))]
     before_marker = piece.sub(piece.span[0], piece.span[0] + match.start())
     if holding := holding_mentions(before_marker):  # "SHD, 10 H 163, Tlđd." — the same file again
@@ -259,6 +262,24 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
             draft.title = clean_title(title)
     fields = read_volume_issue_locator(piece.text[match.end():])
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
+    return draft
+
+
+def _printed_in_work_cited_before(piece: Piece, prefix: str, marker_end: int) -> CitationDraft | None:
+    """"Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, Sđd, t. 4, tr. 280": a document,
+    its date in brackets, printed in a work cited before by its short title: the document, with
+    the work as its op. cit. ``via``."""
+    head = DATED_DOCUMENT_IN_WORK.fullmatch(prefix)
+    if head is None or not (dates := find_dates(head["date"])) or dates[0].span != (0, len(head["date"])):
+        return None
+    work = CitationDraft(kind="published", form="op_cit", span=(piece.span[0] + head.start("work"), piece.span[1]),
+                         text=piece.text[head.start("work"):], title=clean_title(head["work"]))
+    fields = read_volume_issue_locator(piece.text[marker_end:])
+    work.volume, work.locator = fields.get("volume"), fields.get("locator")
+    draft = CitationDraft(kind="published_document", form="full", span=piece.span, text=piece.text,
+                          title=clean_title(head["title"]), via=work, via_relation="published_in", locator=work.locator)
+    set_date(draft, dates[0])
+    draft.genre = guess_genre(draft.title)
     return draft
 
 

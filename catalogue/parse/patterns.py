@@ -30,6 +30,12 @@ OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|s
                     re.IGNORECASE)  # a.a.O.: "am angegebenen Ort"
 
 
+# A document, its date in brackets, then the short title of the work it is printed in, before
+# "Sđd"/"op. cit.": "Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, ".
+DATED_DOCUMENT_IN_WORK = re.compile(r"(?P<title>[^,()]{3,200}?)\s*\((?P<date>[^()]{4,40})\)\s*,\s*"
+                                    r"(?P<work>[^,()]{3,200}?)\s*,?\s*\*?\s*")
+
+
 CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
     r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
