@@ -610,6 +610,13 @@ def test_a_dated_document_in_a_work_cited_before_by_sdd(index):
         "published_document", "Thư gửi đồng bào Nam Bộ", "1946-05-31", "op_cit", "Hồ Chí Minh toàn tập", "4", "tr. 280")
     assert rebuilt(note)
 
+def test_documents_of_one_file_listed_after_semicolons(index):
+    [note] = parse(index, "TTLTQG III, Phông Bộ Quốc phòng, hồ sơ số 214: Điện của Bộ Tổng tham mưu gửi Bộ Chỉ huy Khu 1, "
+                          "ngày 9-10-1947, tờ 4; Điện của Bộ Tổng tham mưu gửi Bộ Chỉ huy Khu 10, ngày 11-10-1947, tờ 7.")
+    first, second = note.citations
+    assert (second.repository, second.reference_code_cited, second.locator, second.date) == (
+        first.repository, first.reference_code_cited, "tờ 7", "1947-10-11")
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

@@ -150,7 +150,7 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     citations.sort(key=lambda c: c.span)
     citations = _source_described(text, citations)
     _same_author(citations)
-    _share_repositories(citations)
+    _share_repositories(citations, text)
     _printed_copies(citations)
     for citation in citations:
         _normalise_code(citation)
@@ -588,17 +588,21 @@ def _printed_copies(citations: list[CitationDraft]) -> None:
             citation.date_precision = previous.date_precision
 
 
-def _share_repositories(citations: list[CitationDraft]) -> None:
-    """"“A” (date) and “B” (date), 10 H 287, SHD": A is held where B is, under B's code."""
+def _share_repositories(citations: list[CitationDraft], text: str) -> None:
+    """"“A” (date) and “B” (date), 10 H 287, SHD": A is held where B is, under B's code; a document
+    with no archive listed after one, after a semicolon, is held where that one is."""
     for index, citation in enumerate(citations):
         if citation.kind != "archival" or citation.repository:
             continue
         donor = next((c for c in citations[index + 1:] if c.kind == "archival" and c.repository), None)
+        if donor is None and index and (before := citations[index - 1]).kind == "archival" and before.repository \
+                and re.fullmatch(r"\s*;\s*", text[before.span[1]:citation.span[0]]):
+            donor = before  # "hồ sơ số 214: Điện …, tờ 4; Điện …, tờ 7": the next document of the same file
         if donor is None:
             citation.unresolved_reason = "no repository named"
             continue
         citation.repository, citation.repository_known = donor.repository, donor.repository_known
-        if not citation.reference_code_cited:
+        if not citation.reference_code_cited or LOCATOR.fullmatch(citation.reference_code_cited):
             citation.reference_code_cited = donor.reference_code_cited
 
 
