@@ -45,6 +45,7 @@ LOWER_CASE_WORDS = frozenset({"pro", "gar", "ici", "dans", "les", "des", "une", 
 # the end, never inside running prose ("Cac so lieu" is Vietnamese, not the CAC).
 CITED_ARCHIVE_FOLLOWS = r"(?=\s*[,;:/(]|\s*$)"
 WORD = re.compile(r"\w+")
+SURNAME_FOLLOWS = re.compile(r"\s?[A-Z][a-z]")
 
 
 def _reads_in_lower_case(acronym: str) -> bool:
@@ -201,9 +202,15 @@ class _AcronymFinder:
             if word.start() < end:
                 continue  # inside the acronym just found
             regex, records = self._by_letter[word.group()]
-            if match := regex.match(text, word.start()):
+            if (match := regex.match(text, word.start())) and not _initials_of_a_name(text, match):
                 end = match.end()
                 yield match.start(), end, records[int(match.lastgroup[1:])]
+
+
+def _initials_of_a_name(text: str, match: re.Match[str]) -> bool:
+    """Dotted capitals before a surname are a person's initials, not an archive's acronym:
+    "A.H. Nasution" (not AH, Academia Historica)."""
+    return "." in match.group() and bool(SURNAME_FOLLOWS.match(text, match.end()))
 
 
 class AbbreviatedIndex(RepositoryIndex):

@@ -918,3 +918,35 @@ def test_an_article_named_by_its_kind_and_author_and_a_dispatch_in_a_paper_of_th
         ["André Fontaine"], "Après Genève", "Le Monde", "1954-07-23")
     assert (only(second).container_title, only(second).date, only(second).locator) == (
         "The New York Times", "1954-06-17", "p. 3")
+def test_german_cited_after_as_well_as_a_lead_before_a_short_form_and_the_authors_conversation(index):
+    cited, joined, lead, talk = parse(
+        index,
+        "Walter Ulbricht auf der 11. Tagung des ZK der SED am 16.12.1965, zitiert nach Wentker, Außenpolitik, S. 302.",
+        "Vgl. Troche, a.a.O., S. 201–205, sowie Wiedemann, Solidarität und Eigeninteresse, S. 64.",
+        "Botschaft Saigon an AA, 1.2.1968, PA AA, B 37, Bd. 412; zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.",
+        "Gespräch des Verfassers mit Dr. Hans-Joachim K., ehemals Mitarbeiter des MfAA, Berlin, 3.10.2005.")
+    assert (only(cited).kind, only(cited).date, only(cited).via.title, only(cited).locator) == (
+        "cited_document", "1965-12-16", "Außenpolitik", "S. 302")
+    assert [(c.form, c.locator) for c in joined.citations] == [("op_cit", "S. 201–205"), ("short", "S. 64")]
+    assert (lead.citations[1].authors, lead.citations[1].title, lead.citations[1].locator) == (
+        ["Frey"], "Geschichte", "S. 160 f.")
+    assert (only(talk).kind, only(talk).date) == ("archival", "2005-10-03")
+
+
+def test_dutch_archives_access_numbers_initials_and_an_opening_phrase(index):
+    archive, niod, book, interview = parse(
+        index,
+        "Stiftung Archiv der Parteien und Massenorganisationen der DDR im Bundesarchiv, Berlin-Lichterfelde (im "
+        "Folgenden: SAPMO-BArch), DY 30/IV 2/20/123, Bl. 12–15; Van Mook to Logemann, 20 July 1946, NL-HaNA, "
+        "2.10.14, inv. nr. 1301.",
+        "Diary of a KNIL lieutenant, Aug.–Dec. 1947, NIOD, Amsterdam, Indische collectie, no. 031572.",
+        "Anthony Reid, The revolution (Hawthorn: Longman, 1974); and, for the Dutch side, H.W. van den Doel, "
+        "Afscheid van Indië (Amsterdam: Prometheus, 2000); "
+        "A.H. Nasution, Sekitar perang kemerdekaan Indonesia, 11 vols (Bandung: Disjarah-AD, 1977–79), vol. 9.",
+        "Author’s interview with ‘Pak Harjo’ (pseudonym), Yogyakarta, 14 Aug. 2008.")
+    assert [c.reference_code_cited for c in archive.citations] == ["DY 30/IV 2/20/123", "2.10.14, inv. nr. 1301"]
+    assert archive.citations[1].date == "1946-07-20"
+    assert (only(niod).repository, only(niod).reference_code_cited) == ("NIOD", "Indische collectie, no. 031572")
+    assert [(c.kind, c.authors, c.place) for c in book.citations[1:]] == [
+        ("published", ["H.W. van den Doel"], "Amsterdam"), ("published", ["A.H. Nasution"], "Bandung")]
+    assert (only(interview).kind, only(interview).date) == ("archival", "2008-08-14")

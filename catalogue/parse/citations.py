@@ -54,6 +54,7 @@ from .patterns import (
     EDITION_LEAD,
     IBID,
     IMPRINT,
+    INTERVIEW,
     IS_IBID,
     IS_PRINTED,
     LEAF,
@@ -208,6 +209,8 @@ def read_citation(piece: Piece) -> CitationDraft:
         set_date(draft, issue[1])
         draft.year, draft.locator = int(issue[1].edtf[:4]), issue[2]
         return draft
+    if INTERVIEW.match(text) and find_dates(text):  # "Author’s interview with ‘Pak Harjo’, …, 14 Aug. 2008"
+        return _read_archival(piece, draft, [])
     if piece.anchors() or has_publication(piece) or EDITIONS.opening(text):  # "Pentagon Papers (Gravel ed.), vol. I"
         if article := _newspaper_article(piece, draft):
             return article

@@ -134,9 +134,10 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
         # "tháng 12-1949", "tháng 9/1951": the month, then the year after a dash or slash.
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s*[-/]\s*{year}\b", flags),
-        # "12.9.47", "(5.4.1949)"; "03.01.1946 г." with the Russian year mark ("год").
+        # "12.9.47", "(5.4.1949)"; "03.01.1946 г." with the Russian year mark ("год"); not "2.10.14, inv. nr.
+        # 1234", an archive's access number.
         re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"
-                   r"(?:\s?г\.)?"),
+                   r"(?!\s*,?\s*inv\.?\s*(?:nr|no)\b)(?:\s?г\.)?"),
         # "ngày 25-11-1945", "12-3-1951": day first, with a four-digit year only.
         re.compile(rf"(?<![\w./–-])(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})(?![\w/–-])"),
         re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),

@@ -151,11 +151,15 @@ def read_authors(prefix: str) -> tuple[list[str], list[str]]:
 
 
 def read_publication(content: str) -> dict:
-    """"(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)" → fields.
+    """"(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)", "(Place:
+    Publisher, 1977–79)" → fields.
 
     The year closes the group; a document's full date ("(30 avril 1948)") is no imprint.
     """
     content = content.strip("()[] ,.")
+    if (span := re.search(r"[^\d\s,][^,]*:[^:]+,\s*(1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:\d\d|\d{4})$", content)) and \
+            not find_dates(content):  # "(Bandung: Disjarah-AD dan Angkasa, 1977–79)": volumes over years, the first
+        content = content[:span.end(1)]
     match = re.search(r"(?:^|[\s,])(1[5-9]\d\d|20\d\d)$", content)
     if not match or re.search(r"\d\s*[–-]\s*$", content[: match.start(1)]):
         return {}
@@ -231,7 +235,8 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
 def code_items(stretch: str) -> str | None:
     """The reference code in a stretch of comma-separated items: up to the last item with a
     number ("F/60/3035, note du secrétariat…" → "F/60/3035"), less a final page or folio."""
-    stretch = HEREAFTER.sub("", stretch)  # "(im Folgenden: PA AA)": the work's abbreviation, no part of the code
+    if defined := list(HEREAFTER.finditer(stretch)):  # "…, Berlin-Lichterfelde (im Folgenden: SAPMO-BArch), DY 30/…":
+        stretch = stretch[defined[-1].end():]  # the archive's place and the work's abbreviation for it, no part of the code
     if described := re.search(r"(?<=\d)\s*:\s+(?=\D)", stretch):
         stretch = stretch[:described.start()]  # "Bd. 112, Bl. 4–9: Aufzeichnung des Referats…": the document follows
     items = []

@@ -38,6 +38,7 @@ from .patterns import (
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
+    AUTHOR_TITLE_PAGE,
     AUTHOR_SHORT_TITLE,
     BIBLIOGRAPHIC_WORDS,
     CITING,
@@ -64,6 +65,7 @@ from .patterns import (
     NAME_RUN,
     NOUN_BEFORE,
     OPENING_NAMES,
+    OPENING_PHRASE,
     OP_CIT,
     PAPER_OF_THE_DAY,
     PLAIN_CITATION,
@@ -317,6 +319,7 @@ def _split_joined(piece: Piece) -> list[Piece]:
         else:
             starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
                 OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text)
+                or AUTHOR_TITLE_PAGE.fullmatch(tail.text)
                 or newspaper_issue(tail.text) or _two_imprints(head, tail))
         if not starts_citation or citation_start(head) is None:
             continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
@@ -408,6 +411,9 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if PLAIN_CITATION.match(text) and len(text.split()) <= 40 and not _prose(text):
         return start
+    if (comma := re.search(r",\s", text)) and (run := name_run(text[:comma.start()])) and \
+            AUTHOR_TITLE_PAGE.fullmatch(text, run.start()):
+        return start + run.start()  # "zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.": a lead, then a short form
     imprints = [m.span() for m in IMPRINT.finditer(text)]
     for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
         rest = text[colon.end():]
@@ -448,6 +454,9 @@ def _prose_lead(head: str) -> int | None:
     ("Eden's published account, in Anthony Eden, Full Circle (London: …)"), else None."""
     if re.match(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3},\s", head):
         return None  # the citation opens with its author
+    if (phrase := OPENING_PHRASE.match(head)) and (names := re.match(r"[^,()]{2,60}(?=,\s)", head[phrase.end():])) \
+            and looks_like_names(names.group(0)):
+        return phrase.end()  # "for the Dutch side, H.W. van den Doel, Afscheid van Indië (…)"
     leads = list(PROSE_THEN_AUTHOR.finditer(head))
     if not leads or len(head[:leads[-1].start()].split()) < 2:
         return None

@@ -57,7 +57,7 @@ VIA = re.compile(
     r"[,;]?\s*\b(?P<relation>(?:as\s+)?(?:cited|quoted)\s+(?:in|by)|cit(?:é|ée|és|ées)\s+(?:dans|par|in)|"
     r"(?:dẫn|dan)\s+(?:theo|lại\s+từ|lai\s+tu|từ|tu)|(?:trích|trich)\s+(?:theo|trong|từ|tu)|translation\s+(?:from|in)|translated\s+in|(?:rpt|repr)\.\s+in|reprinted\s+in|"
     r"republished\s+in|reprodu(?:it|ite|its|ites|ced)\s+(?:dans|in)|publi(?:é|ée|és|ées|shed)\s+(?:dans|in)|"
-    r"printed\s+in|zit\.\s+n\.|quoting(?:\s+from)?|citing|qui\s+cit(?:e|ent))\s+",
+    r"printed\s+in|zit\.\s+n\.|zit(?:\.|iert)\s+nach|quoting(?:\s+from)?|citing|qui\s+cit(?:e|ent))\s+",
     re.IGNORECASE,
 )
 
@@ -111,6 +111,13 @@ LOCATOR = re.compile(
 
 AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*"
                          r"(?P<pages>(?:(?:pp?|tr)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")  # "Miller, p. 265"
+
+
+# A short form whole: the author's surname, a short title, the page: "Wiedemann, Solidarität und
+# Eigeninteresse, S. 64", "Frey, Geschichte, S. 160 f.", "Anak Agung, Dari Negara Indonesia Timur, pp. 310–15".
+AUTHOR_TITLE_PAGE = re.compile(
+    r"[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,2},\s+[^,;()]{2,80},\s+(?:(?:pp?|S|tr)\.\s*)?\d{1,4}"
+    r"(?:\s*[–-]\s*\d{1,4})?(?:\s+ff?\.)?\.?")
 
 
 # "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
@@ -187,7 +194,7 @@ POSSESSIVE_LETTER = re.compile(
 # An interview as a source: "Author interview with…", "Oral history interview with…, by…".
 INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?"
                        r"(?:(?:telephone|phone|e-?mail|skype|zoom|video|recorded|filmed|unpublished)\s+)?interviews?\s+"
-                       r"(?:with|by|of)\b")
+                       r"(?:with|by|of)\b|(?:gespräch|interview)\s+(?:des\s+verfassers|der\s+verfasserin)\s+mit\b")
 
 
 DOCUMENT_WORD = re.compile(
@@ -402,7 +409,7 @@ MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
 
 # ── Where citations start and end inside a note (notes.py) ──────────────────────
 
-JOINERS = re.compile(r"\s+(?:and|et|và|\+|&),?\s+|\s*\+\s*")  # "et, sur l'affaire elle-même, …"
+JOINERS = re.compile(r"\s+(?:and|et|và|\+|&),?\s+|\s*\+\s*|,?\s+sowie\s+")  # "et, sur l'affaire elle-même, …", German "sowie"
 
 # After the bibliographic part of a citation: commentary begins with a lower-case phrase.
 COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
@@ -465,6 +472,11 @@ PROSE_THEN_AUTHOR = re.compile(
     r"(?:(?<=\s)(?!(?:and|et|und|with|avec|mit|và|y|e|en|de|da|di|do|dos|du|le|la|van|von|der|den|ten|ter|zu)\s)"
     r"[a-zà-ÿ][\w’'-]*\s+|(?<=:)\s+)(?P<names>" + PERSON + r"(?:,?\s+and\s+" + PERSON + r")?)"
     r",\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+
+# A phrase of commentary opening a note's citation, set off by a comma: "for the Dutch side,
+# H.W. van den Doel, Afscheid van Indië …", "on the army, …".
+OPENING_PHRASE = re.compile(r"(?:for|on|about|regarding|concerning|as\s+for|pour|sur|quant\s+à)\s+[^,;:()]{2,50},\s+"
+                            r"(?=[A-ZÀ-ÝĐ])")
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 

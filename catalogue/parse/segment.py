@@ -157,6 +157,8 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
         return False
     if bare.isdigit() and len(bare) <= 2 and _month_follows(text, i + 1):  # "1. Januar bis 30. Juni 1966"
         return False
+    if bare.isdigit() and len(bare) <= 2 and ARTICLE_BEFORE.search(text, 0, word.start()):
+        return False  # a German ordinal after its article: "auf der 11. Tagung des ZK"
     if re.fullmatch(r"[IVX]{1,4}", token.rstrip(".")):  # an ordinal: "IV. Reihe", "Bd. II. Teil"
         return False
     if len(token.rstrip(".")) <= 5 and token[:1].isupper() and NAME_GOES_ON.match(text, i + 1):
@@ -164,6 +166,7 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
     return True
 
 
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim)\s+$")
 NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-ÝĐ][\w’'-]+,")
 
 
