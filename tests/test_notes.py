@@ -950,3 +950,24 @@ def test_dutch_archives_access_numbers_initials_and_an_opening_phrase(index):
     assert [(c.kind, c.authors, c.place) for c in book.citations[1:]] == [
         ("published", ["H.W. van den Doel"], "Amsterdam"), ("published", ["A.H. Nasution"], "Bandung")]
     assert (only(interview).kind, only(interview).date) == ("archival", "2008-08-14")
+
+
+def test_a_german_thesis_a_title_spanning_dates_and_authors_joined_by_with(index):
+    thesis, diary, joint = parse(
+        index,
+        "Vermerk vom 3.5.1967, zit. n. Peter Lohmann, Entwicklungshilfe als Außenpolitik. Die Bundesrepublik und "
+        "Südostasien 1961–1972, Phil. Diss. Bonn 1994, S. 211.",
+        "W. Schermerhorn, Het dagboek: Geheim verslag van prof. dr. ir. W. Schermerhorn, 20 september 1946–7 oktober "
+        "1947, ed. C. Smit, 2 vols (Groningen: Wolters-Noordhoff, 1970), vol. 1, p. 233.",
+        "Frances Gouda with Thijs Brocades Zaalberg, American visions, 1920–1949 (Amsterdam: AUP, 2002), p. 245.")
+    assert (only(thesis).kind, only(thesis).via.title, only(thesis).via.authors, only(thesis).via.year) == (
+        "cited_document", "Entwicklungshilfe als Außenpolitik. Die Bundesrepublik und Südostasien 1961–1972",
+        ["Peter Lohmann"], 1994)
+    assert only(diary).title == "Het dagboek: Geheim verslag van prof. dr. ir. W. Schermerhorn, 20 september 1946–7 oktober 1947"
+    assert (only(joint).authors, only(joint).title) == (["Frances Gouda", "Thijs Brocades Zaalberg"], "American visions, 1920–1949")
+
+
+def test_a_headline_before_a_papers_day_keeps_its_title(index):
+    [note] = parse(index, "„Flammender Protest gegen die USA-Aggression\", in: Neues Deutschland vom 6.8.1964, S. 1.")
+    assert (only(note).title, only(note).container_title, only(note).date) == (
+        "Flammender Protest gegen die USA-Aggression", "Neues Deutschland", "1964-08-06")

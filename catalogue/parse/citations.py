@@ -204,7 +204,7 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.via_relation = "published_in"
         draft.locator = draft.via.locator
         return draft
-    if issue := paper_of_the_day(text):
+    if not piece.anchors() and (issue := paper_of_the_day(text)):  # a headline before it: an article (below)
         draft.kind, draft.container_title = "published", clean_title(issue[0])
         set_date(draft, issue[1])
         draft.year, draft.locator = int(issue[1].edtf[:4]), issue[2]

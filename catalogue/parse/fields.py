@@ -40,6 +40,7 @@ from .patterns import (
     PLAIN_TITLE_END,
     TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
+    THESIS_IMPRINT,
     TIME_OF_DAY,
     TITLE_CREDIT,
     SERIES_IN_BRACKETS,
@@ -65,9 +66,10 @@ def via_matches(text: str) -> tuple[re.Match[str], ...]:
 
 
 def has_imprint(text: str) -> bool:
-    """Publication details outside brackets, in French or Vietnamese order (or the publisher
-    before a place the gazetteer knows: "…, Service historique de l'Armée de terre, Vincennes, 1987")."""
-    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text)) or \
+    """Publication details outside brackets, in French, German or Vietnamese order, or a thesis's
+    (or the publisher before a place the gazetteer knows: "…, Service historique de l'Armée de
+    terre, Vincennes, 1987")."""
+    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text) or THESIS_IMPRINT.search(text)) or \
         any(is_place(m["place"]) for m in PUBLISHER_PLACE.finditer(text))
 
 
@@ -283,7 +285,8 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
         names, editors = read_authors(text[:start].strip(" ,"))
         if imprint:
             return names, editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
-    if (imprint := IMPRINT.search(text)) and text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
+    if (imprint := IMPRINT.search(text) or THESIS_IMPRINT.search(text)) and \
+            text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
             and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 \
             and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
@@ -291,11 +294,14 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
     if imprint and "," not in text[:imprint.start()] and "(" not in text[:imprint.start()]:
         return [], [], clean_title(text[:imprint.start()]) or None, imprint.start()  # the author given before ("ders., …")
     end = PLAIN_TITLE_END.search(text)
+    if end and (credit := TITLE_CREDIT.search(text, end.start())) and _only_dates(text[end.start():credit.start()]):
+        end = credit  # "Het dagboek…, 20 september 1946–7 oktober 1947, ed. C. Smit": the dates the title spans
     head = text[: end.start()] if end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
         head = head[:translated.end()]
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
-    if len(parts) == 2 and (len(parts[0].split()) <= 5 and looks_like_names(parts[0]) or INSTITUTION.match(parts[0])):
+    if len(parts) == 2 and (all(len(name.split()) <= 5 for name in split_names(parts[0])) and looks_like_names(parts[0])
+                            or INSTITUTION.match(parts[0])):  # "Frances Gouda with Thijs Brocades Zaalberg, …"
         authors, editors = ([parts[0].strip()], []) if INSTITUTION.match(parts[0]) else read_authors(parts[0])
         title_start = text.index(parts[1], len(parts[0]))
         if edited := re.match(r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]):  # "Robert H. Ferrell, ed., The Diary…"
@@ -304,6 +310,13 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
             return authors, editors, edition, title_start + len(edition)
         return authors, editors, clean_title(text[title_start:len(head)]) or None, len(head)
     return [], [], clean_title(head) or None, len(head)
+
+
+def _only_dates(stretch: str) -> bool:
+    """A stretch that is only dates and their punctuation: ", 20 september 1946–7 oktober 1947"."""
+    dates = find_dates(stretch)
+    rest = "".join(stretch[a:b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(stretch)]))
+    return bool(dates) and not rest.strip(" ,–-")
 
 
 def book_after_in(text: str) -> tuple[str, list[str], str | None, int] | None:

@@ -78,6 +78,7 @@ from .patterns import (
     SUBTITLE_THEN_ISSUE,
     SOURCE_NOTE,
     SUPRA_NOTE,
+    THESIS_IMPRINT,
     UNPLACED_IMPRINT,
     WORK_BY,
 )
@@ -216,6 +217,9 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
             opened = authors[-1].end() if authors else _opens_with_names(previous)
             if opened is None and leads:
                 opened = leads[-1].end("names")
+            if opened is None and (via := via_matches(previous)) and \
+                    (named := _opens_with_names(previous[via[-1].end():])) is not None:
+                opened = via[-1].end() + named  # "…, zit. n. Peter Lohmann, Entwicklungshilfe als Außenpolitik. Die …"
             if opened is not None and not IMPRINT.search(previous, opened) and \
                     not LONE_YEAR.search(QUOTED_TITLE.sub("", previous[opened:])) and previous.rstrip().endswith("."):
                 mended[-1] = (mended[-1][0], spans[reach][1])
@@ -240,7 +244,8 @@ def _imprint_ahead(text: str, spans: list[Span], index: int) -> int | None:
     """The piece holding an imprint (or a subtitle, then "op. cit."), this one or the next after
     a subtitle's full stop (with no year of its own), else None."""
     piece = text[spans[index][0]:spans[index][1]]
-    if IMPRINT.search(piece) or SUBTITLE_THEN_ISSUE.match(piece) or _subtitle_then_op_cit(piece):
+    if IMPRINT.search(piece) or THESIS_IMPRINT.search(piece) or SUBTITLE_THEN_ISSUE.match(piece) or \
+            _subtitle_then_op_cit(piece):
         return index
     if index + 1 < len(spans) and piece.rstrip().endswith(".") and not LONE_YEAR.search(piece) and \
             IMPRINT.search(text[spans[index + 1][0]:spans[index + 1][1]]):
@@ -383,7 +388,7 @@ def citation_start(piece: Piece) -> int | None:
         return start + document.start(next(g for g in ("whole", "doc", "volume") if document.group(g)))
     if published_in_split(piece) is not None:
         return start
-    if paper_of_the_day(text):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
+    if not anchors and paper_of_the_day(text):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
         return start + PAPER_OF_THE_DAY.search(text).start()
     if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
             and len(text.split()) <= 40:

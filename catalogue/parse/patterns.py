@@ -247,7 +247,7 @@ EDITED_CONTAINER = re.compile(
 EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
 
 
-NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+with\s+|\s+et\s+|\s+và\s+|\s*&\s*|、|;\s*|,\s*)\s*")
 
 
 # French (and much European) practice sets authors' surnames in small capitals, which a text
@@ -321,6 +321,11 @@ IMPRINT = re.compile(
     r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
 
 
+# A German thesis as its imprint: "…, Phil. Diss. Bonn 1994", "…, Diss. phil. Berlin 1990".
+THESIS_IMPRINT = re.compile(r",\s*(?:(?:Phil|Dr)\.\s*)?Diss\.(?:\s*(?:phil|masch)\.)*\s*(?:[A-ZÀ-ÝĐ][\w-]+,?\s*)?"
+                            r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
 # The publisher before the place, as Vietnamese notes give a foreign book's imprint:
 # "…, University of California Press, Berkeley, 2010" (the place is told by the gazetteer).
 PUBLISHER_PLACE = re.compile(
@@ -345,11 +350,13 @@ VIETNAMESE_IMPRINT = re.compile(
 
 
 # A newspaper named by its title, then a comma: an article ("Le Monde", "The Times") or a
-# newspaper's word ("New York Times", "Frankfurter Allgemeine Zeitung") in its name.
+# newspaper's word ("New York Times", "Frankfurter Allgemeine Zeitung") in its name; perhaps its
+# town in brackets and the piece named by its kind ("leading article", "éditorial").
 NEWSPAPER_NAME = re.compile(
     r"(?P<paper>(?:(?:Le|La|Les|The|Die|Der|Das|El|Il|Het)\s+|L[’'])[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[A-ZÀ-ÝĐ][\w’'-]*){0,3}"
     r"|(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|News|Gazette|Zeitung|Daily|Telegraph|"
-    r"Monitor|Observer|Express|Courier|Guardian|Chronicle))\s*,\s*")
+    r"Monitor|Observer|Express|Courier|Guardian|Chronicle))(?:\s*\([A-ZÀ-ÝĐ][^()\d]{1,30}\))?\s*,\s*"
+    r"(?:(?:leading\s+article|editorial|éditorial|Leitartikel)\s*,\s*)?")  # "Het Parool (Amsterdam), leading article, …"
 
 
 # After a headline in quotes, the paper that printed it, perhaps with its translation in

@@ -30,7 +30,7 @@ ABBREVIATIONS = frozenset({
     "janv", "févr", "avr", "juil", "déc", "co", "inc", "ltd", "univ", "mt", "ft", "cie",
     "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s", "gg", "g",
     "cols", "col", "para", "paras", "encl", "conf", "misc", "supp", "suppl", "ser", "n.s",
-    "bd", "bde", "hg", "hrsg", "anm", "dok", "nr", "bl", "sp", "aufl", "jg", "betr", "inv",
+    "bd", "bde", "hg", "hrsg", "anm", "dok", "nr", "bl", "sp", "aufl", "jg", "betr", "inv", "phil", "diss", "ir", "drs",
 })
 
 CONNECTOR = re.compile(
