@@ -617,6 +617,14 @@ def test_documents_of_one_file_listed_after_semicolons(index):
     assert (second.repository, second.reference_code_cited, second.locator, second.date) == (
         first.repository, first.reference_code_cited, "tờ 7", "1947-10-11")
 
+def test_a_file_named_by_its_subject_before_its_archive(index):
+    [note] = parse(index, "Hồ sơ về việc định cư đồng bào di cư tại Sài Gòn–Chợ Lớn năm 1955, Trung tâm Lưu trữ Quốc "
+                          "gia II (hereafter TTLTQG2), Phông Phủ Tổng thống Đệ nhất Cộng hòa, hồ sơ 1234.")
+    file = only(note)
+    assert (file.title, file.file_title, file.repository, file.reference_code_cited) == (
+        None, "Hồ sơ về việc định cư đồng bào di cư tại Sài Gòn–Chợ Lớn năm 1955", "VNA2",
+        "Phông Phủ Tổng thống Đệ nhất Cộng hòa, hồ sơ 1234")
+
 def test_a_document_named_by_sender_and_recipient_has_no_title(index):
     [letter, report] = parse(index, "Chiang Kai-shek to Lu Han, telegram, 28 February 1946, AH, 002-080200-00305-026.",
                              "Report to the Central Committee, 12 April 1950, AH, 002-080200-00305-027.")

@@ -52,6 +52,7 @@ from .patterns import (
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
     EDITION_LEAD,
+    FILE_HEAD,
     IBID,
     IMPRINT,
     INTERVIEW,
@@ -544,6 +545,10 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
             draft.title = clean_title(head) or None
             if draft.title is None:  # "Department of State, Conference Files: Lot 60 D 627": the holder's name, no author
                 draft.authors = [a for a in draft.authors if a not in mention.as_written]
+            elif FILE_HEAD.match(draft.title):  # "Hồ sơ về việc định cư …, TTLTQG2, Phông …, hồ sơ 1234": the file's
+                draft.file_title, draft.title = draft.title, None  # title; its code follows the archive
+                code = without_place(code_near(piece.sub(mention.span[0], piece.span[1]), mention.span, None),
+                                     mention, piece)
     else:
         name = unknown_archive(piece)
         if name:

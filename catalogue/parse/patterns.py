@@ -217,6 +217,11 @@ DOCUMENT_NAMED = re.compile(
     r"nghị\s+quyết)\s+\w")
 
 
+# A file named by its subject, before the archive that holds it: "Hồ sơ về việc định cư đồng bào
+# di cư…", "Dossier relatif aux…", "File on the…".
+FILE_HEAD = re.compile(r"(?:Hồ\s+sơ|Ho\s+so|Dossier|File)\s+(?:về|ve|v/v|sur|relatif|concernant|on|concerning|regarding)\b")
+
+
 ARCHIVE_WORD = re.compile(
     r"\b(?:archives?|archiv\w*|archivo|library|bibliothèque|museum|musée|records\s+office|"
     r"record\s+office|lưu\s+trữ|papers|collection)\b|档案馆|檔案館|档案局",
