@@ -979,3 +979,15 @@ def test_a_headline_before_a_papers_day_keeps_its_title(index):
     [note] = parse(index, "„Flammender Protest gegen die USA-Aggression\", in: Neues Deutschland vom 6.8.1964, S. 1.")
     assert (only(note).title, only(note).container_title, only(note).date) == (
         "Flammender Protest gegen die USA-Aggression", "Neues Deutschland", "1964-08-06")
+
+
+def test_an_editions_printing_of_the_document_before_and_a_document_numbered_in_an_edition(index):
+    printed, numbered = parse(
+        index,
+        "Van Mook to Logemann, 20 July 1946, NL-HaNA, 2.10.14, inv. nr. 1301; printed in Officiële bescheiden "
+        "(hereafter NIB), ed. S.L. van der Wal (The Hague: Nijhoff, 1971–96), vol. 5, no. 12, pp. 30–33.",
+        "Vgl. auch AAPD 1968, Dok. 56, S. 201–204.")
+    assert (printed.citations[1].kind, printed.citations[1].date, printed.citations[1].sender) == (
+        "published_document", "1946-07-20", "Van Mook")
+    assert (only(numbered).kind, only(numbered).via.title, only(numbered).via.year, only(numbered).locator) == (
+        "published_document", "AAPD", 1968, "S. 201–204")

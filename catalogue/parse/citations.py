@@ -51,7 +51,9 @@ from .patterns import (
     DOCUMENT_KIND,
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
+    EDITION_DOCUMENT_NUMBER,
     EDITION_LEAD,
+    EDITION_YEAR,
     FILE_HEAD,
     IBID,
     IMPRINT,
@@ -159,7 +161,7 @@ def read_citation(piece: Piece) -> CitationDraft:
         return draft
     if edition := EDITION_LEAD.match(text):
         draft.kind, draft.via_relation = "published_document", "published_in"
-        draft.via = read_citation(piece.sub(piece.span[0] + edition.end(), piece.span[1]))
+        draft.via = edition_volume(read_citation(piece.sub(piece.span[0] + edition.end(), piece.span[1])))
         draft.locator = draft.via.locator
         return draft
     via = _via_split(piece)
@@ -225,6 +227,24 @@ def read_citation(piece: Piece) -> CitationDraft:
     if PLAIN_CITATION.match(text):
         return _read_published(piece, draft)
     return draft
+
+
+def edition_volume(work: CitationDraft) -> CitationDraft:
+    """An edition named by its abbreviation and the year of its volume: "AAPD 1966" is AAPD,
+    the volume of 1966."""
+    if work.title and (named := EDITION_YEAR.fullmatch(work.title)):
+        work.title, work.year = named["edition"], work.year or int(named["year"])
+    return work
+
+
+def numbered_in_edition(draft: CitationDraft) -> CitationDraft:
+    """"AAPD 1968, Dok. 56, S. 201–204": a document numbered in an edition, printed in it (the
+    edition is its ``via``), not the edition itself."""
+    if draft.kind != "published" or draft.form != "short" or not EDITION_DOCUMENT_NUMBER.search(draft.text):
+        return draft
+    printed = CitationDraft(kind="published_document", form="full", span=draft.span, text=draft.text)
+    printed.via, printed.via_relation, printed.locator = edition_volume(draft), "published_in", draft.locator
+    return printed
 
 
 def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:

@@ -17,6 +17,7 @@ from .citations import (
     has_publication,
     holding_mentions,
     newspaper_issue,
+    numbered_in_edition,
     paper_of_the_day,
     published_in_split,
     quoting_split,
@@ -153,6 +154,7 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
     citations.sort(key=lambda c: c.span)
     citations = _source_described(text, citations)
     _same_author(citations)
+    _printed_edition_of_the_document_before(citations)
     _share_repositories(citations, text)
     _printed_copies(citations)
     for citation in citations:
@@ -277,7 +279,7 @@ def _read_part(part: Piece) -> list[CitationDraft]:
             continue
         single = single.sub(start, single.span[1])
         single = single.sub(single.span[0], _citation_end(single))
-        draft = read_citation(single)
+        draft = numbered_in_edition(read_citation(single))
         if index and drafts and (not (draft.kind == "published" and draft.form == "full") or _dated_only(draft, single)):
             draft.kind, draft.form = "cited_document", "full"
             draft.via, draft.via_relation = drafts[0], "cited_in"
@@ -600,6 +602,18 @@ def _printed_copies(citations: list[CitationDraft]) -> None:
                 previous.date and EDITION_LEAD.match(citation.text):
             citation.date, citation.date_as_written = previous.date, previous.date_as_written
             citation.date_precision = previous.date_precision
+
+
+def _printed_edition_of_the_document_before(citations: list[CitationDraft]) -> None:
+    """"Van Mook to Logemann, 20 July 1946, NA, …; printed in NIB, vol. 5, …": the edition prints
+    the document cited just before it, whose title, date and correspondents it keeps."""
+    for previous, citation in zip(citations, citations[1:]):
+        if citation.kind == "published_document" and citation.date is None and not citation.title and \
+                previous.kind == "archival" and EDITION_LEAD.match(citation.text):
+            citation.date, citation.date_as_written, citation.date_precision = (
+                previous.date, previous.date_as_written, previous.date_precision)
+            citation.title, citation.genre = previous.title, previous.genre
+            citation.sender, citation.recipient = previous.sender, previous.recipient
 
 
 def _share_repositories(citations: list[CitationDraft], text: str) -> None:

@@ -134,6 +134,12 @@ PLAIN_CITATION = re.compile(
 SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", re.IGNORECASE)
 
 
+# A document numbered in an edition: "AAPD 1968, Dok. 56, S. 201–204", "DDF, doc. 112".
+EDITION_DOCUMENT_NUMBER = re.compile(r",\s*(?:Dok|Doc|doc)\.\s*\d+\b")
+# An edition by its abbreviation and the year of its volume: "AAPD 1966", "DDF 1954".
+EDITION_YEAR = re.compile(r"(?P<edition>[A-Z]{2,8})\s+(?P<year>(?:1[5-9]|20)\d\d)")
+
+
 # The words that lead to a document's date, left at the end of its title when the date is cut
 # off: "Lời kêu gọi …, ngày", "Aufzeichnung … vom", "Note du".
 DATE_LEAD = re.compile(r"[,\s]+(?:ngày|ngay|vom|am|(?:en\s+date\s+)?du|le|of|dated|den|d\.d\.)\s*$", re.IGNORECASE)
