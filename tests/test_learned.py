@@ -87,3 +87,9 @@ def test_train_writes_a_model_that_tags(tmp_path):
 def test_training_on_no_reference_is_refused(tmp_path):
     with pytest.raises(ValueError):
         train([], tmp_path / "empty.crfsuite")
+
+
+def test_the_date_of_a_newspapers_issue_is_no_locator():
+    citation = _book("Het Parool, 20 Dec. 1948", title="Het Parool")
+    fill_gaps(citation)
+    assert citation.locator is None

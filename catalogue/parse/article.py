@@ -71,7 +71,8 @@ _TERMINAL = ".!?…。！？"
 _MASK = "\ue000"  # stands for a marker's characters when looking for sentence ends
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+_SPACES = re.compile(rf" {_SPACE}+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]{_SPACE}*")  # a lone space stays
 _NO_LETTERS = re.compile(r"[\W\d_]*", re.UNICODE)
 
 
@@ -127,7 +128,13 @@ _END_MARKERS = re.compile(
 
 def _strip_end_markers(text: str) -> str:
     """The end of a text without trailing spaces, note markers, closing quotes or brackets."""
-    return _END_MARKERS.sub("", text[-300:].rstrip()).rstrip(_CLOSERS + " ")
+    end = text[-300:].rstrip()
+    if end and end[-1] in _MARKER_ENDINGS:  # only then can a marker end it
+        end = _END_MARKERS.sub("", end)
+    return end.rstrip(_CLOSERS + " ")
+
+
+_MARKER_ENDINGS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹,]0123456789")
 
 
 def _ends_with_marker(text: str) -> bool:

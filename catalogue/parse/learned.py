@@ -19,9 +19,10 @@ them did not help.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from .dates import find_dates
 from .model import CitationDraft
 from .patterns import CRF_TOKEN, QUOTATION_MARKS, YEAR_TOKEN
 
@@ -43,7 +44,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in CRF_TOKEN.finditer(text)]
 
 
-@cache
+@lru_cache(maxsize=65536)  # a table of words seen: cleared by the benchmark between rounds
 def _word_features(word: str) -> tuple[str, ...]:
     """What a word says by itself: its lower-case form, shape ("Paris" → "Aa", "1995" → "9"),
     ending, capital, digits, a year."""
@@ -59,22 +60,31 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(marks)
 
 
-def token_features(text: str) -> list[list[str]]:
+@lru_cache(maxsize=65536)
+def _neighbour_marks(lower: str) -> tuple[str, str, str, str]:
+    """A word as the neighbour two before, one before, one after and two after a token."""
+    return f"-2:word={lower}", f"-1:word={lower}", f"1:word={lower}", f"2:word={lower}"
+
+
+def token_features(text: str, words: list[tuple[str, int, int]] | None = None) -> list[list[str]]:
     """Each token's features: the word, its shape, its neighbours, and where it stands (inside
-    quotes or brackets, after a colon or an "in").
+    quotes or brackets, after a colon or an "in"). ``words``: the text's tokens, when the
+    caller has them.
 
     >>> token_features("Paris, 1995")[2][:4]
     ['bias', 'word=1995', 'shape=9', 'suffix=995']
     """
-    words = [word for word, _start, _end in tokens(text)]
-    lowers = ["<edge>", "<edge>", *(word.lower() for word in words), "<edge>", "<edge>"]
+    words = [word for word, _start, _end in (words if words is not None else tokens(text))]
+    marks = [_neighbour_marks(word.lower()) for word in words]
+    edge = _neighbour_marks("<edge>")
+    marks = [edge, edge, *marks, edge, edge]
     features = []
     quotes = brackets = 0
     after_colon = after_in = False
+    last = max(1, len(words))
     for index, word in enumerate(words):
-        feature = ["bias", *_word_features(word), f"position={min(4, 5 * index // max(1, len(words)))}",
-                   f"-2:word={lowers[index]}", f"-1:word={lowers[index + 1]}",
-                   f"1:word={lowers[index + 3]}", f"2:word={lowers[index + 4]}"]
+        feature = ["bias", *_word_features(word), POSITIONS[min(4, 5 * index // last)],
+                   marks[index][0], marks[index + 1][1], marks[index + 3][2], marks[index + 4][3]]
         if quotes % 2:
             feature.append("in_quotes")
         if brackets:
@@ -87,8 +97,11 @@ def token_features(text: str) -> list[list[str]]:
         quotes += word in QUOTATION_MARKS
         brackets = max(0, brackets + (word in "([") - (word in ")]"))
         after_colon = after_colon or word == ":"
-        after_in = after_in or lowers[index + 2] in ("in", "dans", "trong")
+        after_in = after_in or word.lower() in ("in", "dans", "trong")
     return features
+
+
+POSITIONS = [f"position={fifth}" for fifth in range(5)]
 
 
 def _find(text: str, value: str, taken: list, last: bool) -> tuple[int, int] | None:
@@ -122,11 +135,11 @@ def labels_for(text: str, expected: dict) -> list[str]:
     return [taken[start] or "O" for _word, start, _end in tokens(text)]
 
 
-def fields_from_tags(text: str, tags: list[str]) -> dict:
+def fields_from_tags(text: str, tags: list[str], words: list[tuple[str, int, int]] | None = None) -> dict:
     """The fields a tag sequence marks: each field's first run of tokens, as written (authors:
     every run, split where "," or "and" was tagged as outside)."""
     runs: list[list] = []
-    for (word, start, end), tag in zip(tokens(text), tags):
+    for (_word, start, end), tag in zip(words if words is not None else tokens(text), tags):
         if runs and runs[-1][0] == tag:
             runs[-1][2] = end
         else:
@@ -160,12 +173,22 @@ def fill_gaps(citation: CitationDraft) -> None:
     if citation.kind != "published" or citation.form != "full":
         return
     empty = [name for name in FILLED if getattr(citation, name) in (None, "")]
-    if not empty:
-        return
-    found = fields_from_tags(citation.text, _tagger().tag(token_features(citation.text)))
+    if not empty or empty == ["container_title"]:
+        return  # nothing to fill, or a book read with its imprint: the model has no more to give
+    words = tokens(citation.text)
+    found = fields_from_tags(citation.text, _tagger().tag(token_features(citation.text, words)), words)
     for name in empty:
-        if name in found:
+        if name in found and _plausible(name, found[name]):
             setattr(citation, name, found[name])
+
+
+def _plausible(name: str, value) -> bool:
+    """Whether a value the model found may fill a gap: a locator holds a figure and is not
+    the date of a newspaper's issue ("Het Parool, 20 Dec. 1948")."""
+    if name != "locator":
+        return True
+    return any(char.isdigit() for char in value) and \
+        not any(date.span[1] - date.span[0] > len(value) // 2 for date in find_dates(value))
 
 
 def train(examples: Iterable[tuple[str, dict]], model: Path = MODEL) -> int:
