@@ -15,7 +15,7 @@ from catalogue.parse.contract import notes_json
 from catalogue.paths import AUTHORITY_FILE
 from catalogue.reading import parse_file
 from catalogue.scoring import Score, load_expected, score
-from corpus_score import BELOW_THE_FLOOR, DEVELOPMENT, SEALED, baseline, corpus_files, key
+from corpus_score import DEVELOPMENT, FLOOR, SEALED, baseline, corpus_files, key
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 REPOSITORIES = RepositoryIndex(read_authority(AUTHORITY_FILE))
@@ -67,11 +67,10 @@ def test_no_figure_drops_below_its_baseline(parsed):
     assert not dropped and not missing, (dropped, missing, result.misses)
 
 
-@pytest.mark.parametrize("path", [p for p in corpus_files() if p.parent not in SEALED and key(p) not in BELOW_THE_FLOOR],
-                         ids=key)
+@pytest.mark.parametrize("path", [p for p in corpus_files() if p.parent not in SEALED], ids=key)
 def test_development_files_keep_the_floor(path):
     """The floor under the ratchet for the files the reader was tuned on (the sealed files
     are an estimate, not a target)."""
     result = score(load_expected(path), notes_json(parse_file(path).notes), Score(), key(path), REPOSITORIES)
-    assert result.note_accuracy >= 0.9, result.misses
-    assert result.accuracy() >= 0.85, result.misses
+    assert result.note_accuracy >= FLOOR["notes"], result.misses
+    assert result.accuracy() >= FLOOR["fields"], result.misses
