@@ -203,10 +203,13 @@ INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history
                        r"(?:with|by|of)\b|(?:gespräch|interview)\s+(?:des\s+verfassers|der\s+verfasserin)\s+mit\b")
 
 
+# Kinds of document a note names, in English and French (DOCUMENT_WORD, DOCUMENT_NAMED).
+_DOCUMENT_KINDS = (r"telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
+                   r"dispatch|dépêche|bulletin|fiche")
 DOCUMENT_WORD = re.compile(
-    r"\b(?:telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|memo|report|rapport|"
+    rf"\b(?:{_DOCUMENT_KINDS}|memo|"
     r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
-    r"discours|directive|instructions?|chỉ\s+thị|chi\s+thi|fiche|bulletin|renseignements?|dispatch|dépêche|"
+    r"discours|directive|instructions?|chỉ\s+thị|chi\s+thi|renseignements?|"
     r"phong\s+van|bao\s+cao|record\s+of\s+conversation|memorandum\s+of\s+conversation|conversation)\b",
     re.IGNORECASE,
 )
@@ -217,8 +220,7 @@ DOCUMENT_WORD = re.compile(
 # "Bulletin de renseignements n° 1245", and in Vietnamese a document by its kind, whatever
 # follows: "Báo cáo tổng kết công tác năm 1953 của Bộ Canh nông", "Điện của Bộ Tổng tham mưu…".
 DOCUMENT_NAMED = re.compile(
-    r"(?i)(?:telegram|télégramme|tél\.|tel\.|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
-    r"dispatch|dépêche|despatch|bulletin|fiche)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)"
+    rf"(?i)(?:{_DOCUMENT_KINDS}|tél\.|tel\.|despatch)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)"
     r"|(?i:báo\s+cáo|điện(?!\s+biên)|thư(?!\s+viện)|chỉ\s+thị|biên\s+bản|công\s+văn|tờ\s+trình|thông\s+tri|"
     r"nghị\s+quyết)\s+\w")
 
