@@ -792,14 +792,24 @@ _BOUNDARY = re.compile(r"[.!?…]" + _AFTER_STOP + r"(?=\s|$)|[。！？]" + _AF
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+def _last_word(text: str, end: int) -> str:
+    """The letters just before ``end`` (at most 20): "Dr" in "Dr.", "" after a figure."""
+    start = end
+    while start > max(0, end - 20) and _is_letter(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+def _is_letter(char: str) -> bool:
+    """A letter as the patterns' [^\W\d_] reads it (no figure, no underscore)."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Does the punctuation matched end a sentence (not "Dr.", "U.S.", "p. 5")?"""
     if text[m.start()] == ".":
-        word = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
-        if word and (len(word.group(1)) == 1 or word.group(1).casefold() in ABBREVIATIONS):
+        word = _last_word(text, m.start())
+        if word and (len(word) == 1 or word.casefold() in ABBREVIATIONS):
             return False
     if text[m.start()] in "。！？":
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import cache
 from collections.abc import Sequence
 
 from ..editions import EDITIONS
@@ -97,9 +98,14 @@ def guess_genre(title: str | None, genres: Sequence[tuple[str, str]] = GENRES) -
     if not title:
         return None
     for genre, pattern in genres:
-        if re.search(pattern, title, re.IGNORECASE):
+        if _genre_pattern(pattern).search(title):
             return genre
     return None
+
+
+@cache
+def _genre_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
@@ -159,7 +165,7 @@ def read_publication(content: str) -> dict:
     The year closes the group; a document's full date ("(30 avril 1948)") is no imprint.
     """
     content = content.strip("()[] ,.")
-    if (span := re.search(r"[^\d\s,][^,]*:[^:]+,\s*(1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:\d\d|\d{4})$", content)) and \
+    if content[-1:].isdigit() and (span := re.search(r"[^\d\s,][^,]*:[^:]+,\s*(1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:\d\d|\d{4})$", content)) and \
             not find_dates(content):  # "(Bandung: Disjarah-AD dan Angkasa, 1977–79)": volumes over years, the first
         content = content[:span.end(1)]
     match = re.search(r"(?:^|[\s,])(1[5-9]\d\d|20\d\d)$", content)
