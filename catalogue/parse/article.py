@@ -801,7 +801,7 @@ def _last_word(text: str, end: int) -> str:
 
 
 def _is_letter(char: str) -> bool:
-    """A letter as the patterns' [^\W\d_] reads it (no figure, no underscore)."""
+    """A letter as the patterns read one: alphanumeric, not a figure, not an underscore."""
     return char.isalnum() and not char.isdecimal()
 
 
