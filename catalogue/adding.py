@@ -116,9 +116,11 @@ SINGULAR = {"documents": "document", "works": "work", "record_sets": "record-set
             "claims": "claim"}
 
 
-def add_record(target: str | None, kind: str, record, made_by: str | None = None) -> WriteReport:
-    """One record typed on the command line, through the same checks and writers as an import."""
-    located = [Located(record, "command line")]
+def add_record(target: str | None, kind: str, record, made_by: str | None = None,
+               command: str | None = None) -> WriteReport:
+    """One record typed on the command line (or in the site's desk: ``command`` names the
+    form), through the same checks and writers as an import."""
+    located = [Located(record, "form" if command else "command line")]
     places = PlaceIndex(read_places(GAZETTEER_FILE)) if kind == "works" else None
 
     def work(connection: Connection, batch_id: int) -> list[SaveReport]:
@@ -126,4 +128,4 @@ def add_record(target: str | None, kind: str, record, made_by: str | None = None
             return [save_claims(connection, located, batch_id, who(made_by))]
         return [writers(places)[kind](connection, located, batch_id)]
 
-    return write(target, f"add {SINGULAR[kind]}", None, made_by, work)
+    return write(target, command or f"add {SINGULAR[kind]}", None, made_by, work)

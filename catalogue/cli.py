@@ -110,10 +110,14 @@ def ingest_command(database, authority, files):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def serve(database, host, port):
+@click.option("--editors", "editors_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="A YAML file of editors (login, name, password hash) who may sign in at /-/login and "
+                   "write through the desk at /-/desk. Without it the site is read-only.")
+def serve(database, host, port, editors_file):
     """Serve the catalogue with Datasette, under the stable name /catalogue.
 
     Refuses, without writing to it, a file that is not a catalogue at the latest schema.
+    Sign-ins are signed with DATASETTE_SECRET, or a secret kept beside the database.
     """
     import asyncio
 
@@ -130,10 +134,36 @@ def serve(database, host, port):
         raise DatabaseError(f"{database or path}: no such SQLite catalogue; run 'catalogue init' and "
                             "'catalogue seed' first (Datasette serves SQLite files)")
     require_current_file(url)
-    datasette = make_datasette(path)
+    from .site.editors import read_editors, signing_secret
+
+    editors = read_editors(editors_file) if editors_file else []
+    datasette = make_datasette(path, editors, signing_secret(path) if editors else None)
     asyncio.run(datasette.invoke_startup())
-    click.echo(f"Serving {path} at http://{host}:{port}/catalogue", err=True)
+    click.echo(f"Serving {path} at http://{host}:{port}/catalogue"
+               + (f"; {len(editors)} editor(s) may sign in at /-/login" if editors else " (read-only)"), err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def editors():
+    """Editors of the site's desk (see `catalogue serve --editors`)."""
+
+
+@editors.command("hash")
+@click.password_option(help="The new editor's password (asked twice when not given).")
+def editors_hash(password):
+    """Print the hash of a new editor's password, for the editors file.
+
+    \b
+    Example (editors.yml):
+      editors:
+        jroe:
+          name: Jane Roe
+          password_hash: pbkdf2_sha256$480000$…
+    """
+    from datasette_auth_passwords.utils import hash_password
+
+    click.echo(hash_password(password))
 
 
 @cli.command("backup")

@@ -10,6 +10,7 @@ from datasette.app import Datasette
 from datasette.database import Database
 
 from ..search_index import SEARCHABLE
+from .editors import auth_config
 from .metadata import DATABASE, build_metadata, settings
 
 SITE = Path(__file__).resolve().parent
@@ -68,10 +69,15 @@ class CatalogueDatasette(Datasette):
         return list(memo[(database, table)])
 
 
-def make_datasette(path: Path | str) -> Datasette:
-    """A Datasette instance serving the SQLite file at ``path`` as ``catalogue``."""
+def make_datasette(path: Path | str, editors: list | None = None, secret: str | None = None) -> Datasette:
+    """A Datasette instance serving the SQLite file at ``path`` as ``catalogue``; ``editors``
+    (site/editors.py) may sign in at /-/login and write through the desk (/-/desk)."""
+    metadata = build_metadata()
+    if editors:
+        metadata["plugins"]["datasette-auth-passwords"] = auth_config(editors)
     datasette = CatalogueDatasette(
-        metadata=build_metadata(),
+        metadata=metadata,
+        secret=secret,
         template_dir=str(SITE / "templates"),
         plugins_dir=str(SITE / "plugins"),
         static_mounts=[("catalogue-static", str(SITE / "static"))],

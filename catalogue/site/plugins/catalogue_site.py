@@ -12,6 +12,8 @@ from catalogue.shape import VIEWS
 from catalogue.site.metadata import country_name
 
 from catalogue.db import register_functions
+from catalogue.site.desk import ROUTES as DESK_ROUTES
+from catalogue.site.editors import EDIT, is_editor
 from catalogue.site.metadata import DATABASE
 from catalogue.site.search import LABELS, PER_KIND, search
 from catalogue.site.story import STORIES, STORY_ROW
@@ -90,7 +92,15 @@ async def note_page(datasette, request):
 @hookimpl
 def register_routes():
     return [(r"^/-/search$", search_page), (r"^/$", home_page),
-            (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page)]
+            (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page), *DESK_ROUTES]
+
+
+@hookimpl
+def permission_allowed(actor, action):
+    """The desk's own permission: granted to signed-in editors, refused to everyone else."""
+    if action == EDIT:
+        return is_editor(actor)
+    return None
 
 
 @hookimpl

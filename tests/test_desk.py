@@ -1,0 +1,183 @@
+"""The editor's desk (issue 12, first part): sign-in for editors, the add-document form, and
+the write routes' refusals, through Datasette's own test client."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+
+from catalogue.cli import cli
+from catalogue.errors import InvalidInput
+from catalogue.site import make_datasette
+from catalogue.site.editors import Editor, read_editors
+
+PASSWORD_HASH = "pbkdf2_sha256$480000$0b1f1f0a5b7c44b6$placeholderhashnotchecked"
+EDITOR = Editor("jroe", "Jane Roe", PASSWORD_HASH)
+WRITE_ROUTES = ["/-/desk/add-document"]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    path = tmp_path_factory.mktemp("desk") / "catalogue.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", "--db", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["seed", "--db", str(path)]).exit_code == 0
+    datasette = make_datasette(path, [EDITOR], "a-stable-secret")
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+
+    class Desk:
+        db = path
+
+        def get(self, url, actor=None, **kwargs):
+            return loop.run_until_complete(datasette.client.get(url, cookies=self.cookies(actor), **kwargs))
+
+        def post(self, url, data, actor=None, csrf=True):
+            cookies = self.cookies(actor)
+            if csrf and actor is not None:
+                form = datasette.client.get(url, cookies=cookies)
+                page = loop.run_until_complete(form)
+                data = {**data, "csrftoken": re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)}
+                cookies = {**cookies, "ds_csrftoken": page.cookies["ds_csrftoken"]}
+            return loop.run_until_complete(datasette.client.post(url, data=data, cookies=cookies))
+
+        def cookies(self, actor):
+            return {"ds_actor": datasette.sign({"a": actor}, "actor")} if actor is not None else {}
+
+        def counts(self):
+            with sqlite3.connect(path) as connection:
+                return tuple(connection.execute(f"select count(*) from {table}").fetchone()[0]
+                             for table in ("documents", "batches", "record_sets"))
+
+    yield Desk()
+    loop.close()
+
+
+def text_of(response) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", response.text))
+
+
+@pytest.mark.parametrize("route", ["/-/desk", *WRITE_ROUTES])
+def test_anonymous_visitors_are_refused_and_nothing_changes(desk, route):
+    before = desk.counts()
+    assert desk.get(route).status_code == 403
+    answer = desk.post(route, {"repository": "SHD", "reference_code": "10 H 999", "title": "Anonymous"})
+    assert answer.status_code == 403
+    assert "Only a signed-in editor" in text_of(answer)
+    assert desk.counts() == before
+
+
+@pytest.mark.parametrize("route", WRITE_ROUTES)
+def test_a_reader_signed_in_without_the_editor_role_is_refused(desk, route):
+    before = desk.counts()
+    reader = {"id": "visitor"}
+    assert desk.post(route, {"repository": "SHD", "reference_code": "10 H 998", "title": "Reader"}, reader).status_code == 403
+    assert desk.counts() == before
+
+
+@pytest.mark.parametrize("route", WRITE_ROUTES)
+def test_a_form_posted_without_the_csrf_token_is_refused(desk, route):
+    before = desk.counts()
+    answer = desk.post(route, {"repository": "SHD", "reference_code": "10 H 997", "title": "No token"},
+                       EDITOR.actor, csrf=False)
+    assert answer.status_code == 403
+    assert desk.counts() == before
+
+
+def test_an_editor_adds_a_document_as_one_batch_under_their_login(desk):
+    documents, batches, _ = desk.counts()
+    answer = desk.post("/-/desk/add-document", {
+        "repository": "shd", "reference_code": "10 H 1234", "date": "4 mars 1950", "genre": "telegram",
+        "title": "Télégramme sur la frontière", "authors": "Général Carpentier\nColonel Constans"}, EDITOR.actor)
+    assert answer.status_code == 302
+    row = answer.headers["location"]
+    assert re.fullmatch(r"/catalogue/documents/\d+", row)
+    page = text_of(desk.get(row))
+    assert "Télégramme sur la frontière" in page and "10 H 1234" in page
+    assert desk.counts()[:2] == (documents + 1, batches + 1)
+    with sqlite3.connect(desk.db) as connection:
+        made_by, command, date = connection.execute(
+            "select b.made_by, b.command, d.date_edtf from documents d join batches b on b.id = d.batch_id "
+            "where d.id = ?", (int(row.rsplit("/", 1)[1]),)).fetchone()
+    assert (made_by, command, date) == ("jroe", "desk: add document", "1950-03-04")
+
+
+def test_the_same_document_again_is_shown_with_its_link_not_added_twice(desk):
+    data = {"repository": "SHD", "reference_code": "10 H 4321", "title": "Note sur Cao Bang"}
+    first = desk.post("/-/desk/add-document", data, EDITOR.actor)
+    assert first.status_code == 302
+    before = desk.counts()
+    again = desk.post("/-/desk/add-document", data, EDITOR.actor)
+    assert again.status_code == 200
+    assert "already in the catalogue" in text_of(again)
+    assert first.headers["location"] in again.text
+    assert desk.counts() == before
+
+
+def test_problems_are_shown_beside_their_fields_and_what_was_typed_is_kept(desk):
+    before = desk.counts()
+    answer = desk.post("/-/desk/add-document", {"title": "Rapport sans archive", "genre": "not-a-genre"},
+                       EDITOR.actor)
+    assert answer.status_code == 400
+    assert 'value="Rapport sans archive"' in answer.text
+    assert re.search(r'has-error">\s*<label for="field-genre"', answer.text)
+    assert "a document needs the archive holding it" in text_of(answer)
+    assert desk.counts() == before
+
+
+def test_what_an_editor_types_is_shown_as_text(desk):
+    answer = desk.post("/-/desk/add-document", {"repository": "SHD", "reference_code": "10 H 666",
+                                                "title": "<script>alert(1)</script>"}, EDITOR.actor)
+    assert answer.status_code == 302
+    page = desk.get(answer.headers["location"]).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_desk_lists_its_forms_to_an_editor(desk):
+    page = desk.get("/-/desk", EDITOR.actor)
+    assert page.status_code == 200
+    assert "/-/desk/add-document" in page.text and "Jane Roe" in text_of(page)
+
+
+def test_an_editors_file_with_a_bad_hash_names_file_line_and_field(tmp_path):
+    file = tmp_path / "editors.yml"
+    file.write_text("editors:\n  jroe:\n    name: Jane Roe\n    password_hash: hunter2\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as error:
+        read_editors(file)
+    assert str(error.value) == (f"{file}:2: editors.jroe.password_hash: expected a hash made by "
+                                "`catalogue editors hash` (pbkdf2_sha256$…)")
+
+
+def test_an_editor_signs_in_with_the_hashed_password(tmp_path):
+    hashed = CliRunner().invoke(cli, ["editors", "hash", "--password", "correct horse"]).output.strip()
+    assert hashed.startswith("pbkdf2_sha256$")
+    path = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["init", "--db", str(path)]).exit_code == 0
+    datasette = make_datasette(path, [Editor("jroe", "Jane Roe", hashed)], "secret")
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+        wrong = loop.run_until_complete(datasette.client.post("/-/login", data={"username": "jroe", "password": "x"}))
+        right = loop.run_until_complete(datasette.client.post(
+            "/-/login", data={"username": "jroe", "password": "correct horse"}))
+    finally:
+        loop.close()
+    assert "ds_actor" not in wrong.cookies
+    assert datasette.unsign(right.cookies["ds_actor"], "actor")["a"] == {"id": "jroe", "name": "Jane Roe",
+                                                                         "roles": ["editor"]}
+
+
+def test_an_archive_the_authority_lacks_is_named_beside_the_archive_field(desk):
+    before = desk.counts()
+    answer = desk.post("/-/desk/add-document", {"repository": "Archives of Nowhere", "reference_code": "X 1",
+                                                "title": "Lettre"}, EDITOR.actor)
+    assert answer.status_code == 400
+    field = re.search(r'<p class="desk-field has-error">\s*<label for="field-repository">.*?</p>', answer.text, re.S)
+    assert field and "no archive is called" in unescape(field.group())
+    assert desk.counts() == before
