@@ -18,7 +18,7 @@ from catalogue.site.editors import Editor, read_editors
 
 PASSWORD_HASH = "pbkdf2_sha256$480000$0b1f1f0a5b7c44b6$placeholderhashnotchecked"
 EDITOR = Editor("jroe", "Jane Roe", PASSWORD_HASH)
-WRITE_ROUTES = ["/-/desk/add-document"]
+WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim"]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def desk(tmp_path_factory):
         def counts(self):
             with sqlite3.connect(path) as connection:
                 return tuple(connection.execute(f"select count(*) from {table}").fetchone()[0]
-                             for table in ("documents", "batches", "record_sets"))
+                             for table in ("documents", "batches", "record_sets", "claims"))
 
     yield Desk()
     loop.close()
@@ -90,7 +90,7 @@ def test_a_form_posted_without_the_csrf_token_is_refused(desk, route):
 
 
 def test_an_editor_adds_a_document_as_one_batch_under_their_login(desk):
-    documents, batches, _ = desk.counts()
+    documents, batches, *_ = desk.counts()
     answer = desk.post("/-/desk/add-document", {
         "repository": "shd", "reference_code": "10 H 1234", "date": "4 mars 1950", "genre": "telegram",
         "title": "Télégramme sur la frontière", "authors": "Général Carpentier\nColonel Constans"}, EDITOR.actor)
@@ -180,4 +180,46 @@ def test_an_archive_the_authority_lacks_is_named_beside_the_archive_field(desk):
     assert answer.status_code == 400
     field = re.search(r'<p class="desk-field has-error">\s*<label for="field-repository">.*?</p>', answer.text, re.S)
     assert field and "no archive is called" in unescape(field.group())
+    assert desk.counts() == before
+
+
+def test_an_editor_adds_a_claim_resting_on_a_new_document_and_finds_both(desk):
+    added = desk.post("/-/desk/add-document", {"repository": "VNA 3", "reference_code": "PTT, ML 2, 77",
+                                               "title": "Báo cáo về biên giới Lạng Sơn", "date": "1950"}, EDITOR.actor)
+    document_id = int(added.headers["location"].rsplit("/", 1)[1])
+    form = desk.get(f"/-/desk/add-claim?documents={document_id}:f. 3", EDITOR.actor)
+    assert f">{document_id}:f. 3</textarea>" in form.text
+    claims = desk.counts()[3]
+    answer = desk.post("/-/desk/add-claim", {"text": "Border posts near Lạng Sơn were reinforced in 1950.",
+                                             "citing_work": "", "documents": f"{document_id}:f. 3", "works": ""},
+                       EDITOR.actor)
+    assert answer.status_code == 302
+    claim_page = text_of(desk.get(answer.headers["location"]))
+    assert "Border posts near Lạng Sơn were reinforced in 1950." in claim_page
+    assert "Báo cáo về biên giới Lạng Sơn" in claim_page
+    assert desk.counts()[3] == claims + 1
+    found = text_of(desk.get("/-/search?q=border+posts+lang+son"))
+    assert "Border posts near Lạng Sơn were reinforced in 1950." in found
+    assert "Báo cáo về biên giới Lạng Sơn" in text_of(desk.get("/-/search?q=bao+cao+bien+gioi"))
+
+
+def test_a_claim_form_with_problems_names_each_and_writes_nothing(desk):
+    before = desk.counts()
+    answer = desk.post("/-/desk/add-claim", {"text": "", "citing_work": "Gao", "documents": "five", "works": ""},
+                       EDITOR.actor)
+    assert answer.status_code == 400
+    page = text_of(answer)
+    assert "the claim, in your words" in page
+    assert "the citing work's number in the works table" in page
+    assert "write the document's number" in page
+    assert ">five</textarea>" in answer.text
+    assert desk.counts() == before
+
+
+def test_a_claim_on_a_document_not_in_the_catalogue_is_refused(desk):
+    before = desk.counts()
+    answer = desk.post("/-/desk/add-claim", {"text": "A claim.", "citing_work": "", "documents": "999999:p. 1",
+                                             "works": ""}, EDITOR.actor)
+    assert answer.status_code == 400
+    assert "999999" in text_of(answer)
     assert desk.counts() == before

@@ -19,7 +19,7 @@ from .. import vocabularies as v
 from ..adding import add_record
 from ..errors import InvalidInput
 from ..importing import validation_errors
-from ..records import DocumentRecord
+from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
 from .editors import EDIT
 from .metadata import DATABASE
 
@@ -74,45 +74,103 @@ def document_record(values: dict[str, str]) -> tuple[DocumentRecord | None, dict
     return None, problems
 
 
-def problems_by_field(errors) -> dict[str | None, list[str]]:
+def problems_by_field(errors, fields: tuple[str, ...] = DOCUMENT_FIELDS) -> dict[str | None, list[str]]:
+    """Problems by the form field they concern (None: the form as a whole)."""
     found: dict[str | None, list[str]] = {}
     for error in errors:
         field = error.field.split(".")[0] if error.field else None
-        found.setdefault(field if field in DOCUMENT_FIELDS else None, []).append(error.message)
+        found.setdefault(field if field in fields else None, []).append(error.message)
     return found
+
+
+CLAIM_FIELDS = ("text", "citing_work", "documents", "works")
+
+
+def claim_record(values: dict[str, str]) -> tuple[ClaimRecord | None, dict[str | None, list[str]]]:
+    """The claim a filled form describes: its text, the citing work's number (empty for one's
+    own research), and what it rests on, one "NUMBER:LOCATOR" per line for documents and for
+    works.
+
+    >>> claim_record({"text": "Advisers reached Cao Bằng.", "documents": "5:f. 12", "works": ""})[0].evidence
+    [EvidenceRecord(document_id=5, work_id=None, locator='f. 12')]
+    >>> claim_record({"text": "", "documents": "five", "works": ""})[1]["documents"]
+    ["'five': write the document's number, then a colon and the locator: 123:f. 12"]
+    """
+    problems: dict[str | None, list[str]] = {}
+    evidence = []
+    for kind, name in (("document", "documents"), ("work", "works")):
+        for line in (values.get(name) or "").splitlines():
+            if line.strip():
+                try:
+                    evidence.append(EvidenceRecord.parse(kind, line.strip()))
+                except (ValueError, ValidationError) as error:
+                    message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+                    problems.setdefault(name, []).append(message.removeprefix("Value error, "))
+    citing = (values.get("citing_work") or "").strip()
+    if citing and not citing.isdigit():
+        problems.setdefault("citing_work", []).append("the citing work's number in the works table, or empty")
+    if not (values.get("text") or "").strip():
+        problems.setdefault("text", []).append("the claim, in your words")
+    if not evidence and "documents" not in problems and "works" not in problems:
+        problems.setdefault(None, []).append("a claim rests on at least one document or work")
+    if problems:
+        return None, problems
+    try:
+        return ClaimRecord(text=values["text"].strip(), citing_work_id=int(citing) if citing else None,
+                           evidence=evidence), {}
+    except ValidationError as error:
+        return None, problems_by_field(validation_errors("form", None, error), CLAIM_FIELDS)
+
+
+async def _form_page(datasette, request, *, kind: str, fields: tuple[str, ...], read, template: str,
+                     command: str, context: dict) -> Response:
+    """A desk form: refused to all but editors; on a post, the record read from the form,
+    written as one batch under the editor's login, and the new row shown; otherwise the form
+    again with every problem beside its field and what was typed kept."""
+    if (answer := await refused(datasette, request)) is not None:
+        return answer
+    values = {name: request.args.get(name, "") for name in fields}
+    problems: dict[str | None, list[str]] = {}
+    duplicate = None
+    if request.method == "POST":
+        form = await request.post_vars()
+        values = {name: form.get(name, "") for name in fields}
+        record, problems = read(values)
+        if record is not None:
+            database = datasette.get_database(DATABASE)
+            try:
+                report = await asyncio.to_thread(add_record, database.path, kind, record,
+                                                 request.actor["id"], command)
+            except InvalidInput as error:
+                problems = problems_by_field(error.errors, fields)
+            else:
+                [saved] = report.reports
+                url = datasette.urls.row(DATABASE, kind, saved.ids[0])
+                if saved.added:
+                    return Response.redirect(url)
+                duplicate = url
+    return Response.html(await datasette.render_template(template, {
+        "values": values, "problems": problems, "duplicate": duplicate, "database": DATABASE, **context,
+    }, request=request), status=400 if problems else 200)
 
 
 async def add_document_page(datasette, request):
     """/-/desk/add-document: a form for one archival document; a duplicate is shown with its
     link, never added twice."""
-    if (answer := await refused(datasette, request)) is not None:
-        return answer
-    values = {name: "" for name in DOCUMENT_FIELDS}
-    problems: dict[str | None, list[str]] = {}
-    duplicate = None
-    if request.method == "POST":
-        form = await request.post_vars()
-        values = {name: form.get(name, "") for name in DOCUMENT_FIELDS}
-        record, problems = document_record(values)
-        if record is not None:
-            database = datasette.get_database(DATABASE)
-            try:
-                report = await asyncio.to_thread(add_record, database.path, "documents", record,
-                                                 request.actor["id"], "desk: add document")
-            except InvalidInput as error:
-                problems = problems_by_field(error.errors)
-            else:
-                [saved] = report.reports
-                url = datasette.urls.row(DATABASE, "documents", saved.ids[0])
-                if saved.added:
-                    return Response.redirect(url)
-                duplicate = url
     repositories = await datasette.get_database(DATABASE).execute(
         "select acronym, authorised_name from repositories order by acronym")
-    return Response.html(await datasette.render_template("desk_document.html", {
-        "values": values, "problems": problems, "duplicate": duplicate, "genres": v.DOCUMENT_GENRES,
-        "help": DocumentRecord.help, "repositories": [tuple(row) for row in repositories.rows],
-    }, request=request), status=400 if problems else 200)
+    return await _form_page(datasette, request, kind="documents", fields=DOCUMENT_FIELDS, read=document_record,
+                            template="desk_document.html", command="desk: add document", context={
+                                "genres": v.DOCUMENT_GENRES, "help": DocumentRecord.help,
+                                "repositories": [tuple(row) for row in repositories.rows]})
 
 
-ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page)]
+async def add_claim_page(datasette, request):
+    """/-/desk/add-claim: a claim and the documents and works it rests on (?documents=12 fills
+    in a document just added)."""
+    return await _form_page(datasette, request, kind="claims", fields=CLAIM_FIELDS, read=claim_record,
+                            template="desk_claim.html", command="desk: add claim", context={})
+
+
+ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page),
+          (r"^/-/desk/add-claim$", add_claim_page)]
