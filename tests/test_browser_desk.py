@@ -1,0 +1,108 @@
+"""The editor's desk in a real browser: an editor signs in, adds a document and a claim resting
+on it through the forms (each form photographed empty and with its errors, in
+tests/artifacts/), and finds both on their pages and in search. Debian's Chromium through
+Playwright, as tests/test_browser.py."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+from test_browser import CATALOGUE, STARTUP_SECONDS, TIMEOUT_MS, answers_200, chromium_page, free_port, \
+    require_chromium, run_cli, shoot
+
+PASSWORD = "a long editor's passphrase"
+
+
+@pytest.fixture(scope="module")
+def desk_site(tmp_path_factory):
+    """`catalogue serve --editors` on a freshly seeded database, with one editor."""
+    folder = tmp_path_factory.mktemp("desk-browser")
+    db = folder / "catalogue.db"
+    run_cli("init", "--db", str(db))
+    run_cli("seed", "--db", str(db))
+    hashed = subprocess.run([str(CATALOGUE), "editors", "hash", "--password", PASSWORD], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    editors = folder / "editors.yml"
+    editors.write_text(f"editors:\n  jroe:\n    name: Jane Roe\n    password_hash: {hashed}\n", encoding="utf-8")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = (folder / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen([str(CATALOGUE), "serve", "--db", str(db), "--port", str(port), "--editors", str(editors)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not answers_200(f"{base}/"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"catalogue serve --editors did not start:\n{log.read()}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
+    require_chromium()
+    with chromium_page() as page:
+        # Not signed in: the desk refuses.
+        response = page.goto(f"{desk_site}/-/desk", wait_until="domcontentloaded")
+        assert response.status == 403
+        shoot(page, "desk-refused.png")
+
+        page.goto(f"{desk_site}/-/login", wait_until="domcontentloaded")
+        page.fill("input[name=username]", "jroe")
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.locator("input[type=submit]").click()
+        assert page.goto(f"{desk_site}/-/desk", wait_until="domcontentloaded").status == 200
+        assert page.get_by_text("Signed in as").is_visible()
+        shoot(page, "desk.png")
+
+        # Add a document: empty, then with its errors, then right.
+        page.get_by_role("link", name="Add an archival document").click()
+        page.locator("form.desk-form").wait_for(state="visible")
+        shoot(page, "desk-add-document.png")
+        page.fill("#field-title", "Rapport sur la RC 4")
+        page.select_option("#field-genre", "report")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Add the document").click()
+        assert page.locator(".form-error", has_text="a document needs the archive holding it").is_visible()
+        assert page.input_value("#field-title") == "Rapport sur la RC 4"
+        shoot(page, "desk-add-document-errors.png")
+        page.fill("#field-repository", "shd")
+        page.fill("#field-reference_code", "10 H 2020")
+        page.fill("#field-date", "12 octobre 1950")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Add the document").click()
+        assert "/catalogue/documents/" in page.url
+        page.locator("article.document-story").wait_for(state="visible")
+        assert page.get_by_text("Rapport sur la RC 4").first.is_visible()
+        shoot(page, "desk-document-added.png")
+        document_id = page.url.rsplit("/", 1)[1]
+
+        # Add a claim resting on it: empty, with errors, then right.
+        page.goto(f"{desk_site}/-/desk/add-claim", wait_until="domcontentloaded")
+        shoot(page, "desk-add-claim.png")
+        page.fill("#field-documents", "ten")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Add the claim").click()
+        assert page.locator(".field-error", has_text="the claim, in your words").is_visible()
+        shoot(page, "desk-add-claim-errors.png")
+        page.fill("#field-text", "The RC 4 garrisons were judged indefensible in October 1950.")
+        page.fill("#field-documents", f"{document_id}:f. 2")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Add the claim").click()
+        assert "/catalogue/claims/" in page.url
+        page.locator("article.claim-story").wait_for(state="visible")
+        assert page.get_by_text("Rapport sur la RC 4").first.is_visible()
+        shoot(page, "desk-claim-added.png")
+
+        # Both are found by search.
+        page.goto(f"{desk_site}/-/search?q=RC+4+indefensible", wait_until="domcontentloaded")
+        assert page.locator("section.search-claims li > a", has_text="judged indefensible").count() == 1
+        page.goto(f"{desk_site}/-/search?q=Rapport+sur+la+RC+4", wait_until="domcontentloaded")
+        assert page.locator("section.search-documents li > a", has_text="Rapport sur la RC 4").count() == 1
