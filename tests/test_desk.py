@@ -223,3 +223,17 @@ def test_a_claim_on_a_document_not_in_the_catalogue_is_refused(desk):
     assert answer.status_code == 400
     assert "999999" in text_of(answer)
     assert desk.counts() == before
+
+
+def test_a_row_page_names_the_write_that_made_it(desk):
+    answer = desk.post("/-/desk/add-document", {"repository": "SHD", "reference_code": "10 H 5555",
+                                                "title": "Fiche de renseignements"}, EDITOR.actor)
+    page = desk.get(answer.headers["location"])
+    made_by = re.search(r'<p class="made-by">.*?</p>', page.text, re.S)
+    assert made_by, "no line names the write that made the document"
+    assert re.search(r"by jroe \(desk: add document, \d{4}-\d\d-\d\d", text_of_html(made_by.group()))
+    assert re.search(r'href="/catalogue/batches/\d+"', made_by.group())
+
+
+def text_of_html(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

@@ -60,8 +60,12 @@ def extra_template_vars(view_name, database, table, request, datasette):
             row_id = int(request.url_vars["pks"])
         except (KeyError, ValueError):
             return {}
-        told = await STORIES[table](datasette.get_database(DATABASE), row_id)
-        return {"story": {**told, "found": told.get(STORY_ROW[table]) is not None}}
+        db = datasette.get_database(DATABASE)
+        told = await STORIES[table](db, row_id)
+        made = await db.execute(f"select b.id, b.made_by, b.command, b.created_at from [{table}] t "
+                                "join batches b on b.id = t.batch_id where t.id = :id", {"id": row_id})
+        return {"story": {**told, "found": told.get(STORY_ROW[table]) is not None,
+                          "made_by": dict(made.rows[0]) if made.rows else None}}
 
     return story
 
