@@ -237,3 +237,12 @@ def test_a_row_page_names_the_write_that_made_it(desk):
 
 def text_of_html(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@pytest.mark.parametrize("sql", ["delete from documents", "update documents set title = 'x'",
+                                 "insert into batches (made_by, command) values ('x', 'x')"])
+def test_the_sql_page_stays_read_only_even_for_an_editor(desk, sql):
+    before = desk.counts()
+    answer = desk.get("/catalogue", EDITOR.actor, params={"sql": sql})
+    assert answer.status_code == 400
+    assert desk.counts() == before
