@@ -60,17 +60,28 @@ def run_cli(*args: str) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The base URL of `catalogue serve` on a freshly seeded database."""
-    assert CATALOGUE.exists(), f"no catalogue executable beside {sys.executable}"
     folder = tmp_path_factory.mktemp("browser")
+    with served(seeded_catalogue(folder)) as base:
+        yield base
+
+
+def seeded_catalogue(folder: Path) -> Path:
+    """A catalogue made and seeded by the command line, in ``folder``."""
+    assert CATALOGUE.exists(), f"no catalogue executable beside {sys.executable}"
     db = folder / "catalogue.db"
     run_cli("init", "--db", str(db))
     run_cli("seed", "--db", str(db))
+    return db
 
+
+@contextmanager
+def served(db: Path, *options: str):
+    """`catalogue serve` on ``db`` (with ``options``) on a free port, once it answers: its base URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    log = (folder / "serve.log").open("w+", encoding="utf-8")
+    log = (db.parent / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
-        [str(CATALOGUE), "serve", "--db", str(db), "--port", str(port)],
+        [str(CATALOGUE), "serve", "--db", str(db), "--port", str(port), *options],
         stdout=log, stderr=subprocess.STDOUT,
     )
     try:

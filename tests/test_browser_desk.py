@@ -6,11 +6,9 @@ Playwright, as tests/test_browser.py."""
 from __future__ import annotations
 
 import subprocess
-import time
 
 import pytest
-from test_browser import CATALOGUE, STARTUP_SECONDS, TIMEOUT_MS, answers_200, chromium_page, free_port, \
-    require_chromium, run_cli, shoot
+from test_browser import CATALOGUE, TIMEOUT_MS, chromium_page, require_chromium, seeded_catalogue, served, shoot
 
 PASSWORD = "a long editor's passphrase"
 
@@ -19,30 +17,13 @@ PASSWORD = "a long editor's passphrase"
 def desk_site(tmp_path_factory):
     """`catalogue serve --editors` on a freshly seeded database, with one editor."""
     folder = tmp_path_factory.mktemp("desk-browser")
-    db = folder / "catalogue.db"
-    run_cli("init", "--db", str(db))
-    run_cli("seed", "--db", str(db))
+    db = seeded_catalogue(folder)
     hashed = subprocess.run([str(CATALOGUE), "editors", "hash", "--password", PASSWORD], check=True,
                             capture_output=True, text=True).stdout.strip()
     editors = folder / "editors.yml"
     editors.write_text(f"editors:\n  jroe:\n    name: Jane Roe\n    password_hash: {hashed}\n", encoding="utf-8")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = (folder / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen([str(CATALOGUE), "serve", "--db", str(db), "--port", str(port), "--editors", str(editors)],
-                              stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not answers_200(f"{base}/"):
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"catalogue serve --editors did not start:\n{log.read()}")
-            time.sleep(0.2)
+    with served(db, "--editors", str(editors)) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
 
 
 def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
