@@ -22,7 +22,7 @@ from .errors import InvalidInput
 from .gazetteer import PlaceIndex, read_places
 from .importing import Progress, read_file
 from .paths import GAZETTEER_FILE
-from .store.batches import begin_batch, who
+from .store.batches import begin_batch, list_rows, row_ceilings, who
 from .store.claims import save_archives, save_claims
 from .store.documents import save_documents
 from .store.rows import Located, SaveReport
@@ -61,10 +61,12 @@ def write(target: str | None, command: str, source: str | None, made_by: str | N
         try:
             with engine.begin() as connection:
                 schema.require_current(connection)
+                ceilings = row_ceilings(connection)
                 with begin_batch(connection, command, source, made_by) as batch:
                     result.batch_id = batch.id
                     result.reports = work(connection, batch.id)
                     batch.summary = result.summary()
+                    list_rows(connection, batch.id, ceilings)
                 if dry_run or not result.changed:  # the change log keeps writes that changed something
                     raise _RollBack
                 shape.ensure_derived(connection)

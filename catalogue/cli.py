@@ -260,6 +260,26 @@ def import_command(database, kind, dry_run, made_by, files):
     _print_write(import_files(database, list(files), kind, dry_run, made_by, progress=progress))
 
 
+@cli.command("undo")
+@db_option
+@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@click.argument("batch", type=int)
+def undo_command(database, made_by, batch):
+    """Undo the write BATCH (its number in the change log, the batches table): an add, an
+    import or a form of the site's desk. Refused, with every reason and nothing changed, when a
+    later write changed its rows or points to them (a claim resting on its document), or when
+    it completed rows that were already there.
+
+    \b
+    Example:
+      catalogue undo 42
+    """
+    from .undoing import undo
+
+    report = undo(database, batch, made_by)
+    click.echo(f"write {report.undone} undone ({report.summary()}), as write {report.batch_id}")
+
+
 @cli.group()
 def add():
     """Add one record: a document, a work, a record set, an archive or a claim."""

@@ -117,6 +117,20 @@ class Batch(Base):
     )
 
 
+class BatchRow(Base):
+    """A row a write added or changed, kept so that the write can be undone (``catalogue
+    undo``): the adds, imports and forms of the desk list every row they touch."""
+
+    __tablename__ = "batch_rows"
+
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this entry.")
+    batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write (its number in the batches table).")
+    table_name: Mapped[str] = mapped_column(Text, doc='The table of the row, e.g. "documents".')
+    row_id: Mapped[int] = mapped_column(Integer, doc="The row's number in that table.")
+    action: Mapped[str] = mapped_column(Text, doc='"added" (the write made the row) or "changed" (it completed a '
+                                                  'row already there).')
+
+
 class Batched:
     """A row that remembers the write that last created or changed it."""
 

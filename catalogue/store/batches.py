@@ -12,7 +12,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, event, insert, update
+from sqlalchemy import Connection, event, insert, text, update
 from sqlalchemy.orm import Session
 
 from ..models import Batch
@@ -53,3 +53,23 @@ def stamp_session(session: Session, batch_id: int) -> None:
         for row in (*session.new, *session.dirty):
             if hasattr(row, "batch_id") and (row in session.new or session.is_modified(row)):
                 row.batch_id = batch_id
+
+
+# The tables whose rows point to the write that made them, parents before children.
+BATCHED_TABLES = ("repositories", "record_sets", "works", "documents", "notes", "citations", "claims")
+
+
+def row_ceilings(connection: Connection) -> dict[str, int]:
+    """The highest row number of each batched table before a write: rows above it are new."""
+    return {table: connection.execute(text(f"select coalesce(max(id), 0) from {table}")).scalar_one()
+            for table in BATCHED_TABLES}
+
+
+def list_rows(connection: Connection, batch_id: int, ceilings: dict[str, int]) -> None:
+    """Keep, in batch_rows, every row the write ``batch_id`` added or changed (what undoing it
+    must remove or restore)."""
+    for table, ceiling in ceilings.items():
+        connection.execute(text(
+            f"insert into batch_rows (batch_id, table_name, row_id, action) "
+            f"select :batch, :table, id, case when id > :ceiling then 'added' else 'changed' end "
+            f"from {table} where batch_id = :batch"), {"batch": batch_id, "table": table, "ceiling": ceiling})

@@ -1,0 +1,122 @@
+"""``catalogue undo``: take back one write of the change log (an add, an import, a form of the
+desk), as one more write.
+
+    batch_rows of the write ─► refusals (rows changed since, rows of other writes pointing to
+    them, rows it completed whose earlier values are not kept) ─► its rows removed, children
+    first, in one transaction and one batch ─► derived objects brought up to date
+
+All or nothing: a refusal names every reason and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, select, text
+
+from . import schema, shape
+from .db import checkpoint, connect
+from .errors import CatalogueError
+from .models import Base, Batch, BatchRow
+from .store.batches import BATCHED_TABLES, begin_batch
+
+
+class UndoRefused(CatalogueError):
+    """A write that cannot be undone, and why."""
+
+
+@dataclass
+class UndoReport:
+    undone: int
+    batch_id: int  # the write that undid it
+    removed: dict[str, int]
+
+    def summary(self) -> str:
+        return "; ".join(f"{table}: {count} removed" for table, count in self.removed.items())
+
+
+def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoReport:
+    """Undo the write ``batch_id``: remove the rows it added, unless a later write changed them
+    or points to them, or the write completed rows already there (raises UndoRefused)."""
+    engine = connect(target)
+    try:
+        with engine.begin() as connection:
+            schema.require_current(connection)
+            added = _rows_to_remove(connection, batch_id)
+            with begin_batch(connection, f"undo {batch_id}", None, made_by) as batch:
+                removed = _remove(connection, added)
+                report = UndoReport(batch_id, batch.id, removed)
+                batch.summary = f"undid write {batch_id}: {report.summary()}"
+            shape.ensure_derived(connection)
+        checkpoint(engine)
+    finally:
+        engine.dispose()
+    return report
+
+
+def _rows_to_remove(connection: Connection, batch_id: int) -> dict[str, list[int]]:
+    batch = connection.execute(select(Batch.command).where(Batch.id == batch_id)).first()
+    if batch is None:
+        raise UndoRefused(f"write {batch_id}: no such write in the change log (the batches table)")
+    listed = connection.execute(select(BatchRow.table_name, BatchRow.row_id, BatchRow.action)
+                                .where(BatchRow.batch_id == batch_id)).all()
+    if not listed:
+        raise UndoRefused(f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports and the "
+                          "desk's forms can be undone, not inits, seeds or ingests (ingest the text again instead)")
+    added: dict[str, list[int]] = defaultdict(list)
+    reasons = []
+    for table, row_id, action in listed:
+        if action == "changed":
+            reasons.append(f"it completed {table} {row_id}, which was there before, and the values it had then "
+                           "are not kept")
+        else:
+            added[table].append(row_id)
+    for table, ids in added.items():
+        now = dict(connection.execute(text(f"select id, batch_id from {table} where id in :ids")
+                                      .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all())
+        reasons += [f"{table} {row_id} is no longer in the catalogue" for row_id in ids if row_id not in now]
+        reasons += [f"{table} {row_id} was changed since by write {now[row_id]}"
+                    for row_id in ids if row_id in now and now[row_id] != batch_id]
+    reasons += _pointing_in(connection, added)
+    if reasons:
+        raise UndoRefused(f"write {batch_id} ({batch.command}) cannot be undone: " + "; ".join(reasons))
+    return added
+
+
+def _pointing_in(connection: Connection, added: dict[str, list[int]]) -> list[str]:
+    """Rows of other writes that point to rows the write added: a claim resting on its document."""
+    found = []
+    for child in Base.metadata.sorted_tables:
+        if child.name not in BATCHED_TABLES:
+            continue  # link rows (authors, places, a claim's notes) go with the row they belong to
+        for key in child.foreign_keys:
+            parent = key.column.table.name
+            if parent not in added:
+                continue
+            rows = connection.execute(
+                text(f"select id, {key.parent.name} from {child.name} where {key.parent.name} in :ids")
+                .bindparams(bindparam("ids", expanding=True)), {"ids": added[parent]}).all()
+            found += [f"{child.name} {row_id} (another write) points to {parent} {parent_id}"
+                      for row_id, parent_id in rows if row_id not in set(added.get(child.name, []))]
+    return found
+
+
+def _remove(connection: Connection, added: dict[str, list[int]]) -> dict[str, int]:
+    """Remove the rows, children before parents; the link rows that belong to them go with them."""
+    removed = {}
+    for table in reversed(Base.metadata.sorted_tables):
+        if table.name not in added:
+            continue
+        ids = added[table.name]
+        for link in Base.metadata.sorted_tables:
+            if link.name in BATCHED_TABLES:
+                continue
+            for key in link.foreign_keys:
+                if key.column.table.name == table.name:
+                    connection.execute(text(f"delete from {link.name} where {key.parent.name} in :ids")
+                                       .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+        connection.execute(text(f"delete from {table.name} where id in :ids")
+                           .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+        removed[table.name] = len(ids)
+    return {name: removed[name] for name in BATCHED_TABLES if name in removed}

@@ -1,0 +1,94 @@
+"""`catalogue undo`: a write of the change log taken back, or refused with every reason."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from catalogue.cli import cli
+
+TABLES = ("documents", "claims", "citations", "record_sets", "document_agents")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "c.db"
+    assert run("init", "--db", path).exit_code == 0
+    return path
+
+
+def counts(path):
+    with sqlite3.connect(path) as connection:
+        return {t: connection.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+
+
+def add_document(db, code="10 H 287", **extra):
+    options = [f"--{k.replace('_', '-')}={v}" for k, v in extra.items()]
+    result = run("add", "document", "--db", db, "--repository", "SHD", "--reference-code", code,
+                 "--title", "Note sur la frontière", *options)
+    assert result.exit_code == 0, result.output
+    return int(re.search(r"document (\d+)", result.output).group(1))
+
+
+def last_batch(db):
+    with sqlite3.connect(db) as connection:
+        return connection.execute("select max(id) from batches").fetchone()[0]
+
+
+def test_undo_removes_what_an_add_made_and_is_itself_a_write(db):
+    before = counts(db)
+    add_document(db, author="Général Carpentier")
+    batch = last_batch(db)
+    assert counts(db) != before
+    result = run("undo", "--db", db, "--by", "jroe", batch)
+    assert result.exit_code == 0, result.output
+    assert f"write {batch} undone" in result.output
+    assert counts(db) == before
+    with sqlite3.connect(db) as connection:
+        made_by, command = connection.execute("select made_by, command from batches order by id desc").fetchone()
+    assert (made_by, command) == ("jroe", f"undo {batch}")
+
+
+def test_undo_is_refused_while_a_later_claim_rests_on_the_document(db):
+    document = add_document(db)
+    document_batch = last_batch(db)
+    claim = run("add", "claim", "--db", db, "--text", "The frontier was closed.", "--document", f"{document}:f. 2")
+    assert claim.exit_code == 0, claim.output
+    claim_batch = last_batch(db)
+    before = counts(db)
+    refused = run("undo", "--db", db, document_batch)
+    assert refused.exit_code != 0
+    assert f"write {document_batch} (add document) cannot be undone" in refused.output
+    assert f"points to documents {document}" in refused.output
+    assert counts(db) == before
+    assert run("undo", "--db", db, claim_batch).exit_code == 0
+    assert run("undo", "--db", db, document_batch).exit_code == 0
+    assert counts(db)["documents"] == 0
+
+
+def test_a_write_that_completed_a_row_already_there_is_not_undone(db):
+    add_document(db)
+    batch = last_batch(db)
+    with sqlite3.connect(db) as connection:  # as the store lists a matched row it gave a field it lacked
+        connection.execute("update batch_rows set action = 'changed' where batch_id = ?", (batch,))
+    before = counts(db)
+    refused = run("undo", "--db", db, batch)
+    assert refused.exit_code != 0
+    assert "which was there before, and the values it had then are not kept" in refused.output
+    assert counts(db) == before
+
+
+def test_writes_without_a_list_of_rows_and_unknown_writes_are_refused(db):
+    assert run("seed", "--db", db).exit_code == 0
+    seed_batch = last_batch(db)
+    refused = run("undo", "--db", db, seed_batch)
+    assert refused.exit_code != 0 and "kept no list of its rows" in refused.output
+    unknown = run("undo", "--db", db, 99999)
+    assert unknown.exit_code != 0 and "write 99999: no such write" in unknown.output
