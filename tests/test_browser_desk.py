@@ -81,9 +81,22 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         page.locator("article.claim-story").wait_for(state="visible")
         assert page.get_by_text("Rapport sur la RC 4").first.is_visible()
         shoot(page, "desk-claim-added.png")
+        claim_url = page.url
+        write = page.locator("p.made-by a").inner_text().removeprefix("write ")
+        assert write.isdigit()
 
         # Both are found by search.
         page.goto(f"{desk_site}/-/search?q=RC+4+indefensible", wait_until="domcontentloaded")
         assert page.locator("section.search-claims li > a", has_text="judged indefensible").count() == 1
         page.goto(f"{desk_site}/-/search?q=Rapport+sur+la+RC+4", wait_until="domcontentloaded")
         assert page.locator("section.search-documents li > a", has_text="Rapport sur la RC 4").count() == 1
+
+        # Undo the claim's write from the desk: the claim is gone, the undo is in the change log.
+        page.goto(f"{desk_site}/-/desk", wait_until="domcontentloaded")
+        page.fill("#field-batch", write)
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Undo this write").click()
+        assert "/catalogue/batches/" in page.url
+        assert page.get_by_text(f"undid write {write}").first.is_visible()
+        shoot(page, "desk-undone.png")
+        assert page.goto(claim_url, wait_until="domcontentloaded").status == 404

@@ -18,7 +18,7 @@ from catalogue.site.editors import Editor, read_editors
 
 PASSWORD_HASH = "pbkdf2_sha256$480000$0b1f1f0a5b7c44b6$placeholderhashnotchecked"
 EDITOR = Editor("jroe", "Jane Roe", PASSWORD_HASH)
-WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim"]
+WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim", "/-/desk/undo"]
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +246,27 @@ def test_the_sql_page_stays_read_only_even_for_an_editor(desk, sql):
     answer = desk.get("/catalogue", EDITOR.actor, params={"sql": sql})
     assert answer.status_code == 400
     assert desk.counts() == before
+
+
+def test_an_editor_undoes_a_write_from_the_desk_and_a_refusal_says_why(desk):
+    added = desk.post("/-/desk/add-document", {"repository": "SHD", "reference_code": "10 H 7777",
+                                               "title": "Compte rendu à défaire"}, EDITOR.actor)
+    document = added.headers["location"]
+    with sqlite3.connect(desk.db) as connection:
+        batch = connection.execute("select batch_id from documents where id = ?",
+                                   (int(document.rsplit("/", 1)[1]),)).fetchone()[0]
+    claim = desk.post("/-/desk/add-claim", {"text": "A claim on the report.", "citing_work": "",
+                                            "documents": f"{document.rsplit('/', 1)[1]}:p. 1", "works": ""}, EDITOR.actor)
+    before = desk.counts()
+    refused = desk.post("/-/desk/undo", {"batch": str(batch)}, EDITOR.actor)
+    assert refused.status_code == 400
+    assert "cannot be undone" in text_of(refused) and "points to documents" in text_of(refused)
+    assert desk.counts() == before
+    claim_id = int(claim.headers["location"].rsplit("/", 1)[1])
+    with sqlite3.connect(desk.db) as connection:
+        claim_batch = connection.execute("select batch_id from claims where id = ?", (claim_id,)).fetchone()[0]
+    assert desk.post("/-/desk/undo", {"batch": str(claim_batch)}, EDITOR.actor).status_code == 302
+    undone = desk.post("/-/desk/undo", {"batch": str(batch)}, EDITOR.actor)
+    assert undone.status_code == 302 and "/catalogue/batches/" in undone.headers["location"]
+    assert desk.get(document).status_code == 404
+    assert "undid write" in text_of(desk.get(undone.headers["location"]))

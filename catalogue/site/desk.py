@@ -20,6 +20,7 @@ from ..adding import add_record
 from ..errors import InvalidInput
 from ..importing import validation_errors
 from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
+from ..undoing import UndoRefused, undo
 from .editors import EDIT
 from .metadata import DATABASE
 
@@ -172,5 +173,30 @@ async def add_claim_page(datasette, request):
                             template="desk_claim.html", command="desk: add claim", context={})
 
 
+async def undo_page(datasette, request):
+    """/-/desk/undo (posted): undo one write of the change log, as ``catalogue undo`` does; the
+    refusal, with its reasons, is shown on the desk."""
+    if (answer := await refused(datasette, request)) is not None:
+        return answer
+    if request.method != "POST":
+        return await desk_page(datasette, request)
+    form = await request.post_vars()
+    number = (form.get("batch") or "").strip()
+    problem = None
+    if not number.isdigit():
+        problem = "write the number of the write to undo (its number in the change log)"
+    else:
+        try:
+            report = await asyncio.to_thread(undo, datasette.get_database(DATABASE).path, int(number),
+                                             request.actor["id"])
+        except UndoRefused as error:
+            problem = str(error)
+        else:
+            return Response.redirect(datasette.urls.row(DATABASE, "batches", report.batch_id))
+    return Response.html(await datasette.render_template(
+        "desk.html", {"database": DATABASE, "undo_problem": problem, "undo_value": number}, request=request),
+        status=400)
+
+
 ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page),
-          (r"^/-/desk/add-claim$", add_claim_page)]
+          (r"^/-/desk/add-claim$", add_claim_page), (r"^/-/desk/undo$", undo_page)]
