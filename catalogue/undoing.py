@@ -73,8 +73,8 @@ def _rows_to_remove(connection: Connection, batch_id: int) -> dict[str, list[int
         else:
             added[table].append(row_id)
     for table, ids in added.items():
-        now = dict(connection.execute(text(f"select id, batch_id from {table} where id in :ids")
-                                      .bindparams(bindparam("ids", expanding=True)), {"ids": ids}).all())
+        now = dict(connection.execute(_with_ids(f"select id, batch_id from {table} where id in :ids"),
+                                      {"ids": ids}).all())
         reasons += [f"{table} {row_id} is no longer in the catalogue" for row_id in ids if row_id not in now]
         reasons += [f"{table} {row_id} was changed since by write {now[row_id]}"
                     for row_id in ids if row_id in now and now[row_id] != batch_id]
@@ -94,9 +94,8 @@ def _pointing_in(connection: Connection, added: dict[str, list[int]]) -> list[st
             parent = key.column.table.name
             if parent not in added:
                 continue
-            rows = connection.execute(
-                text(f"select id, {key.parent.name} from {child.name} where {key.parent.name} in :ids")
-                .bindparams(bindparam("ids", expanding=True)), {"ids": added[parent]}).all()
+            rows = connection.execute(_with_ids(f"select id, {key.parent.name} from {child.name} "
+                                                f"where {key.parent.name} in :ids"), {"ids": added[parent]}).all()
             found += [f"{child.name} {row_id} (another write) points to {parent} {parent_id}"
                       for row_id, parent_id in rows if row_id not in set(added.get(child.name, []))]
     return found
@@ -114,9 +113,13 @@ def _remove(connection: Connection, added: dict[str, list[int]]) -> dict[str, in
                 continue
             for key in link.foreign_keys:
                 if key.column.table.name == table.name:
-                    connection.execute(text(f"delete from {link.name} where {key.parent.name} in :ids")
-                                       .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
-        connection.execute(text(f"delete from {table.name} where id in :ids")
-                           .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+                    connection.execute(_with_ids(f"delete from {link.name} where {key.parent.name} in :ids"),
+                                       {"ids": ids})
+        connection.execute(_with_ids(f"delete from {table.name} where id in :ids"), {"ids": ids})
         removed[table.name] = len(ids)
     return {name: removed[name] for name in BATCHED_TABLES if name in removed}
+
+
+def _with_ids(sql: str):
+    """A statement whose ``:ids`` is a list of row numbers."""
+    return text(sql).bindparams(bindparam("ids", expanding=True))
