@@ -18,8 +18,9 @@ from .gazetteer import PlaceIndex, read_places
 from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text, settle
 from .store import save_article
-from .store.batches import begin_batch, stamp_session
 from .store.articles import ArticleCounts
+from .store.batches import begin_batch, stamp_session
+from .store.corrections import apply_corrections
 
 
 @dataclass
@@ -55,7 +56,9 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
                 stamp_session(session, batch.id)
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
-                    warnings = text.article.warnings + [m for n in text.notes for m in n.messages]
+                    session.flush()
+                    warnings = text.article.warnings + [m for n in text.notes for m in n.messages] + \
+                        apply_corrections(connection, counts.work_id)  # editors' corrections, kept across ingests
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
                 batch.summary = "; ".join(f"{Path(r.source).name}: {r.counts.notes} notes, {r.counts.claims} claims, "

@@ -943,6 +943,27 @@ class ClaimNote(Base):
     )
 
 
+class Correction(Base):
+    """An editor's correction of a citation as the reader read it, kept apart from the reading
+    so that it is applied again each time the citing work is ingested again (a correction that
+    no longer finds its citation is reported, never dropped)."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this correction.")
+    batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write that made it (the batches table).")
+    work_id: Mapped[int] = mapped_column(Integer, index=True,
+                                         doc="The citing work whose note it corrects (its number in the works table).")
+    note_number: Mapped[int] = mapped_column(Integer, doc="The note's number in the citing work, e.g. 12.")
+    position: Mapped[int] = mapped_column(Integer, doc="The citation's place in the note, from 1.")
+    field: Mapped[str] = mapped_column(Text, doc='What it corrects: "kind", "locator" or "antecedent_note".')
+    was: Mapped[str | None] = mapped_column(Text, doc="The value as the reader read it, e.g. \"p. 12\".")
+    value: Mapped[str | None] = mapped_column(Text, doc="The corrected value, e.g. \"f. 12\".")
+    status: Mapped[str] = mapped_column(Text, doc='"applied", or "lost" when the citation read again no '
+                                                  'longer matches (see status_reason).')
+    status_reason: Mapped[str | None] = mapped_column(Text, doc="Why a correction no longer applies.")
+
+
 # Rows whose search text is still to be written (by another program, or a write under way):
 # a partial index, so finding them costs nothing at a million rows.
 for _model in (Repository, RecordSet, Document, Work, Note, Claim):

@@ -18,7 +18,7 @@ from catalogue.site.editors import Editor, read_editors
 
 PASSWORD_HASH = "pbkdf2_sha256$480000$0b1f1f0a5b7c44b6$placeholderhashnotchecked"
 EDITOR = Editor("jroe", "Jane Roe", PASSWORD_HASH)
-WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim", "/-/desk/undo"]
+WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim", "/-/desk/undo", "/-/desk/correct-citation"]
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +270,29 @@ def test_an_editor_undoes_a_write_from_the_desk_and_a_refusal_says_why(desk):
     assert undone.status_code == 302 and "/catalogue/batches/" in undone.headers["location"]
     assert desk.get(document).status_code == 404
     assert "undid write" in text_of(desk.get(undone.headers["location"]))
+
+
+def test_an_editor_corrects_a_citation_and_the_correction_survives_ingesting_again(desk):
+    with sqlite3.connect(desk.db) as connection:
+        citation_id, work_id, note, position = connection.execute(
+            "select c.id, n.work_id, n.number, c.position from citations c join notes n on n.id = c.note_id "
+            "where c.locator is not null order by c.id limit 1").fetchone()
+        note_id = connection.execute("select note_id from citations where id = ?", (citation_id,)).fetchone()[0]
+    note_page = desk.get(f"/catalogue/notes/{note_id}", EDITOR.actor).text
+    assert f"/-/desk/correct-citation?citation={citation_id}" in note_page
+    assert "/-/desk/correct-citation" not in desk.get(f"/catalogue/notes/{note_id}").text  # not for readers
+    url = f"/-/desk/correct-citation?citation={citation_id}"
+    bad = desk.post(url, {"citation": str(citation_id), "kind": "archival", "locator": "f. 7", "antecedent_note": "x"},
+                    EDITOR.actor)
+    assert bad.status_code == 400 and "the number of the note it points to" in text_of(bad)
+    answer = desk.post(url, {"citation": str(citation_id), "kind": "archival", "locator": "f. 7", "antecedent_note": ""},
+                       EDITOR.actor)
+    assert answer.status_code == 302, text_of(answer)[:500]
+    assert CliRunner().invoke(cli, ["seed", "--db", str(desk.db)]).exit_code == 0
+    with sqlite3.connect(desk.db) as connection:
+        locator, kind = connection.execute(
+            "select c.locator, c.kind from citations c join notes n on n.id = c.note_id "
+            "where n.work_id = ? and n.number = ? and c.position = ?", (work_id, note, position)).fetchone()
+        made_by = connection.execute("select b.made_by from corrections k join batches b on b.id = k.batch_id").fetchall()
+    assert (locator, kind) == ("f. 7", "archival")
+    assert {row[0] for row in made_by} == {"jroe"}

@@ -16,7 +16,9 @@ from datasette.utils.asgi import Response
 from pydantic import ValidationError
 
 from .. import vocabularies as v
+from ..vocabularies import CITATION_KINDS
 from ..adding import add_record
+from ..correcting import correct_citation
 from ..errors import InvalidInput
 from ..importing import validation_errors
 from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
@@ -198,5 +200,44 @@ async def undo_page(datasette, request):
         status=400)
 
 
+CORRECTED = ("kind", "locator", "antecedent_note")
+
+
+async def correct_citation_page(datasette, request):
+    """/-/desk/correct-citation?citation=ID: correct what the reader read in one citation (its
+    kind, locator, or the note its back-reference points to); the correction is kept and
+    applied again whenever the article is ingested again."""
+    if (answer := await refused(datasette, request)) is not None:
+        return answer
+    database = datasette.get_database(DATABASE)
+    form = await request.post_vars() if request.method == "POST" else {}
+    number = (form.get("citation") or request.args.get("citation") or "").strip()
+    rows = await database.execute(
+        "select c.id, c.text, c.kind, c.locator, n.number as note, n.work_id, w.title as work, "
+        "(select n2.number from citations a join notes n2 on n2.id = a.note_id where a.id = c.antecedent_id) "
+        "as antecedent_note from citations c join notes n on n.id = c.note_id join works w on w.id = n.work_id "
+        "where c.id = :id", {"id": int(number) if number.isdigit() else -1})
+    if not rows.rows:
+        return Response.html(await datasette.render_template("error.html", {
+            "ok": False, "error": f"No citation {number!r}: open this form from a citation's link.", "status": 404,
+            "title": "No such citation"}, request=request), status=404)
+    citation = dict(rows.rows[0])
+    values = {name: "" if citation[name] is None else str(citation[name]) for name in CORRECTED}
+    problems: dict[str | None, list[str]] = {}
+    if request.method == "POST":
+        values = {name: form.get(name, "") for name in CORRECTED}
+        try:
+            await asyncio.to_thread(correct_citation, database.path, citation["id"], values,
+                                    request.actor["id"], "desk: correct citation")
+        except InvalidInput as error:
+            problems = problems_by_field(error.errors, CORRECTED)
+        else:
+            return Response.redirect(datasette.urls.row(DATABASE, "citations", citation["id"]))
+    return Response.html(await datasette.render_template("desk_correct.html", {
+        "citation": citation, "values": values, "problems": problems, "kinds": CITATION_KINDS, "database": DATABASE,
+    }, request=request), status=400 if problems else 200)
+
+
 ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page),
-          (r"^/-/desk/add-claim$", add_claim_page), (r"^/-/desk/undo$", undo_page)]
+          (r"^/-/desk/add-claim$", add_claim_page), (r"^/-/desk/undo$", undo_page),
+          (r"^/-/desk/correct-citation$", correct_citation_page)]

@@ -41,6 +41,7 @@ from .rows import archive_countries, fill, get_or_add
 
 @dataclass
 class ArticleCounts:
+    work_id: int = 0  # the citing work
     notes: int = 0
     citations: int = 0  # as the notes give them
     nested: int = 0  # works a document is printed in or known through (their own rows)
@@ -178,6 +179,7 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
     """Replace the citing work's notes, citations and claims with these; idempotent."""
     counts = ArticleCounts()
     citing = _citing_work(session, article, sha256)
+    counts.work_id = citing.id
     session.execute(delete(Claim).where(Claim.work_id == citing.id))
     session.execute(delete(Note).where(Note.work_id == citing.id))
     session.flush()

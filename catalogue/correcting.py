@@ -1,0 +1,76 @@
+"""Correcting a citation as the reader read it (the desk's "correct a citation"): the
+correction is kept apart (``corrections``), applied now, and applied again whenever the
+citing work is ingested again (store/corrections.py).
+
+    citation ─► its work, note number and place ─► correction kept with the value it replaces
+    ─► applied, in one transaction and one batch of the change log
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import insert, select
+
+from . import schema, shape
+from .db import checkpoint, connect
+from .errors import InputError, InvalidInput
+from .models import Citation, Correction, Note
+from .store.batches import begin_batch, list_rows, row_ceilings
+from .store.corrections import FIELDS, apply_corrections, current
+from .vocabularies import CITATION_KINDS
+
+
+def check(field: str, value: str | None) -> list[InputError]:
+    """Problems with a corrected value, by field."""
+    if field not in FIELDS:
+        return [InputError("form", None, "field", f"one of {', '.join(FIELDS)}")]
+    if field == "kind" and value not in CITATION_KINDS:
+        return [InputError("form", None, "kind", f"one of {', '.join(CITATION_KINDS)}")]
+    if field == "antecedent_note" and value and not value.isdigit():
+        return [InputError("form", None, "antecedent_note", "the number of the note it points to, or empty")]
+    return []
+
+
+def correct_citation(target: str | None, citation_id: int, changes: dict[str, str | None],
+                     made_by: str | None = None, command: str = "correct citation") -> int | None:
+    """Keep and apply the corrections of one citation's fields (field → corrected value), as
+    one write; returns its number, or None when nothing differs from the citation as it stands.
+    Bad values raise InvalidInput and change nothing."""
+    changes = {field: (value or "").strip() or None for field, value in changes.items()}
+    if errors := [error for field, value in changes.items() for error in check(field, value)]:
+        raise InvalidInput(errors)
+    engine = connect(target)
+    batch_id = None
+    try:
+        with engine.begin() as connection:
+            schema.require_current(connection)
+            found = connection.execute(select(Note.work_id, Note.number, Citation.position)
+                                       .join(Note, Note.id == Citation.note_id).where(Citation.id == citation_id)).first()
+            if found is None:
+                raise InvalidInput([InputError("form", None, "citation", f"no citation {citation_id}")])
+            work_id, note_number, position = found
+            was = {field: current(connection, work_id, note_number, position, field) for field in changes}
+            changed = {field: value for field, value in changes.items() if value != was[field]}
+            if not changed:
+                return None
+            ceilings = row_ceilings(connection)
+            with begin_batch(connection, command, None, made_by) as batch:
+                batch_id = batch.id
+                ids = {field: connection.execute(insert(Correction).values(
+                    batch_id=batch.id, work_id=work_id, note_number=note_number, position=position, field=field,
+                    was=was[field], value=value, status="applied").returning(Correction.id)).scalar_one()
+                    for field, value in changed.items()}
+                apply_corrections(connection, work_id)
+                lost = connection.execute(select(Correction.field, Correction.status_reason).where(
+                    Correction.id.in_(ids.values()), Correction.status == "lost")).all()
+                if lost:
+                    raise InvalidInput([InputError("form", None, field, reason) for field, reason in lost])
+                connection.execute(Citation.__table__.update().where(Citation.id == citation_id)
+                                   .values(batch_id=batch.id))
+                batch.summary = f"citation {citation_id} (note {note_number}): " + "; ".join(
+                    f"{field} {was[field]!r} → {value!r}" for field, value in changed.items())
+                list_rows(connection, batch.id, ceilings)
+            shape.ensure_derived(connection)
+        checkpoint(engine)
+    finally:
+        engine.dispose()
+    return batch_id

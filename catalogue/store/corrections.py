@@ -1,0 +1,84 @@
+"""Editors' corrections of citations, applied to the citations as read, and again after every
+ingest of the citing work (the reader's rows are replaced; the corrections are not).
+
+A correction finds its citation by the citing work, the note's number and the citation's place
+in the note, and applies only while the reader still reads there what the correction replaced
+(``was``); otherwise it is marked lost, with the reason, and reported: never dropped.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+
+from ..models import Citation, Correction, Note
+
+FIELDS = ("kind", "locator", "antecedent_note")
+
+
+def _citation(connection: Connection, work_id: int, note_number: int, position: int):
+    return connection.execute(
+        select(Citation.id, Citation.kind, Citation.locator, Citation.antecedent_id)
+        .join(Note, Note.id == Citation.note_id)
+        .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
+        .order_by(Note.position).limit(1)).first()
+
+
+def _antecedent_note(connection: Connection, citation_id: int | None) -> str | None:
+    if citation_id is None:
+        return None
+    number = connection.execute(select(Note.number).join(Citation, Citation.note_id == Note.id)
+                                .where(Citation.id == citation_id)).scalar()
+    return None if number is None else str(number)
+
+
+def current(connection: Connection, work_id: int, note_number: int, position: int, field: str) -> str | None:
+    """The value of a citation's field as it stands: "f. 12", "archival", or the note number of
+    its antecedent."""
+    row = _citation(connection, work_id, note_number, position)
+    if row is None:
+        raise LookupError(f"note {note_number} has no citation {position}")
+    if field == "antecedent_note":
+        return _antecedent_note(connection, row.antecedent_id)
+    return getattr(row, field)
+
+
+def _set(connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None) -> None:
+    row = _citation(connection, work_id, note_number, position)
+    if field == "antecedent_note":
+        target = None
+        if value:
+            target = connection.execute(
+                select(Citation.id).join(Note, Note.id == Citation.note_id)
+                .where(Note.work_id == work_id, Note.number == int(value))
+                .order_by(Note.position, Citation.position).limit(1)).scalar()
+            if target is None:
+                raise LookupError(f"note {value} has no citation to point to")
+        connection.execute(update(Citation).where(Citation.id == row.id)
+                           .values(antecedent_id=target, unresolved_reason=None if target else Citation.unresolved_reason))
+    else:
+        connection.execute(update(Citation).where(Citation.id == row.id).values(**{field: value}))
+
+
+def apply_corrections(connection: Connection, work_id: int, batch_id: int | None = None) -> list[str]:
+    """Apply every correction of the citing work to its citations as read now; what no longer
+    applies is marked lost and named in the messages returned."""
+    messages = []
+    corrections = connection.execute(select(Correction).where(Correction.work_id == work_id)
+                                     .order_by(Correction.id)).all()
+    for correction in corrections:
+        where = f"note {correction.note_number}, citation {correction.position}"
+        try:
+            now = current(connection, work_id, correction.note_number, correction.position, correction.field)
+            if now not in (correction.was, correction.value):
+                raise LookupError(f"the reader now reads {correction.field} {now!r} there, not {correction.was!r}")
+            _set(connection, work_id, correction.note_number, correction.position, correction.field, correction.value)
+        except LookupError as error:
+            reason = str(error)
+            connection.execute(update(Correction).where(Correction.id == correction.id)
+                               .values(status="lost", status_reason=reason))
+            messages.append(f"correction {correction.id} ({where}, {correction.field} → {correction.value!r}) "
+                            f"no longer applies: {reason}")
+        else:
+            connection.execute(update(Correction).where(Correction.id == correction.id)
+                               .values(status="applied", status_reason=None))
+    return messages

@@ -1,0 +1,94 @@
+"""Corrections of citations: kept apart from the reading, applied, applied again when the
+article is ingested again, and reported (never dropped) when they no longer find their citation."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from catalogue.cli import cli
+from catalogue.correcting import correct_citation
+from catalogue.errors import InvalidInput
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    path = tmp_path / "c.db"
+    assert run("init", "--db", path).exit_code == 0
+    assert run("seed", "--db", path).exit_code == 0
+    return path
+
+
+def located_citation(db):
+    """A seed citation with a locator: (id, work, note number, place in the note, locator)."""
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "select c.id, n.work_id, n.number, c.position, c.locator from citations c join notes n on n.id = c.note_id "
+            "where c.locator is not null order by c.id limit 1").fetchone()
+
+
+def locator_at(db, work_id, note, position):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "select c.locator from citations c join notes n on n.id = c.note_id "
+            "where n.work_id = ? and n.number = ? and c.position = ?", (work_id, note, position)).fetchone()[0]
+
+
+def test_a_correction_is_applied_and_kept_when_the_article_is_ingested_again(seeded):
+    citation_id, work_id, note, position, locator = located_citation(seeded)
+    batch = correct_citation(str(seeded), citation_id, {"locator": "f. 999"}, "jroe")
+    assert batch is not None
+    assert locator_at(seeded, work_id, note, position) == "f. 999"
+    again = run("seed", "--db", seeded)
+    assert again.exit_code == 0, again.output
+    assert locator_at(seeded, work_id, note, position) == "f. 999"
+    with sqlite3.connect(seeded) as connection:
+        was, value, status, made_by = connection.execute(
+            "select k.was, k.value, k.status, b.made_by from corrections k join batches b on b.id = k.batch_id").fetchone()
+    assert (was, value, status, made_by) == (locator, "f. 999", "applied", "jroe")
+
+
+def test_a_correction_that_no_longer_finds_its_citation_is_reported_not_dropped(seeded):
+    citation_id, work_id, note, position, locator = located_citation(seeded)
+    correct_citation(str(seeded), citation_id, {"locator": "f. 999"}, "jroe")
+    with sqlite3.connect(seeded) as connection:  # as if the reader now read something else there
+        connection.execute("update corrections set was = 'p. 1000'")
+    again = run("seed", "--db", seeded)
+    assert again.exit_code == 0, again.output
+    assert "no longer applies" in again.output and "not 'p. 1000'" in again.output
+    assert locator_at(seeded, work_id, note, position) == locator
+    with sqlite3.connect(seeded) as connection:
+        status, reason = connection.execute("select status, status_reason from corrections").fetchone()
+    assert status == "lost" and "reads locator" in reason
+
+
+def test_a_bad_correction_changes_nothing(seeded):
+    citation_id, *_ = located_citation(seeded)
+    with sqlite3.connect(seeded) as connection:
+        batches = connection.execute("select count(*) from batches").fetchone()[0]
+    with pytest.raises(InvalidInput, match="kind: one of"):
+        correct_citation(str(seeded), citation_id, {"kind": "gossip"})
+    with pytest.raises(InvalidInput, match="antecedent_note: the number of the note"):
+        correct_citation(str(seeded), citation_id, {"antecedent_note": "twelve"})
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select count(*) from batches").fetchone()[0] == batches
+        assert connection.execute("select count(*) from corrections").fetchone()[0] == 0
+
+
+def test_a_back_reference_is_pointed_to_another_note(seeded):
+    with sqlite3.connect(seeded) as connection:
+        citation_id, work_id, note = connection.execute(
+            "select c.id, n.work_id, n.number from citations c join notes n on n.id = c.note_id "
+            "where c.form = 'short' and c.antecedent_id is not null and n.number > 3 order by c.id limit 1").fetchone()
+    correct_citation(str(seeded), citation_id, {"antecedent_note": "1"}, "jroe")
+    with sqlite3.connect(seeded) as connection:
+        pointed = connection.execute("select n.number from citations c join citations a on a.id = c.antecedent_id "
+                                     "join notes n on n.id = a.note_id where c.id = ?", (citation_id,)).fetchone()[0]
+    assert pointed == 1
