@@ -23,10 +23,11 @@ def desk_site(tmp_path_factory):
     editors = folder / "editors.yml"
     editors.write_text(f"editors:\n  jroe:\n    name: Jane Roe\n    password_hash: {hashed}\n", encoding="utf-8")
     with served(db, "--editors", str(editors)) as base:
-        yield base
+        yield base, db
 
 
 def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
+    desk_site, db = desk_site
     require_chromium()
     with chromium_page() as page:
         # Not signed in: the desk refuses.
@@ -100,3 +101,25 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         assert page.get_by_text(f"undid write {write}").first.is_visible()
         shoot(page, "desk-undone.png")
         assert page.goto(claim_url, wait_until="domcontentloaded").status == 404
+
+        # Correct a citation of the seed from its note's page, ingest the seed again, and find
+        # the correction still applied.
+        page.goto(f"{desk_site}/-/note/1/3", wait_until="domcontentloaded")
+        page.locator("a.correct").first.click()
+        page.locator("form.desk-form").wait_for(state="visible")
+        shoot(page, "desk-correct-citation.png")
+        page.fill("#field-antecedent_note", "one")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Keep the correction").click()
+        assert page.locator(".field-error", has_text="the number of the note").is_visible()
+        shoot(page, "desk-correct-citation-errors.png")
+        page.fill("#field-antecedent_note", "")
+        page.fill("#field-locator", "f. 77")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            page.get_by_role("button", name="Keep the correction").click()
+        assert "/catalogue/citations/" in page.url
+        subprocess.run([str(CATALOGUE), "seed", "--db", str(db)], check=True, capture_output=True, timeout=300)
+        page.goto(f"{desk_site}/-/note/1/3", wait_until="domcontentloaded")
+        assert page.locator(".citation .locator", has_text="f. 77").count() >= 1
+        assert page.locator(".citation .correction", has_text="corrected by jroe").count() >= 1
+        shoot(page, "desk-correction-kept.png")

@@ -296,3 +296,5 @@ def test_an_editor_corrects_a_citation_and_the_correction_survives_ingesting_aga
         made_by = connection.execute("select b.made_by from corrections k join batches b on b.id = k.batch_id").fetchall()
     assert (locator, kind) == ("f. 7", "archival")
     assert {row[0] for row in made_by} == {"jroe"}
+    note_text = text_of(desk.get(f"/-/note/{work_id}/{note}", follow_redirects=True))  # the note read again
+    assert "corrected by jroe" in note_text and "→ “f. 7”" in note_text

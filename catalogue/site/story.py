@@ -59,8 +59,13 @@ order by c.position
 async def _citations(db: Database, note_id: int) -> list[dict]:
     """A note's citations, each with the record sets from its fonds down to its file."""
     citations = await _rows(db, CITATION_SQL, {"note_id": note_id})
+    corrections = await _rows(db, """
+        select k.position, k.field, k.was, k.value, k.status, k.status_reason, b.made_by, b.created_at
+        from corrections k join notes n on n.work_id = k.work_id and n.number = k.note_number
+        join batches b on b.id = k.batch_id where n.id = :note_id order by k.id""", {"note_id": note_id})
     for citation in citations:
         citation["record_sets"] = await _record_set_chain(db, citation["record_set_id"])
+        citation["corrections"] = [k for k in corrections if k["position"] == citation["position"]]
     return citations
 
 
