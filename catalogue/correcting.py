@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 from . import schema, shape
 from .db import checkpoint, connect
 from .errors import InputError, InvalidInput
-from .models import Citation, Correction, Note
+from .models import Citation, Correction, Note, Review
 from .store.batches import begin_batch, list_rows, row_ceilings
 from .store.corrections import FIELDS, apply_corrections, current
 from .vocabularies import CITATION_KINDS
@@ -74,3 +74,24 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
     finally:
         engine.dispose()
     return batch_id
+
+
+def mark_reviewed(target: str | None, work_id: int, note_number: int, position: int | None, problem: str,
+                  made_by: str | None = None, command: str = "mark reviewed") -> int:
+    """Mark an item of the review queue as looked at (kept by work, note and place, so that it
+    outlives ingesting the work again); returns the write's number."""
+    engine = connect(target)
+    try:
+        with engine.begin() as connection:
+            schema.require_current(connection)
+            if connection.execute(select(Note.id).where(Note.work_id == work_id, Note.number == note_number)).first() is None:
+                raise InvalidInput([InputError("form", None, "note", f"work {work_id} has no note {note_number}")])
+            with begin_batch(connection, command, None, made_by) as batch:
+                connection.execute(insert(Review).values(batch_id=batch.id, work_id=work_id, note_number=note_number,
+                                                         position=position, problem=problem))
+                batch.summary = f"work {work_id}, note {note_number}" + \
+                    (f", citation {position}" if position else "") + f" reviewed: {problem}"
+        checkpoint(engine)
+    finally:
+        engine.dispose()
+    return batch.id

@@ -964,6 +964,21 @@ class Correction(Base):
     status_reason: Mapped[str | None] = mapped_column(Text, doc="Why a correction no longer applies.")
 
 
+class Review(Base):
+    """An editor's mark that an item of the review queue was looked at ("mark reviewed"), kept
+    by citing work, note number and citation place so that it outlives ingesting the work again."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this mark.")
+    batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write that made it (the batches table).")
+    work_id: Mapped[int] = mapped_column(Integer, index=True, doc="The citing work (its number in the works table).")
+    note_number: Mapped[int] = mapped_column(Integer, doc="The note's number in the citing work.")
+    position: Mapped[int | None] = mapped_column(Integer, doc="The citation's place in the note; empty for the "
+                                                              "note as a whole.")
+    problem: Mapped[str] = mapped_column(Text, doc="The problem the queue showed when it was marked.")
+
+
 # Rows whose search text is still to be written (by another program, or a write under way):
 # a partial index, so finding them costs nothing at a million rows.
 for _model in (Repository, RecordSet, Document, Work, Note, Claim):

@@ -18,7 +18,8 @@ from catalogue.site.editors import Editor, read_editors
 
 PASSWORD_HASH = "pbkdf2_sha256$480000$0b1f1f0a5b7c44b6$placeholderhashnotchecked"
 EDITOR = Editor("jroe", "Jane Roe", PASSWORD_HASH)
-WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim", "/-/desk/undo", "/-/desk/correct-citation"]
+WRITE_ROUTES = ["/-/desk/add-document", "/-/desk/add-claim", "/-/desk/undo", "/-/desk/correct-citation",
+                "/-/desk/review"]
 
 
 @pytest.fixture(scope="module")
@@ -298,3 +299,34 @@ def test_an_editor_corrects_a_citation_and_the_correction_survives_ingesting_aga
     assert {row[0] for row in made_by} == {"jroe"}
     note_text = text_of(desk.get(f"/-/note/{work_id}/{note}", follow_redirects=True))  # the note read again
     assert "corrected by jroe" in note_text and "→ “f. 7”" in note_text
+
+
+UNRESOLVED = """A Study With A Loose End
+
+Jane Roe
+
+The post was abandoned in 1950.¹
+
+Notes
+
+1 Ibid., p. 12.
+"""
+
+
+def test_the_review_queue_is_worked_and_a_review_mark_outlives_ingesting_again(desk, tmp_path):
+    text = tmp_path / "loose.txt"
+    text.write_text(UNRESOLVED, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", "--db", str(desk.db), str(text)]).exit_code == 0
+    queue = desk.get("/-/desk/review", EDITOR.actor)
+    assert queue.status_code == 200
+    item = re.search(r"<li>.*?A Study With A Loose End.*?</li>", queue.text, re.S)
+    assert item and "back-reference not resolved" in text_of_html(item.group())
+    assert "/-/desk/correct-citation?citation=" in item.group()
+    fields = dict(re.findall(r'name="(work_id|note_number|position|problem)" value="([^"]*)"', item.group()))
+    marked = desk.post("/-/desk/review", {name: unescape(value) for name, value in fields.items()}, EDITOR.actor)
+    assert marked.status_code == 302
+    assert "A Study With A Loose End" not in desk.get("/-/desk/review", EDITOR.actor).text
+    assert CliRunner().invoke(cli, ["ingest", "--db", str(desk.db), str(text)]).exit_code == 0
+    everything = text_of(desk.get("/-/desk/review?all=1", EDITOR.actor))
+    assert "A Study With A Loose End" in everything and "reviewed by jroe" in everything
+    assert "A Study With A Loose End" not in desk.get("/-/desk/review", EDITOR.actor).text

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from .. import vocabularies as v
 from ..vocabularies import CITATION_KINDS
 from ..adding import add_record
-from ..correcting import correct_citation
+from ..correcting import correct_citation, mark_reviewed
 from ..errors import InvalidInput
 from ..importing import validation_errors
 from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
@@ -238,6 +238,45 @@ async def correct_citation_page(datasette, request):
     }, request=request), status=400 if problems else 200)
 
 
+REVIEW_SQL = """
+select q.work_id, q.citing_work, q.note_number, q.note_id, q.citation_id, c.position, q.problem, q.citation_text,
+       r.made_by as reviewed_by, r.created_at as reviewed_at
+from review_queue q left join citations c on c.id = q.citation_id
+left join (select v.work_id, v.note_number, v.position, b.made_by, b.created_at from reviews v
+           join batches b on b.id = v.batch_id) r
+  on r.work_id = q.work_id and r.note_number = q.note_number and coalesce(r.position, 0) = coalesce(c.position, 0)
+where :all or r.made_by is null
+order by q.work_id, q.note_number, c.position
+limit 200
+"""
+
+
+async def review_page(datasette, request):
+    """/-/desk/review: the notes and citations the reader could not place or resolve, each with
+    its reason, a link to correct it and "mark reviewed" (?all=1: the reviewed ones too)."""
+    if (answer := await refused(datasette, request)) is not None:
+        return answer
+    problem = None
+    if request.method == "POST":
+        form = await request.post_vars()
+        try:
+            position = form.get("position") or ""
+            await asyncio.to_thread(mark_reviewed, datasette.get_database(DATABASE).path, int(form["work_id"]),
+                                    int(form["note_number"]), int(position) if position.isdigit() else None,
+                                    form.get("problem", ""), request.actor["id"], "desk: mark reviewed")
+        except (KeyError, ValueError):
+            problem = "mark an item from its own button"
+        except InvalidInput as error:
+            problem = str(error)
+        else:
+            return Response.redirect(datasette.urls.instance() + "-/desk/review")
+    show_all = request.args.get("all") == "1"
+    rows = await datasette.get_database(DATABASE).execute(REVIEW_SQL, {"all": show_all})
+    return Response.html(await datasette.render_template("desk_review.html", {
+        "items": [dict(row) for row in rows.rows], "show_all": show_all, "problem": problem, "database": DATABASE,
+    }, request=request), status=400 if problem else 200)
+
+
 ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page),
           (r"^/-/desk/add-claim$", add_claim_page), (r"^/-/desk/undo$", undo_page),
-          (r"^/-/desk/correct-citation$", correct_citation_page)]
+          (r"^/-/desk/correct-citation$", correct_citation_page), (r"^/-/desk/review$", review_page)]
