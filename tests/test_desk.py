@@ -330,3 +330,16 @@ def test_the_review_queue_is_worked_and_a_review_mark_outlives_ingesting_again(d
     everything = text_of(desk.get("/-/desk/review?all=1", EDITOR.actor))
     assert "A Study With A Loose End" in everything and "reviewed by jroe" in everything
     assert "A Study With A Loose End" not in desk.get("/-/desk/review", EDITOR.actor).text
+
+
+def test_an_editor_found_a_document_by_search_and_starts_a_claim_from_its_page(desk):
+    desk.post("/-/desk/add-document", {"repository": "SHD", "reference_code": "10 H 8888",
+                                       "title": "Rapport du poste de Dong Khe"}, EDITOR.actor)
+    found = desk.get("/-/search?q=10H8888")
+    document = re.search(r'href="(/catalogue/documents/(\d+))"', found.text)
+    assert document, "the document added at the desk is not found by its code"
+    page = desk.get(document.group(1), EDITOR.actor).text
+    assert f'/-/desk/add-claim?documents={document.group(2)}:' in page
+    assert "/-/desk/add-claim" not in desk.get(document.group(1)).text  # not offered to readers
+    form = desk.get(f"/-/desk/add-claim?documents={document.group(2)}:", EDITOR.actor).text
+    assert f">{document.group(2)}:</textarea>" in form
