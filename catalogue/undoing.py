@@ -1,5 +1,5 @@
 """``catalogue undo``: take back one write of the change log (an add, an import, a form of the
-desk), as one more write.
+desk: a correction is taken back by restoring the value it replaced), as one more write.
 
     batch_rows of the write ─► refusals (rows changed since, rows of other writes pointing to
     them, rows it completed whose earlier values are not kept) ─► its rows removed, children
@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, delete, select, text
 
 from . import schema, shape
 from .db import checkpoint, connect
 from .errors import CatalogueError
-from .models import Base, Batch, BatchRow
+from .models import Base, Batch, BatchRow, Correction, Review
 from .store.batches import BATCHED_TABLES, begin_batch
+from .store.corrections import current, restore
 
 
 class UndoRefused(CatalogueError):
@@ -43,9 +44,11 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
     try:
         with engine.begin() as connection:
             schema.require_current(connection)
-            added = _rows_to_remove(connection, batch_id)
+            corrections, reviews = _judgements(connection, batch_id)
+            added = _rows_to_remove(connection, batch_id, bool(corrections or reviews))
             with begin_batch(connection, f"undo {batch_id}", None, made_by) as batch:
                 removed = _remove(connection, added)
+                removed.update(_take_back(connection, batch.id, corrections, reviews))
                 report = UndoReport(batch_id, batch.id, removed)
                 batch.summary = f"undid write {batch_id}: {report.summary()}"
             shape.ensure_derived(connection)
@@ -55,18 +58,59 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
     return report
 
 
-def _rows_to_remove(connection: Connection, batch_id: int) -> dict[str, list[int]]:
+def _judgements(connection: Connection, batch_id: int) -> tuple[list, list]:
+    """The corrections and review marks a write made (the desk's judgements on the reading);
+    a correction can be taken back while its citation still reads what it set, and no later
+    correction of the same field followed it."""
+    corrections = connection.execute(select(Correction).where(Correction.batch_id == batch_id)
+                                     .order_by(Correction.id.desc())).all()
+    reasons = []
+    for k in corrections:
+        later = connection.execute(select(Correction.batch_id).where(
+            Correction.work_id == k.work_id, Correction.note_number == k.note_number,
+            Correction.position == k.position, Correction.field == k.field, Correction.id > k.id)).scalar()
+        if later is not None:
+            reasons.append(f"write {later} corrected the same {k.field} of note {k.note_number} again since")
+            continue
+        try:
+            now = current(connection, k.work_id, k.note_number, k.position, k.field)
+        except LookupError:
+            continue  # the citation is no longer read: the correction goes, nothing to restore
+        if now != k.value:
+            reasons.append(f"note {k.note_number}, citation {k.position} now reads {k.field} {now!r}, not {k.value!r}")
+    if reasons:
+        raise UndoRefused(f"write {batch_id} cannot be undone: " + "; ".join(reasons))
+    reviews = connection.execute(select(Review.id).where(Review.batch_id == batch_id)).scalars().all()
+    return corrections, list(reviews)
+
+
+def _take_back(connection: Connection, undo_batch: int, corrections: list, reviews: list[int]) -> dict[str, int]:
+    """Restore what each correction replaced and drop it; drop the review marks."""
+    for k in corrections:
+        try:
+            restore(connection, k.work_id, k.note_number, k.position, k.field, k.was, undo_batch)
+        except LookupError:
+            pass  # its citation is no longer read: nothing to restore
+        connection.execute(delete(Correction).where(Correction.id == k.id))
+    if reviews:
+        connection.execute(delete(Review).where(Review.id.in_(reviews)))
+    return {name: count for name, count in (("corrections", len(corrections)), ("reviews", len(reviews))) if count}
+
+
+def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False) -> dict[str, list[int]]:
     batch = connection.execute(select(Batch.command).where(Batch.id == batch_id)).first()
     if batch is None:
         raise UndoRefused(f"write {batch_id}: no such write in the change log (the batches table)")
     listed = connection.execute(select(BatchRow.table_name, BatchRow.row_id, BatchRow.action)
                                 .where(BatchRow.batch_id == batch_id)).all()
-    if not listed:
+    if not listed and not judged:
         raise UndoRefused(f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports and the "
                           "desk's forms can be undone, not inits, seeds or ingests (ingest the text again instead)")
     added: dict[str, list[int]] = defaultdict(list)
     reasons = []
     for table, row_id, action in listed:
+        if action == "changed" and judged and table == "citations":
+            continue  # a corrected citation: the correction keeps the value it replaced
         if action == "changed":
             reasons.append(f"it completed {table} {row_id}, which was there before, and the values it had then "
                            "are not kept")

@@ -92,3 +92,31 @@ def test_a_back_reference_is_pointed_to_another_note(seeded):
         pointed = connection.execute("select n.number from citations c join citations a on a.id = c.antecedent_id "
                                      "join notes n on n.id = a.note_id where c.id = ?", (citation_id,)).fetchone()[0]
     assert pointed == 1
+
+
+def test_undoing_a_correction_restores_what_it_replaced(seeded):
+    citation_id, work_id, note, position, locator = located_citation(seeded)
+    first = correct_citation(str(seeded), citation_id, {"locator": "f. 1"}, "jroe")
+    second = correct_citation(str(seeded), citation_id, {"locator": "f. 2"}, "jroe")
+    refused = run("undo", "--db", seeded, first)
+    assert refused.exit_code != 0 and f"write {second} corrected the same locator" in refused.output
+    assert run("undo", "--db", seeded, second).exit_code == 0
+    assert locator_at(seeded, work_id, note, position) == "f. 1"
+    undone = run("undo", "--db", seeded, first)
+    assert undone.exit_code == 0 and "corrections: 1 removed" in undone.output
+    assert locator_at(seeded, work_id, note, position) == locator
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select count(*) from corrections").fetchone()[0] == 0
+    assert run("seed", "--db", seeded).exit_code == 0  # nothing left to apply again
+    assert locator_at(seeded, work_id, note, position) == locator
+
+
+def test_undoing_a_review_mark_puts_the_item_back_in_the_queue(seeded):
+    from catalogue.correcting import mark_reviewed
+
+    with sqlite3.connect(seeded) as connection:
+        work_id, number = connection.execute("select work_id, number from notes order by id limit 1").fetchone()
+    batch = mark_reviewed(str(seeded), work_id, number, None, "a problem", "jroe")
+    assert run("undo", "--db", seeded, batch).exit_code == 0
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select count(*) from reviews").fetchone()[0] == 0

@@ -82,3 +82,11 @@ def apply_corrections(connection: Connection, work_id: int, batch_id: int | None
             connection.execute(update(Correction).where(Correction.id == correction.id)
                                .values(status="applied", status_reason=None))
     return messages
+
+
+def restore(connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None,
+            batch_id: int) -> None:
+    """Set a citation's field back to ``value`` (undoing a correction), as the write ``batch_id``."""
+    _set(connection, work_id, note_number, position, field, value)
+    row = _citation(connection, work_id, note_number, position)
+    connection.execute(update(Citation).where(Citation.id == row.id).values(batch_id=batch_id))
