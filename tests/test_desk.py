@@ -343,3 +343,13 @@ def test_an_editor_found_a_document_by_search_and_starts_a_claim_from_its_page(d
     assert "/-/desk/add-claim" not in desk.get(document.group(1)).text  # not offered to readers
     form = desk.get(f"/-/desk/add-claim?documents={document.group(2)}:", EDITOR.actor).text
     assert f">{document.group(2)}:</textarea>" in form
+
+
+def test_no_canned_query_writes():
+    from catalogue.site.metadata import canned_queries
+
+    queries = canned_queries()
+    assert queries, "no canned queries"
+    for name, query in queries.items():
+        assert not query.get("write"), f"canned query {name} writes"
+        assert re.match(r"\s*(?:--[^\n]*\n\s*)*(?:select|with)\b", query["sql"], re.I), name
