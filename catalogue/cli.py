@@ -470,10 +470,9 @@ def notes_train(model, files):
     """
     from .parse.learned import MODEL, train
     from .reading import settle
-    from .scoring import training_examples
+    from .scoring import corpus_files, training_examples
 
-    files = files or tuple(sorted(path for path in Path("tests").glob("*/*.txt")
-                                  if path.with_suffix(".expected.yml").exists() and path.parent.name != "sealed"))
+    files = files or corpus_files(sealed=False)
     if not files:
         raise click.UsageError("no corpus file given, and none under ./tests/ (NAME.txt beside NAME.expected.yml)")
     settle()
@@ -502,10 +501,9 @@ def notes_score(by_field, misses, files):
     from .authority import RepositoryIndex, read_authority
     from .paths import AUTHORITY_FILE
     from .reading import settle
-    from .scoring import Score, score_file
+    from .scoring import Score, corpus_files, score_file
 
-    files = files or tuple(sorted(path for path in Path("tests").glob("*/*.txt")
-                                  if path.with_suffix(".expected.yml").exists()))
+    files = files or corpus_files()
     if not files:
         raise click.UsageError("no corpus file given, and none under ./tests/ (NAME.txt beside NAME.expected.yml)")
     repositories = RepositoryIndex(read_authority(AUTHORITY_FILE))

@@ -128,16 +128,30 @@ def load_expected(path: Path) -> list[dict]:
     return expected
 
 
-def score_file(path: Path, repositories: RepositoryIndex | None = None) -> Score:
-    """Read a corpus file with the reader and score it against its expectations (the authority
-    is read here unless the caller, scoring many files, read it once)."""
+def corpus_files(folder: Path = Path("tests"), sealed: bool = True) -> tuple[Path, ...]:
+    """The corpus files under ``folder``'s subfolders (NAME.txt beside NAME.expected.yml);
+    ``sealed=False`` leaves out those in a folder named "sealed"."""
+    return tuple(sorted(path for path in folder.glob("*/*.txt") if path.with_suffix(".expected.yml").exists()
+                        and (sealed or path.parent.name != "sealed")))
+
+
+def read_corpus_file(path: Path, repositories: RepositoryIndex | None = None) -> dict:
+    """A corpus file read by the reader, as the notes-parse contract's JSON (the authority is
+    read here unless the caller, reading many files, read it once)."""
     from .paths import AUTHORITY_FILE
     from .parse.contract import notes_json
     from .reading import parse_text, read_text
 
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
-    parsed = notes_json(parse_text(read_text(path), str(path), repositories).notes)
-    return score(load_expected(path), parsed, Score(), path.stem, repositories)
+    return notes_json(parse_text(read_text(path), str(path), repositories).notes)
+
+
+def score_file(path: Path, repositories: RepositoryIndex | None = None) -> Score:
+    """Read a corpus file with the reader and score it against its expectations."""
+    from .paths import AUTHORITY_FILE
+
+    repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
+    return score(load_expected(path), read_corpus_file(path, repositories), Score(), path.stem, repositories)
 
 
 def training_examples(paths: list[Path], repositories: RepositoryIndex | None = None):
@@ -146,15 +160,13 @@ def training_examples(paths: list[Path], repositories: RepositoryIndex | None = 
     number of citations in the note: what the learned stage (parse/learned.py) is trained on.
     A sealed file is refused: it would no longer measure notes the reader has never seen."""
     from .paths import AUTHORITY_FILE
-    from .parse.contract import notes_json
-    from .reading import parse_text, read_text
 
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
     for path in paths:
         if path.parent.name == "sealed":
             raise ValueError(f"{path}: a sealed corpus is never trained on")
         expected = {note["number"]: note["citations"] or [] for note in load_expected(path)}
-        for note in notes_json(parse_text(read_text(path), str(path), repositories).notes)["notes"]:
+        for note in read_corpus_file(path, repositories)["notes"]:
             wanted = expected.get(note["number"], [])
             if len(wanted) != len(note["citations"]):
                 continue

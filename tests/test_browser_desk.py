@@ -26,6 +26,12 @@ def desk_site(tmp_path_factory):
         yield base, db
 
 
+def submit(page, button: str) -> None:
+    """Press a form's button and wait for the page it answers with."""
+    with page.expect_navigation(timeout=TIMEOUT_MS):
+        page.get_by_role("button", name=button).click()
+
+
 def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
     desk_site, db = desk_site
     require_chromium()
@@ -50,16 +56,14 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         shoot(page, "desk-add-document.png")
         page.fill("#field-title", "Rapport sur la RC 4")
         page.select_option("#field-genre", "report")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Add the document").click()
+        submit(page, "Add the document")
         assert page.locator(".form-error", has_text="a document needs the archive holding it").is_visible()
         assert page.input_value("#field-title") == "Rapport sur la RC 4"
         shoot(page, "desk-add-document-errors.png")
         page.fill("#field-repository", "shd")
         page.fill("#field-reference_code", "10 H 2020")
         page.fill("#field-date", "12 octobre 1950")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Add the document").click()
+        submit(page, "Add the document")
         assert "/catalogue/documents/" in page.url
         page.locator("article.document-story").wait_for(state="visible")
         assert page.get_by_text("Rapport sur la RC 4").first.is_visible()
@@ -70,14 +74,12 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         page.goto(f"{desk_site}/-/desk/add-claim", wait_until="domcontentloaded")
         shoot(page, "desk-add-claim.png")
         page.fill("#field-documents", "ten")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Add the claim").click()
+        submit(page, "Add the claim")
         assert page.locator(".field-error", has_text="the claim, in your words").is_visible()
         shoot(page, "desk-add-claim-errors.png")
         page.fill("#field-text", "The RC 4 garrisons were judged indefensible in October 1950.")
         page.fill("#field-documents", f"{document_id}:f. 2")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Add the claim").click()
+        submit(page, "Add the claim")
         assert "/catalogue/claims/" in page.url
         page.locator("article.claim-story").wait_for(state="visible")
         assert page.get_by_text("Rapport sur la RC 4").first.is_visible()
@@ -95,8 +97,7 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         # Undo the claim's write from the desk: the claim is gone, the undo is in the change log.
         page.goto(f"{desk_site}/-/desk", wait_until="domcontentloaded")
         page.fill("#field-batch", write)
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Undo this write").click()
+        submit(page, "Undo this write")
         assert "/catalogue/batches/" in page.url
         assert page.get_by_text(f"undid write {write}").first.is_visible()
         shoot(page, "desk-undone.png")
@@ -109,14 +110,12 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         page.locator("form.desk-form").wait_for(state="visible")
         shoot(page, "desk-correct-citation.png")
         page.fill("#field-antecedent_note", "one")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Keep the correction").click()
+        submit(page, "Keep the correction")
         assert page.locator(".field-error", has_text="the number of the note").is_visible()
         shoot(page, "desk-correct-citation-errors.png")
         page.fill("#field-antecedent_note", "")
         page.fill("#field-locator", "f. 77")
-        with page.expect_navigation(timeout=TIMEOUT_MS):
-            page.get_by_role("button", name="Keep the correction").click()
+        submit(page, "Keep the correction")
         assert "/catalogue/citations/" in page.url
         subprocess.run([str(CATALOGUE), "seed", "--db", str(db)], check=True, capture_output=True, timeout=300)
         page.goto(f"{desk_site}/-/note/1/3", wait_until="domcontentloaded")

@@ -15,35 +15,39 @@ from ..models import Citation, Correction, Note
 FIELDS = ("kind", "locator", "antecedent_note")
 
 
-def _citation(connection: Connection, work_id: int, note_number: int, position: int):
-    return connection.execute(
+def _located(connection: Connection, work_id: int, note_number: int, position: int):
+    """The citation at a note's number and place in the citing work, as read now."""
+    row = connection.execute(
         select(Citation.id, Citation.kind, Citation.locator, Citation.antecedent_id)
         .join(Note, Note.id == Citation.note_id)
         .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
         .order_by(Note.position).limit(1)).first()
+    if row is None:
+        raise LookupError(f"note {note_number} has no citation {position}")
+    return row
 
 
-def _antecedent_note(connection: Connection, citation_id: int | None) -> str | None:
-    if citation_id is None:
+def _value(connection: Connection, row, field: str) -> str | None:
+    if field != "antecedent_note":
+        return getattr(row, field)
+    if row.antecedent_id is None:
         return None
     number = connection.execute(select(Note.number).join(Citation, Citation.note_id == Note.id)
-                                .where(Citation.id == citation_id)).scalar()
+                                .where(Citation.id == row.antecedent_id)).scalar()
     return None if number is None else str(number)
 
 
 def current(connection: Connection, work_id: int, note_number: int, position: int, field: str) -> str | None:
     """The value of a citation's field as it stands: "f. 12", "archival", or the note number of
     its antecedent."""
-    row = _citation(connection, work_id, note_number, position)
-    if row is None:
-        raise LookupError(f"note {note_number} has no citation {position}")
-    if field == "antecedent_note":
-        return _antecedent_note(connection, row.antecedent_id)
-    return getattr(row, field)
+    return _value(connection, _located(connection, work_id, note_number, position), field)
 
 
-def _set(connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None) -> None:
-    row = _citation(connection, work_id, note_number, position)
+def _set(connection: Connection, work_id: int, citation_id: int, field: str, value: str | None,
+         batch_id: int | None = None) -> None:
+    """Give the citation ``citation_id`` of the citing work this value of ``field`` (and, when
+    ``batch_id`` is given, make that write its last)."""
+    values: dict = {field: value} if field != "antecedent_note" else {}
     if field == "antecedent_note":
         target = None
         if value:
@@ -53,10 +57,10 @@ def _set(connection: Connection, work_id: int, note_number: int, position: int, 
                 .order_by(Note.position, Citation.position).limit(1)).scalar()
             if target is None:
                 raise LookupError(f"note {value} has no citation to point to")
-        connection.execute(update(Citation).where(Citation.id == row.id)
-                           .values(antecedent_id=target, unresolved_reason=None if target else Citation.unresolved_reason))
-    else:
-        connection.execute(update(Citation).where(Citation.id == row.id).values(**{field: value}))
+        values = {"antecedent_id": target, "unresolved_reason": None if target else Citation.unresolved_reason}
+    if batch_id is not None:
+        values["batch_id"] = batch_id
+    connection.execute(update(Citation).where(Citation.id == citation_id).values(**values))
 
 
 def apply_corrections(connection: Connection, work_id: int, batch_id: int | None = None) -> list[str]:
@@ -68,10 +72,11 @@ def apply_corrections(connection: Connection, work_id: int, batch_id: int | None
     for correction in corrections:
         where = f"note {correction.note_number}, citation {correction.position}"
         try:
-            now = current(connection, work_id, correction.note_number, correction.position, correction.field)
+            row = _located(connection, work_id, correction.note_number, correction.position)
+            now = _value(connection, row, correction.field)
             if now not in (correction.was, correction.value):
                 raise LookupError(f"the reader now reads {correction.field} {now!r} there, not {correction.was!r}")
-            _set(connection, work_id, correction.note_number, correction.position, correction.field, correction.value)
+            _set(connection, work_id, row.id, correction.field, correction.value)
         except LookupError as error:
             reason = str(error)
             connection.execute(update(Correction).where(Correction.id == correction.id)
@@ -87,6 +92,4 @@ def apply_corrections(connection: Connection, work_id: int, batch_id: int | None
 def restore(connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None,
             batch_id: int) -> None:
     """Set a citation's field back to ``value`` (undoing a correction), as the write ``batch_id``."""
-    _set(connection, work_id, note_number, position, field, value)
-    row = _citation(connection, work_id, note_number, position)
-    connection.execute(update(Citation).where(Citation.id == row.id).values(batch_id=batch_id))
+    _set(connection, work_id, _located(connection, work_id, note_number, position).id, field, value, batch_id)
