@@ -56,7 +56,6 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
                 stamp_session(session, batch.id)
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
-                    session.flush()
                     warnings = text.article.warnings + [m for n in text.notes for m in n.messages] + \
                         apply_corrections(connection, counts.work_id)  # editors' corrections, kept across ingests
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
