@@ -15,7 +15,8 @@ from .db import checkpoint, connect
 from .errors import InputError, InvalidInput
 from .models import Citation, Correction, Note, Review
 from .store.batches import begin_batch, list_rows, row_ceilings
-from .store.corrections import FIELDS, apply_corrections, current
+from .store.documents import Archives
+from .store.corrections import FIELDS, NOT_A_CITATION, SET_ASIDE, apply_corrections, was_for
 from .vocabularies import CITATION_KINDS
 
 
@@ -27,6 +28,8 @@ def check(field: str, value: str | None) -> list[InputError]:
         return [InputError("form", None, "kind", f"one of {', '.join(CITATION_KINDS)}")]
     if field == "antecedent_note" and value and not value.isdigit():
         return [InputError("form", None, "antecedent_note", "the number of the note it points to, or empty")]
+    if field == NOT_A_CITATION and value not in (None, SET_ASIDE):
+        return [InputError("form", None, field, f"{SET_ASIDE!r}, or empty")]
     return []
 
 
@@ -34,8 +37,15 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
                      made_by: str | None = None, command: str = "correct citation") -> int | None:
     """Keep and apply the corrections of one citation's fields (field → corrected value), as
     one write; returns its number, or None when nothing differs from the citation as it stands.
-    Bad values raise InvalidInput and change nothing."""
+    Bad values raise InvalidInput and change nothing. Setting a citation aside
+    (``{"not_a_citation": "not a citation"}``) goes alone: its other fields are not corrected.
+
+    Fields: kind, locator, antecedent_note (the citation); archive, reference_code, date, title
+    (the document it cites: the citation is pointed at the document they identify).
+    """
     changes = {field: (value or "").strip() or None for field, value in changes.items()}
+    if changes.get(NOT_A_CITATION):
+        changes = {NOT_A_CITATION: changes[NOT_A_CITATION]}
     if errors := [error for field, value in changes.items() for error in check(field, value)]:
         raise InvalidInput(errors)
     engine = connect(target)
@@ -48,8 +58,15 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
             if found is None:
                 raise InvalidInput([InputError("form", None, "citation", f"no citation {citation_id}")])
             work_id, note_number, position = found
-            was = {field: current(connection, work_id, note_number, position, field) for field in changes}
-            changed = {field: value for field, value in changes.items() if value != was[field]}
+            if changes.get("archive"):  # kept as the catalogue names it, whatever name was typed
+                try:
+                    archive = Archives(connection).find(changes["archive"])
+                except ValueError as error:
+                    raise InvalidInput([InputError("form", None, "archive", str(error))]) from None
+                changes["archive"] = archive.acronym or archive.name
+            was = {field: was_for(connection, work_id, note_number, position, field) for field in changes}
+            changed = {field: value for field, value in changes.items()
+                       if value != (was[field] if field != NOT_A_CITATION else None)}
             if not changed:
                 return None
             ceilings = row_ceilings(connection)
@@ -59,15 +76,12 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
                     batch_id=batch.id, work_id=work_id, note_number=note_number, position=position, field=field,
                     was=was[field], value=value, status="applied").returning(Correction.id)).scalar_one()
                     for field, value in changed.items()}
-                apply_corrections(connection, work_id)
-                lost = connection.execute(select(Correction.field, Correction.status_reason).where(
-                    Correction.id.in_(ids.values()), Correction.status == "lost")).all()
-                if lost:
-                    raise InvalidInput([InputError("form", None, field, reason) for field, reason in lost])
+                apply_corrections(connection, work_id, batch.id, only=list(ids.values()))
                 connection.execute(Citation.__table__.update().where(Citation.id == citation_id)
                                    .values(batch_id=batch.id))
                 batch.summary = f"citation {citation_id} (note {note_number}): " + "; ".join(
-                    f"{field} {was[field]!r} → {value!r}" for field, value in changed.items())
+                    f"{field} {was[field]!r} → {value!r}" if field != NOT_A_CITATION else SET_ASIDE
+                    for field, value in changed.items())
                 list_rows(connection, batch.id, ceilings)
             shape.ensure_derived(connection)
         checkpoint(engine)

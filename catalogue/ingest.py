@@ -57,7 +57,7 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
                     warnings = text.article.warnings + [m for n in text.notes for m in n.messages] + \
-                        apply_corrections(connection, counts.work_id)  # editors' corrections, kept across ingests
+                        apply_corrections(connection, counts.work_id, batch.id)  # editors' corrections, kept across ingests
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
                 batch.summary = "; ".join(f"{Path(r.source).name}: {r.counts.notes} notes, {r.counts.claims} claims, "

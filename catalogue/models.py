@@ -956,8 +956,11 @@ class Correction(Base):
                                          doc="The citing work whose note it corrects (its number in the works table).")
     note_number: Mapped[int] = mapped_column(Integer, doc="The note's number in the citing work, e.g. 12.")
     position: Mapped[int] = mapped_column(Integer, doc="The citation's place in the note, from 1.")
-    field: Mapped[str] = mapped_column(Text, doc='What it corrects: "kind", "locator" or "antecedent_note".')
-    was: Mapped[str | None] = mapped_column(Text, doc="The value as the reader read it, e.g. \"p. 12\".")
+    field: Mapped[str] = mapped_column(Text, doc='What it corrects: "kind", "locator", "antecedent_note"; "archive", '
+                                       '"reference_code", "date", "title" (of the document cited); '
+                                       '"not_a_citation".')
+    was: Mapped[str | None] = mapped_column(Text, doc="The value as the reader read it, e.g. \"p. 12\" (for "
+                                                      "not_a_citation: the citation as read, in JSON).")
     value: Mapped[str | None] = mapped_column(Text, doc="The corrected value, e.g. \"f. 12\".")
     status: Mapped[str] = mapped_column(Text, doc='"applied", or "lost" when the citation read again no '
                                                   'longer matches (see status_reason).')

@@ -45,10 +45,12 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
         with engine.begin() as connection:
             schema.require_current(connection)
             corrections, reviews = _judgements(connection, batch_id)
-            added = _rows_to_remove(connection, batch_id, bool(corrections or reviews))
             with begin_batch(connection, f"undo {batch_id}", None, made_by) as batch:
-                removed = _remove(connection, added)
-                removed.update(_take_back(connection, batch.id, corrections, reviews))
+                # judgements first: a corrected citation pointed back no longer holds on to the
+                # document its correction added (a refusal after this rolls everything back)
+                taken = _take_back(connection, batch.id, corrections, reviews)
+                removed = _remove(connection, _rows_to_remove(connection, batch_id, bool(corrections or reviews)))
+                removed.update(taken)
                 report = UndoReport(batch_id, batch.id, removed)
                 batch.summary = f"undid write {batch_id}: {report.summary()}"
             shape.ensure_derived(connection)

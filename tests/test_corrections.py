@@ -120,3 +120,86 @@ def test_undoing_a_review_mark_puts_the_item_back_in_the_queue(seeded):
     assert run("undo", "--db", seeded, batch).exit_code == 0
     with sqlite3.connect(seeded) as connection:
         assert connection.execute("select count(*) from reviews").fetchone()[0] == 0
+
+
+def archival_citation(db):
+    """A seed citation of a document held by an archive: (id, work, note, place, archive, code, title)."""
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "select c.id, n.work_id, n.number, c.position, r.acronym, d.reference_code, d.title "
+            "from citations c join notes n on n.id = c.note_id join documents d on d.id = c.document_id "
+            "join repositories r on r.id = d.repository_id where d.reference_code is not null "
+            "order by c.id limit 1").fetchone()
+
+
+def cited_document_at(db, work_id, note, position):
+    """(archive acronym, reference code, date as written, title) of the document cited there."""
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "select r.acronym, d.reference_code, d.date_as_written, d.title from citations c "
+            "join notes n on n.id = c.note_id join documents d on d.id = c.document_id "
+            "left join repositories r on r.id = d.repository_id "
+            "where n.work_id = ? and n.number = ? and c.position = ?", (work_id, note, position)).fetchone()
+
+
+def test_correcting_the_cited_documents_archive_and_code_points_the_citation_at_that_document(seeded):
+    citation_id, work_id, note, position, archive, code, title = archival_citation(seeded)
+    other = "ANOM" if archive != "ANOM" else "SHD"
+    with sqlite3.connect(seeded) as connection:
+        other_name = connection.execute("select authorised_name from repositories where acronym = ?",
+                                        (other,)).fetchone()[0]
+    correct_citation(str(seeded), citation_id, {"archive": other_name, "reference_code": "GGI 65473",
+                                                "date": "12 mars 1947"}, "jroe")
+    assert cited_document_at(seeded, work_id, note, position) == (other, "GGI 65473", "12 mars 1947", title)
+    with sqlite3.connect(seeded) as connection:  # kept by the catalogue's name for the archive
+        assert connection.execute("select value from corrections where field = 'archive'").fetchone()[0] == other
+        made = connection.execute("select d.date_edtf, b.made_by from documents d join batches b on b.id = d.batch_id "
+                                  "where d.reference_code = 'GGI 65473'").fetchone()
+    assert made == ("1947-03-12", "jroe")
+    assert run("seed", "--db", seeded).exit_code == 0  # read again: the correction still holds
+    assert cited_document_at(seeded, work_id, note, position) == (other, "GGI 65473", "12 mars 1947", title)
+    with sqlite3.connect(seeded) as connection:
+        assert {row[0] for row in connection.execute("select status from corrections")} == {"applied"}
+
+
+def test_a_corrected_document_is_checked_as_an_added_one(seeded):
+    citation_id, *_ = archival_citation(seeded)
+    with pytest.raises(InvalidInput, match="archive: no archive is called 'Archives of Atlantis'"):
+        correct_citation(str(seeded), citation_id, {"archive": "Archives of Atlantis"})
+    with pytest.raises(InvalidInput, match="date: "):
+        correct_citation(str(seeded), citation_id, {"date": "31 février 1947"})
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select count(*) from corrections").fetchone()[0] == 0
+
+
+def test_undoing_a_document_correction_points_the_citation_back(seeded):
+    citation_id, work_id, note, position, archive, code, title = archival_citation(seeded)
+    before = cited_document_at(seeded, work_id, note, position)
+    batch = correct_citation(str(seeded), citation_id, {"reference_code": "10 H 9999"}, "jroe")
+    assert cited_document_at(seeded, work_id, note, position)[1] == "10 H 9999"
+    undone = run("undo", "--db", seeded, batch)
+    assert undone.exit_code == 0, undone.output
+    assert cited_document_at(seeded, work_id, note, position) == before
+
+
+def citation_texts(db, work_id, note):
+    with sqlite3.connect(db) as connection:
+        return [row[0] for row in connection.execute(
+            "select c.text from citations c join notes n on n.id = c.note_id where n.work_id = ? and n.number = ? "
+            "order by c.position", (work_id, note))]
+
+
+def test_a_citation_set_aside_stays_aside_when_read_again_and_comes_back_on_undo(seeded):
+    citation_id, work_id, note, position, locator = located_citation(seeded)
+    texts = citation_texts(seeded, work_id, note)
+    batch = correct_citation(str(seeded), citation_id, {"not_a_citation": "not a citation", "locator": "f. 1"}, "jroe")
+    aside = [text for index, text in enumerate(texts, 1) if index != position]
+    assert citation_texts(seeded, work_id, note) == aside
+    assert run("seed", "--db", seeded).exit_code == 0
+    assert citation_texts(seeded, work_id, note) == aside
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select field, status from corrections").fetchall() == [("not_a_citation", "applied")]
+    undone = run("undo", "--db", seeded, batch)
+    assert undone.exit_code == 0, undone.output
+    assert citation_texts(seeded, work_id, note) == texts
+    assert locator_at(seeded, work_id, note, position) == locator  # as read, the locator given beside it ignored

@@ -301,6 +301,43 @@ def test_an_editor_corrects_a_citation_and_the_correction_survives_ingesting_aga
     assert "corrected by jroe" in note_text and "→ “f. 7”" in note_text
 
 
+def test_an_editor_corrects_the_cited_document_and_sets_aside_what_is_no_citation(desk):
+    with sqlite3.connect(desk.db) as connection:
+        citation_id, note_id, code = connection.execute(
+            "select c.id, c.note_id, d.reference_code from citations c join documents d on d.id = c.document_id "
+            "where d.repository_id is not null and d.reference_code is not null order by c.id desc limit 1").fetchone()
+        aside_id, aside_note, aside_text = connection.execute(
+            "select c.id, c.note_id, c.text from citations c where c.locator is not null and c.id != ? "
+            "order by c.id desc limit 1", (citation_id,)).fetchone()
+    url = f"/-/desk/correct-citation?citation={citation_id}"
+    form = desk.get(url, EDITOR.actor).text
+    assert f'name="reference_code" value="{code}"' in form  # the document as read, to be corrected
+    bad = desk.post(url, {"citation": str(citation_id), "archive": "Archives of Atlantis", "date": "31 février 1947"},
+                    EDITOR.actor)
+    page = bad.text
+    assert bad.status_code == 400
+    archive_field = page[page.index('id="field-archive"'):page.index('id="field-reference_code"')]
+    assert "no archive is called" in archive_field
+    assert "Archives of Atlantis" in archive_field  # what was typed is kept
+    answer = desk.post(url, {"citation": str(citation_id), "archive": "Service historique de la Défense",
+                             "reference_code": "10 H 4242", "title": "<script>alert(1)</script>"}, EDITOR.actor)
+    assert answer.status_code == 302, text_of(answer)[:500]
+    with sqlite3.connect(desk.db) as connection:
+        document_id, acronym = connection.execute(
+            "select d.id, r.acronym from citations c join documents d on d.id = c.document_id "
+            "join repositories r on r.id = d.repository_id where c.id = ?", (citation_id,)).fetchone()
+    assert acronym == "SHD"
+    document_page = desk.get(f"/catalogue/documents/{document_id}").text
+    assert "<script>alert(1)</script>" not in document_page and "&lt;script&gt;alert(1)&lt;/script&gt;" in document_page
+    answer = desk.post(f"/-/desk/correct-citation?citation={aside_id}",
+                       {"citation": str(aside_id), "not_a_citation": "not a citation"}, EDITOR.actor)
+    assert answer.status_code == 302 and answer.headers["location"].endswith(f"/catalogue/notes/{aside_note}")
+    with sqlite3.connect(desk.db) as connection:
+        assert connection.execute("select count(*) from citations where id = ?", (aside_id,)).fetchone()[0] == 0
+    note_text = text_of(desk.get(f"/catalogue/notes/{aside_note}"))
+    assert "Set aside as not a citation by jroe" in note_text and aside_text[:40] in note_text
+
+
 UNRESOLVED = """A Study With A Loose End
 
 Jane Roe

@@ -19,6 +19,7 @@ from .. import vocabularies as v
 from ..vocabularies import CITATION_KINDS
 from ..adding import add_record
 from ..correcting import correct_citation, mark_reviewed
+from ..store.corrections import SET_ASIDE
 from ..errors import InvalidInput
 from ..importing import validation_errors
 from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
@@ -200,23 +201,30 @@ async def undo_page(datasette, request):
         status=400)
 
 
-CORRECTED = ("kind", "locator", "antecedent_note")
+CORRECTED = ("kind", "locator", "antecedent_note", "archive", "reference_code", "date", "title", "not_a_citation")
+CITATION_SQL = """
+select c.id, c.text, c.kind, c.locator, n.number as note, n.id as note_id, n.work_id, w.title as work,
+       (select n2.number from citations a join notes n2 on n2.id = a.note_id where a.id = c.antecedent_id)
+         as antecedent_note,
+       coalesce(r.acronym, r.authorised_name) as archive, d.reference_code,
+       coalesce(d.date_as_written, d.date_edtf) as date, d.title, null as not_a_citation
+from citations c join notes n on n.id = c.note_id join works w on w.id = n.work_id
+left join documents d on d.id = c.document_id left join repositories r on r.id = d.repository_id
+where c.id = :id
+"""
 
 
 async def correct_citation_page(datasette, request):
     """/-/desk/correct-citation?citation=ID: correct what the reader read in one citation (its
-    kind, locator, or the note its back-reference points to); the correction is kept and
-    applied again whenever the article is ingested again."""
+    kind, locator, the note its back-reference points to; the archive, reference code, date and
+    title of the document it cites; or that it is no citation at all); the correction is kept
+    and applied again whenever the article is ingested again."""
     if (answer := await refused(datasette, request)) is not None:
         return answer
     database = datasette.get_database(DATABASE)
     form = await request.post_vars() if request.method == "POST" else {}
     number = (form.get("citation") or request.args.get("citation") or "").strip()
-    rows = await database.execute(
-        "select c.id, c.text, c.kind, c.locator, n.number as note, n.work_id, w.title as work, "
-        "(select n2.number from citations a join notes n2 on n2.id = a.note_id where a.id = c.antecedent_id) "
-        "as antecedent_note from citations c join notes n on n.id = c.note_id join works w on w.id = n.work_id "
-        "where c.id = :id", {"id": int(number) if number.isdigit() else -1})
+    rows = await database.execute(CITATION_SQL, {"id": int(number) if number.isdigit() else -1})
     if not rows.rows:
         return Response.html(await datasette.render_template("error.html", {
             "ok": False, "error": f"No citation {number!r}: open this form from a citation's link.", "status": 404,
@@ -225,16 +233,22 @@ async def correct_citation_page(datasette, request):
     values = {name: "" if citation[name] is None else str(citation[name]) for name in CORRECTED}
     problems: dict[str | None, list[str]] = {}
     if request.method == "POST":
-        values = {name: form.get(name, "") for name in CORRECTED}
+        values = {name: form.get(name, values[name]) for name in CORRECTED}  # a field not sent is not changed
         try:
-            await asyncio.to_thread(correct_citation, database.path, citation["id"], values,
+            await asyncio.to_thread(correct_citation, database.path, citation["id"],
+                                    {name: form[name] for name in CORRECTED if name in form},
                                     request.actor["id"], "desk: correct citation")
         except InvalidInput as error:
             problems = problems_by_field(error.errors, CORRECTED)
         else:
+            if form.get("not_a_citation"):  # its row is gone: back to its note
+                return Response.redirect(datasette.urls.row(DATABASE, "notes", citation["note_id"]))
             return Response.redirect(datasette.urls.row(DATABASE, "citations", citation["id"]))
+    repositories = await database.execute("select coalesce(acronym, authorised_name), authorised_name "
+                                          "from repositories order by 1")
     return Response.html(await datasette.render_template("desk_correct.html", {
         "citation": citation, "values": values, "problems": problems, "kinds": CITATION_KINDS, "database": DATABASE,
+        "set_aside": SET_ASIDE, "repositories": [tuple(row) for row in repositories.rows],
     }, request=request), status=400 if problems else 200)
 
 

@@ -7,6 +7,7 @@ a million.
 
 from __future__ import annotations
 
+import json
 import re
 
 from datasette.database import Database
@@ -140,7 +141,19 @@ async def note_story(db: Database, note_id: int) -> dict:
                    as next_id""", {"work": note["work_id"], "position": note["position"]})
     commentary = note["residue"] if re.search(r"\w{4,}", note["residue"] or "") else None  # not "; and ."
     return {"note": note, "claims": claims, "citations": await _citations(db, note_id), "commentary": commentary,
-            **around[0]}
+            "set_aside": await _set_aside(db, note_id), **around[0]}
+
+
+async def _set_aside(db: Database, note_id: int) -> list[dict]:
+    """What editors set aside in a note as no citation: the text as read, by whom and when."""
+    rows = await _rows(db, """
+        select k.position, k.was, k.status, k.status_reason, b.made_by, b.created_at, b.id as batch_id
+        from corrections k join notes n on n.work_id = k.work_id and n.number = k.note_number
+        join batches b on b.id = k.batch_id where n.id = :note_id and k.field = 'not_a_citation' order by k.id""",
+                       {"note_id": note_id})
+    for row in rows:
+        row["text"] = json.loads(row["was"]).get("text") if (row["was"] or "").startswith("{") else None
+    return rows
 
 
 async def work_story(db: Database, work_id: int) -> dict:
