@@ -78,7 +78,16 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         assert page.locator(".field-error", has_text="the claim, in your words").is_visible()
         shoot(page, "desk-add-claim-errors.png")
         page.fill("#field-text", "The RC 4 garrisons were judged indefensible in October 1950.")
-        page.fill("#field-documents", f"{document_id}:f. 2")
+        page.fill("#field-documents", "")
+        page.fill("#source-search", "10 H 2020")  # the picker: the site's search, documents and works
+        pick = page.locator("#source-results li", has_text=f"Document {document_id}:")
+        pick.wait_for(state="visible")
+        assert "Rapport sur la RC 4" in pick.inner_text()
+        shoot(page, "desk-add-claim-picker.png")
+        pick.get_by_role("button", name="Rests on this").click()
+        assert page.input_value("#field-documents") == f"{document_id}:"
+        page.keyboard.type("f. 2")  # the cursor waits after the colon
+        assert page.input_value("#field-documents") == f"{document_id}:f. 2"
         submit(page, "Add the claim")
         assert "/catalogue/claims/" in page.url
         page.locator("article.claim-story").wait_for(state="visible")

@@ -338,6 +338,29 @@ def test_an_editor_corrects_the_cited_document_and_sets_aside_what_is_no_citatio
     assert "Set aside as not a citation by jroe" in note_text and aside_text[:40] in note_text
 
 
+def test_a_documents_page_lists_where_it_is_cited_with_a_correct_link_for_editors(desk):
+    with sqlite3.connect(desk.db) as connection:
+        citation_id, document_id, note_number = connection.execute(
+            "select c.id, c.document_id, n.number from citations c join notes n on n.id = c.note_id "
+            "where c.document_id is not null order by c.id limit 1").fetchone()
+    page = desk.get(f"/catalogue/documents/{document_id}", EDITOR.actor).text
+    assert f"/-/desk/correct-citation?citation={citation_id}" in page
+    assert f"note {note_number}</a> of" in page
+    assert "/-/desk/correct-citation" not in desk.get(f"/catalogue/documents/{document_id}").text
+
+
+def test_the_claim_forms_source_picker_reads_the_sites_search_as_json(desk):
+    with sqlite3.connect(desk.db) as connection:
+        document_id, code = connection.execute(
+            "select id, reference_code from documents where reference_code is not null order by id limit 1").fetchone()
+    answer = desk.get(f"/-/search.json?kinds=documents,works&q={code}")
+    assert answer.status_code == 200
+    results = answer.json()["results"]
+    assert set(results) == {"documents", "works"}
+    assert document_id in [hit["id"] for hit in results["documents"]]
+    assert desk.get("/-/search.json?q=").json()["results"]["documents"] == []
+
+
 UNRESOLVED = """A Study With A Loose End
 
 Jane Roe

@@ -232,9 +232,14 @@ async def document_story(db: Database, document_id: int) -> dict:
         select distinct w.id as work_id, w.title, w.year, vc.locator, c.kind
         from citations c join citations vc on vc.id = c.via_citation_id join works w on w.id = vc.work_id
         where c.document_id = :id""", {"id": document_id})
+    cited = await _rows(db, f"""
+        select c.id, c.form, c.locator, n.id as note_id, n.number as note_number, w.id as work_id,
+               {WORK_LABEL} as citing_work
+        from citations c join notes n on n.id = c.note_id join works w on w.id = n.work_id
+        where c.document_id = :id order by w.title, n.position, c.position limit {MAX_LISTED}""", {"id": document_id})
     record_set_id = document[0]["record_set_id"] if document else None
     return {"document": document[0] if document else None, "claims": claims, "editions": editions,
-            "record_sets": await _record_set_chain(db, record_set_id)}
+            "cited": cited, "record_sets": await _record_set_chain(db, record_set_id), "max_listed": MAX_LISTED}
 
 
 async def repository_story(db: Database, repository_id: int) -> dict:

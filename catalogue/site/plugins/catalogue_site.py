@@ -79,6 +79,17 @@ async def search_page(datasette, request):
         request=request))
 
 
+async def search_json(datasette, request):
+    """/-/search.json?q=…&kinds=documents,works: the search box's results as JSON (the claim
+    form's source picker reads it): per kind, each hit's id, the text shown and its context."""
+    query = request.args.get("q", "").strip()
+    kinds = [kind for kind in request.args.get("kinds", "").split(",") if kind in LABELS] or list(LABELS)
+    results = await search(datasette.get_database(DATABASE), query) if query else {}
+    return Response.json({"q": query, "results": {
+        kind: [{"id": hit.id, "text": hit.text, "context": hit.context} for hit in results.get(kind, [])]
+        for kind in kinds}})
+
+
 async def note_page(datasette, request):
     """/-/note/WORK/NUMBER: the stable address of a note, by its citing work and number (a
     note's own id changes when its work is read again)."""
@@ -95,7 +106,7 @@ async def note_page(datasette, request):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/search$", search_page), (r"^/$", home_page),
+    return [(r"^/-/search$", search_page), (r"^/-/search\.json$", search_json), (r"^/$", home_page),
             (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page), *DESK_ROUTES]
 
 
