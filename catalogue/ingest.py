@@ -19,7 +19,7 @@ from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
 from .reading import parse_text, read_text, settle
 from .store import save_article
 from .store.articles import ArticleCounts
-from .store.batches import begin_batch, stamp_session
+from .store.batches import begin_batch, list_replaced, list_rows, row_ceilings, stamp_session
 from .store.corrections import apply_corrections
 
 
@@ -54,12 +54,16 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
             with begin_batch(connection, command, ", ".join(p.name for p in paths), made_by) as batch, \
                     Session(bind=connection) as session:
                 stamp_session(session, batch.id)
+                ceilings = row_ceilings(connection)
                 for path, text in parsed:
                     counts = save_article(session, text.article, text.notes, text.references, text.sha256, places)
                     warnings = text.article.warnings + [m for n in text.notes for m in n.messages] + \
                         apply_corrections(connection, counts.work_id, batch.id)  # editors' corrections, kept across ingests
                     reports.append(IngestReport(str(path), text.article.title, counts, warnings))
                 session.commit()
+                list_rows(connection, batch.id, ceilings)  # what undo removes (a first reading only)
+                replaced = {r.counts.work_id for r in reports if r.counts.work_id <= ceilings["works"]}
+                list_replaced(connection, batch.id, replaced)
                 batch.summary = "; ".join(f"{Path(r.source).name}: {r.counts.notes} notes, {r.counts.claims} claims, "
                                           f"{len(r.counts.documents)} documents" for r in reports)
             shape.ensure_derived(connection)

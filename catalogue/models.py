@@ -127,8 +127,9 @@ class BatchRow(Base):
     batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write (its number in the batches table).")
     table_name: Mapped[str] = mapped_column(Text, doc='The table of the row, e.g. "documents".')
     row_id: Mapped[int] = mapped_column(Integer, doc="The row's number in that table.")
-    action: Mapped[str] = mapped_column(Text, doc='"added" (the write made the row) or "changed" (it completed a '
-                                                  'row already there).')
+    action: Mapped[str] = mapped_column(Text, doc='"added" (the write made the row), "changed" (it completed a '
+                                                  'row already there) or "replaced" (an ingest read this citing '
+                                                  'work again, replacing its notes).')
 
 
 class Batched:

@@ -1,8 +1,9 @@
-"""``catalogue undo``: take back one write of the change log (an add, an import, a form of the
-desk: a correction is taken back by restoring the value it replaced), as one more write.
+"""``catalogue undo``: take back one write of the change log (an add, an import, the first
+ingest of an article, a form of the desk: a correction is taken back by restoring the value it
+replaced), as one more write.
 
     batch_rows of the write ─► refusals (rows changed since, rows of other writes pointing to
-    them, rows it completed whose earlier values are not kept) ─► its rows removed, children
+    them, rows it completed whose earlier values are not kept, works an ingest read again) ─► its rows removed, children
     first, in one transaction and one batch ─► derived objects brought up to date
 
 All or nothing: a refusal names every reason and changes nothing.
@@ -106,14 +107,21 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
     listed = connection.execute(select(BatchRow.table_name, BatchRow.row_id, BatchRow.action)
                                 .where(BatchRow.batch_id == batch_id)).all()
     if not listed and not judged:
-        raise UndoRefused(f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports and the "
-                          "desk's forms can be undone, not inits, seeds or ingests (ingest the text again instead)")
+        raise UndoRefused(f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports, ingests "
+                          "and the desk's forms can be undone, not inits (or writes made before the catalogue "
+                          "kept such lists)")
     added: dict[str, list[int]] = defaultdict(list)
     reasons = []
+    replaced = {row_id for table, row_id, action in listed if action == "replaced"}
     for table, row_id, action in listed:
         if action == "changed" and judged and table == "citations":
             continue  # a corrected citation: the correction keeps the value it replaced
-        if action == "changed":
+        if action == "replaced":
+            reasons.append(f"it read works {row_id} again, replacing the notes, citations and claims an earlier "
+                           "write had read, which are not kept: ingest the earlier text again to go back")
+        elif action == "changed" and table == "works" and row_id in replaced:
+            continue  # said once, as replaced
+        elif action == "changed":
             reasons.append(f"it completed {table} {row_id}, which was there before, and the values it had then "
                            "are not kept")
         else:

@@ -86,9 +86,37 @@ def test_a_write_that_completed_a_row_already_there_is_not_undone(db):
 
 
 def test_writes_without_a_list_of_rows_and_unknown_writes_are_refused(db):
-    assert run("seed", "--db", db).exit_code == 0
-    seed_batch = last_batch(db)
-    refused = run("undo", "--db", db, seed_batch)
+    add_document(db)
+    assert run("undo", "--db", db, last_batch(db)).exit_code == 0
+    refused = run("undo", "--db", db, last_batch(db))  # an undo is not itself undone
     assert refused.exit_code != 0 and "kept no list of its rows" in refused.output
     unknown = run("undo", "--db", db, 99999)
     assert unknown.exit_code != 0 and "write 99999: no such write" in unknown.output
+
+
+def test_a_second_reading_cannot_be_undone_nor_the_first(db):
+    assert run("seed", "--db", db).exit_code == 0
+    first = last_batch(db)
+    seeded = counts(db)
+    assert seeded["citations"] > 0 and seeded["documents"] > 0
+    assert run("seed", "--db", db).exit_code == 0  # read again: the first reading is replaced
+    again = last_batch(db)
+    refused = run("undo", "--db", db, again)
+    assert refused.exit_code != 0 and "replacing the notes, citations and claims" in refused.output
+    assert counts(db) == seeded
+    refused = run("undo", "--db", db, first)  # its notes are gone, read again by the second
+    assert refused.exit_code != 0 and "is no longer in the catalogue" in refused.output
+    assert counts(db) == seeded
+
+
+def test_undoing_a_first_ingest_removes_all_it_read(db):
+    before = counts(db)
+    assert run("seed", "--db", db).exit_code == 0
+    undone = run("undo", "--db", db, last_batch(db))
+    assert undone.exit_code == 0, undone.output
+    assert counts(db) == before
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from notes").fetchone()[0] == 0
+        assert connection.execute("select count(*) from works").fetchone()[0] == 0
+    assert run("seed", "--db", db).exit_code == 0  # and it can be read again
+    assert counts(db)["citations"] > 0

@@ -65,6 +65,14 @@ def row_ceilings(connection: Connection) -> dict[str, int]:
             for table in BATCHED_TABLES}
 
 
+def list_replaced(connection: Connection, batch_id: int, work_ids: set[int]) -> None:
+    """Keep, in batch_rows, the citing works an ingest read again: their earlier notes,
+    citations and claims were replaced and are not kept, so the ingest cannot be undone."""
+    for work_id in sorted(work_ids):
+        connection.execute(text("insert into batch_rows (batch_id, table_name, row_id, action) "
+                                "values (:batch, 'works', :id, 'replaced')"), {"batch": batch_id, "id": work_id})
+
+
 def list_rows(connection: Connection, batch_id: int, ceilings: dict[str, int]) -> None:
     """Keep, in batch_rows, every row the write ``batch_id`` added or changed (what undoing it
     must remove or restore)."""
