@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from catalogue.adding import import_files
-from catalogue.functions import register_functions
-from catalogue.ingest import ingest, seed_files
-from catalogue.init import initialise
+from catalogue.commands.add import import_files
+from catalogue.derive.functions import register_functions
+from catalogue.commands.ingest import ingest, seed_files
+from catalogue.commands.init import initialise
 from catalogue.parse.refcodes import code_key
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))

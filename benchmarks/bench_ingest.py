@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from catalogue.ingest import ingest, seed_files
-from catalogue.init import initialise
-from catalogue.authority import RepositoryIndex, read_authority
-from catalogue.paths import AUTHORITY_FILE
-from catalogue.reading import parse_text, read_text, settle
+from catalogue.commands.ingest import ingest, seed_files
+from catalogue.commands.init import initialise
+from catalogue.reference.authority import RepositoryIndex, read_authority
+from catalogue.resources import AUTHORITY_FILE
+from catalogue.parse.pipeline import parse_text, read_text, settle
 
 ROUNDS = 20  # the best of 20: this machine has slow spells of a few seconds (steal time), not the reader
 

@@ -23,12 +23,13 @@ from pathlib import Path
 
 from alembic import command
 
-from catalogue.db import connect, register_functions
+from catalogue.db import connect
+from catalogue.derive.functions import register_functions
 from catalogue.schema import alembic_config
 from catalogue.parse.refcodes import code_key
-from catalogue.ingest import ingest, seed_files
-from catalogue.init import initialise
-from catalogue.shape import drop_derived, ensure_derived
+from catalogue.commands.ingest import ingest, seed_files
+from catalogue.commands.init import initialise
+from catalogue.derive import drop_derived, ensure_derived
 from catalogue.site import make_datasette
 
 DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "1000000"))

@@ -9,7 +9,7 @@ import click
 
 from . import __version__
 from .errors import CatalogueError, InputError
-from .paths import AUTHORITY_FILE, GAZETTEER_FILE
+from .resources import AUTHORITY_FILE, GAZETTEER_FILE
 
 DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://…). Default: $CATALOGUE_DB or catalogue.db."
 
@@ -49,7 +49,7 @@ def init(database, authority, gazetteer):
 
     Idempotent: running it again changes nothing that is already up to date.
     """
-    from .init import initialise
+    from .commands.init import initialise
 
     report = initialise(database, authority, gazetteer)
     migrated = (
@@ -83,11 +83,17 @@ def _print_reports(reports) -> None:
 @db_option
 @click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
               show_default=True, help="Repository authority file (YAML).")
-def seed(database, authority):
-    """Load the seed articles in seed/ into the catalogue (idempotent)."""
-    from .ingest import ingest, seed_files
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def seed(database, authority, files):
+    """Load the seed articles into the catalogue (idempotent): the FILES given, or in a
+    checkout the articles in seed/ (an installed package ships none)."""
+    from .commands.ingest import ingest, seed_files
 
-    _print_reports(ingest(database, seed_files(), authority, command="seed"))
+    paths = list(files) or seed_files()
+    if not paths:
+        raise click.UsageError("no seed articles here (seed/*.txt is in a checkout of catalogue): "
+                               "give the article files to read")
+    _print_reports(ingest(database, paths, authority, command="seed"))
 
 
 @cli.command("ingest")
@@ -101,7 +107,7 @@ def ingest_command(database, authority, files):
     Each text's notes, citations and claims replace those it had from an earlier ingest.
     All files are stored in one transaction: all or nothing.
     """
-    from .ingest import ingest
+    from .commands.ingest import ingest
 
     _print_reports(ingest(database, list(files), authority))
 
@@ -176,7 +182,7 @@ def backup_command(database, force, file):
     The copy is one standalone SQLite file. It is written beside FILE and renamed into
     place, so a failed backup leaves nothing half-written.
     """
-    from .backup import backup
+    from .commands.backup import backup
 
     report = backup(file, database, force=force)
     click.echo(f"Copied {report.source} to {report.target} ({report.size:,} bytes)")
@@ -188,7 +194,7 @@ def check_command(database):
     """Check that everything derived from the tables is up to date: the search text and
     indexes, the summaries, the views. Exit status 1 when something is not; `catalogue
     rebuild` mends it (after another program wrote to the catalogue, say)."""
-    from .upkeep import check
+    from .commands.upkeep import check
 
     health = check(database)
     for problem in health.problems:
@@ -204,7 +210,7 @@ def check_command(database):
 def rebuild_command(database):
     """Rebuild everything derived from the tables (search text and indexes, summaries,
     views), as after a write by another program."""
-    from .upkeep import rebuild
+    from .commands.upkeep import rebuild
 
     click.echo(f"rebuilt the derived objects and the search text of {rebuild(database):,} rows")
 
@@ -244,7 +250,7 @@ def import_command(database, kind, dry_run, made_by, files):
     Example:
       catalogue import seed/examples/documents.csv
     """
-    from .adding import import_files
+    from .commands.add import import_files
 
     bars: dict[str, object] = {}
 
@@ -274,7 +280,7 @@ def undo_command(database, made_by, batch):
     Example:
       catalogue undo 42
     """
-    from .undoing import undo
+    from .commands.undo import undo
 
     report = undo(database, batch, made_by)
     click.echo(f"write {report.undone} undone ({report.summary()}), as write {report.batch_id}")
@@ -303,7 +309,7 @@ def _add(kind: str, model, database, made_by, values: dict) -> None:
     from pydantic import ValidationError
 
     from .errors import InvalidInput
-    from .importing import validation_errors
+    from .records.files import validation_errors
 
     fields = {name: value for name, value in values.items() if value not in (None, ())}
     try:
@@ -314,7 +320,7 @@ def _add(kind: str, model, database, made_by, values: dict) -> None:
 
 
 def _added(kind: str, database, made_by, record) -> None:
-    from .adding import SINGULAR, add_record
+    from .commands.add import SINGULAR, add_record
     from .site.metadata import DATABASE
 
     report = add_record(database, kind, record, made_by)
@@ -327,7 +333,7 @@ def _added(kind: str, database, made_by, record) -> None:
 
 
 def _add_command(kind: str, model, example: str):
-    from .adding import SINGULAR
+    from .commands.add import SINGULAR
 
     @add.command(SINGULAR[kind], help=f"{model.__doc__.splitlines()[0]}\n\n\b\nExample:\n  {example}")
     @db_option
@@ -380,7 +386,7 @@ def add_claim(database, made_by, claim_text, citing_work, documents, works):
     from pydantic import ValidationError
 
     from .errors import InvalidInput
-    from .importing import validation_errors
+    from .records.files import validation_errors
     from .records import ClaimRecord, EvidenceRecord
 
     try:
@@ -408,9 +414,9 @@ def notes_parse(as_json, authority, file):
     """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
     import json
 
-    from .authority import RepositoryIndex, read_authority
+    from .reference.authority import RepositoryIndex, read_authority
     from .parse.contract import notes_json
-    from .reading import parse_text, read_text, settle
+    from .parse.pipeline import parse_text, read_text, settle
 
     repositories = RepositoryIndex(read_authority(authority))
     settle()
@@ -443,7 +449,7 @@ def export_command(database, export_format, output):
 
     Reads the catalogue without writing to it; FILE is written only once the export is complete.
     """
-    from .formats import export
+    from .export import export
 
     text = export(database, export_format)
     if output is None:
@@ -469,8 +475,8 @@ def notes_train(model, files):
       catalogue notes train tests/corpus/*.txt tests/heldout*/*.txt
     """
     from .parse.learned import MODEL, train
-    from .reading import settle
-    from .scoring import corpus_files, training_examples
+    from .parse.pipeline import settle
+    from .parse.scoring import corpus_files, training_examples
 
     files = files or corpus_files(sealed=False)
     if not files:
@@ -498,10 +504,10 @@ def notes_score(by_field, misses, files):
     Example:
       catalogue notes score --fields tests/corpus/*.txt tests/sealed/*.txt
     """
-    from .authority import RepositoryIndex, read_authority
-    from .paths import AUTHORITY_FILE
-    from .reading import settle
-    from .scoring import Score, corpus_files, score_file
+    from .reference.authority import RepositoryIndex, read_authority
+    from .resources import AUTHORITY_FILE
+    from .parse.pipeline import settle
+    from .parse.scoring import Score, corpus_files, score_file
 
     files = files or corpus_files()
     if not files:

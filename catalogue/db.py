@@ -13,7 +13,11 @@ from sqlalchemy import Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.engine import URL
 
 from .errors import DatabaseUnreachable, NotADatabase
-from .functions import register_functions
+from .text import search_fold, search_words
+
+# The SQL functions the search-index triggers call, on every connection catalogue opens (the
+# site registers the canned queries' ones too: derive/functions.py).
+TRIGGER_FUNCTIONS = {"catalogue_fold": search_fold, "catalogue_words": search_words}
 
 DEFAULT_DATABASE = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -95,7 +99,8 @@ def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
-        register_functions(dbapi_connection)
+        for name, function in TRIGGER_FUNCTIONS.items():
+            dbapi_connection.create_function(name, 1, function, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):

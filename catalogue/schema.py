@@ -1,24 +1,27 @@
-"""Bringing a database to the latest schema with the Alembic migrations in ``migrations/``."""
+"""The schema's revision: which Alembic revision a database is at, whether it can be
+brought to the head, and Alembic's configuration (built here, for the migrations the package
+ships; the ``alembic.ini`` of a checkout is for developers' ``alembic`` commands). Migrating
+and rebuilding the derived objects around it: commands/migrate.py."""
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.engine import URL
 
-from . import shape
 from .db import connect, describe
 from .errors import DatabaseError, NotADatabase, SchemaTooNew
-from .paths import ALEMBIC_INI, MIGRATIONS
+from .resources import MIGRATIONS
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration, bound to ``connection`` when given."""
-    config = Config(str(ALEMBIC_INI))
+    config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
     if connection is not None:
         config.attributes["connection"] = connection
     return config
@@ -78,19 +81,3 @@ def require_current_file(target: str | URL | None) -> None:
             require_current(connection)
     finally:
         engine.dispose()
-
-
-def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Migrate the database on ``connection`` to ``revision``, inside its transaction, then
-    rebuild the derived objects (views, search indexes) around it."""
-    check_upgradable(connection)
-    shape.drop_derived(connection)
-    command.upgrade(alembic_config(connection), revision)
-    shape.ensure_derived(connection, rebuild=True)
-
-
-def downgrade(connection: Connection, revision: str) -> None:
-    shape.drop_derived(connection, search_indexes=True)
-    command.downgrade(alembic_config(connection), revision)
-    if current_revision(connection) is not None:
-        shape.ensure_derived(connection, rebuild=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+Span = tuple[int, int]  # where a piece stands in its text: start and end offsets, in characters
+
 # Letters that carry no combining mark to strip but fold to ASCII all the same.
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)

@@ -15,7 +15,7 @@ from alembic import context
 
 from catalogue.db import connect, resolve_url, sqlite_path
 from catalogue.models import Base
-from catalogue.shape import include_object
+from catalogue.derive import include_object
 
 config = context.config
 target_metadata = Base.metadata

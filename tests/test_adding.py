@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalogue.cli import cli
-from catalogue.paths import SEED
+from catalogue.resources import SEED
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "seed" / "examples"
 SEED_NOTE_TITLE = ("Note de Haut Commissariat Indochine: Les communistes chinois et le Viet Minh "

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalogue.parse.article import read_article, read_notes
-from catalogue.paths import SEED
+from catalogue.resources import SEED
 
 JOURNAL = SEED / "000_0257dddbb7f8e243.txt"
 ESSAY = SEED / "001_5ede62bdbe1478d5.txt"

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.errors import InvalidInput
-from catalogue.paths import AUTHORITY_FILE
+from catalogue.resources import AUTHORITY_FILE
 
 
 @pytest.fixture(scope="module")

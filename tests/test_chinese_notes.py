@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.parse.chinese import is_chinese_note, segments
-from catalogue.parse.dates import find_dates
+from catalogue.dates import find_dates
 from catalogue.parse.model import RawNote
 from catalogue.parse.notes import parse_notes
-from catalogue.paths import AUTHORITY_FILE
+from catalogue.resources import AUTHORITY_FILE
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from catalogue.cli import cli
-from catalogue.paths import SEED
-from catalogue.reading import parse_text
+from catalogue.resources import SEED
+from catalogue.parse.pipeline import parse_text
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 

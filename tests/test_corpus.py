@@ -10,11 +10,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.parse.contract import notes_json
-from catalogue.paths import AUTHORITY_FILE
-from catalogue.reading import parse_file
-from catalogue.scoring import Score, load_expected, score
+from catalogue.resources import AUTHORITY_FILE
+from catalogue.parse.pipeline import parse_file
+from catalogue.parse.scoring import Score, load_expected, score
 from corpus_score import DEVELOPMENT, FLOOR, SEALED, baseline, corpus_files, key
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())

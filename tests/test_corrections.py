@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalogue.cli import cli
-from catalogue.correcting import correct_citation
+from catalogue.commands.correct import correct_citation
 from catalogue.errors import InvalidInput
 
 
@@ -112,7 +112,7 @@ def test_undoing_a_correction_restores_what_it_replaced(seeded):
 
 
 def test_undoing_a_review_mark_puts_the_item_back_in_the_queue(seeded):
-    from catalogue.correcting import mark_reviewed
+    from catalogue.commands.correct import mark_reviewed
 
     with sqlite3.connect(seeded) as connection:
         work_id, number = connection.execute("select work_id, number from notes order by id limit 1").fetchone()

@@ -6,8 +6,8 @@ from edtf import parse_edtf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalogue.parse import dates
-from catalogue.parse.dates import ReadDate, edtf_bounds, find_dates, read_date, read_period
+from catalogue import dates
+from catalogue.dates import ReadDate, edtf_bounds, find_dates, read_date, read_period
 from catalogue.vocabularies import DATE_PRECISIONS
 
 
@@ -197,7 +197,7 @@ def test_codes_and_ranges_are_no_dates(text):
 
 
 def test_dates_by_the_japanese_era_with_the_western_year_in_brackets():
-    from catalogue.parse.dates import find_dates
+    from catalogue.dates import find_dates
     found = find_dates("memorandum, Shōwa 15.9.22 [22 September 1940], GGS; decision, 1 February Shōwa 20 [1945], NIDS")
     assert [(d.edtf, d.as_written) for d in found] == [
         ("1940-09-22", "Shōwa 15.9.22 [22 September 1940]"), ("1945-02-01", "1 February Shōwa 20 [1945]")]

@@ -15,21 +15,12 @@ from rdflib import OWL, RDF, Graph, URIRef
 
 from catalogue import vocabularies as v
 from catalogue.cli import cli, export_command
-from catalogue.formats import FORMATS
-from catalogue.formats.csl import (
-    CSL_TO_WORK,
-    WORK_TO_CSL,
-    archive_place,
-    csl_date,
-    csl_name,
-    date_text,
-    from_csl,
-    name_text,
-    to_csl,
-)
-from catalogue.formats.rico import RECORD_SET_TYPES, RICO, rico_graph
-from catalogue.formats.rows import read_catalogue
-from catalogue.formats.tables import DOCUMENT_COLUMNS, document_fields, work_fields
+from catalogue.export import FORMATS
+from catalogue.export.csl import csl_date, csl_name, to_csl
+from catalogue.records.csl import CSL_TO_WORK, WORK_TO_CSL, archive_place, date_text, from_csl, name_text
+from catalogue.export.rico import RECORD_SET_TYPES, RICO, rico_graph
+from catalogue.export.rows import read_catalogue
+from catalogue.export.tables import DOCUMENT_COLUMNS, document_fields, work_fields
 from catalogue.records import DocumentRecord, WorkRecord
 
 SCHEMAS = Path(__file__).parent / "schemas"

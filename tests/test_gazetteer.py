@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from catalogue.errors import InvalidInput
-from catalogue.gazetteer import PlaceIndex, read_places
-from catalogue.paths import GAZETTEER_FILE
+from catalogue.reference.gazetteer import PlaceIndex, read_places
+from catalogue.resources import GAZETTEER_FILE
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from catalogue.language import language_of
+from catalogue.parse.language import language_of
 
 
 @pytest.mark.parametrize("title, language", [

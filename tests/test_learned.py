@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from catalogue.cli import cli
 from catalogue.parse.learned import MODEL, fields_from_tags, fill_gaps, labels_for, tokens, train
 from catalogue.parse.model import CitationDraft
-from catalogue.scoring import training_examples
+from catalogue.parse.scoring import training_examples
 
 HERE = Path(__file__).parent
 

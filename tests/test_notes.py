@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogue.authority import RepositoryIndex, read_authority
+from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.parse.model import RawNote
 from catalogue.parse.notes import parse_note, parse_notes
-from catalogue.paths import AUTHORITY_FILE
+from catalogue.resources import AUTHORITY_FILE
 
 
 @pytest.fixture(scope="module")

@@ -354,15 +354,16 @@ def test_the_migration_computes_the_keys_of_rows_already_there(tmp_path):
     """A catalogue seeded before the keys existed gets them when it is migrated."""
     from sqlalchemy import text as sql
 
-    from catalogue import schema
+
+    from catalogue.commands import migrate
     from catalogue.db import connect
     from catalogue.parse.refcodes import code_key
 
     path = build(tmp_path, TWO_ARCHIVES)
     engine = connect(str(path))
     with engine.begin() as connection:
-        schema.downgrade(connection, "f48cab09e896")
-        schema.upgrade(connection)
+        migrate.downgrade(connection, "f48cab09e896")
+        migrate.upgrade(connection)
         documents = connection.execute(sql("select reference_code_normalised, reference_code_key from documents")).all()
         record_sets = connection.execute(sql("select path, path_key from record_sets")).all()
     engine.dispose()

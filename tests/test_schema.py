@@ -8,7 +8,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import exc, func, insert, inspect, select, text
 
 from catalogue import schema
-from catalogue.shape import include_object
+
+from catalogue.commands import migrate
+from catalogue.derive import include_object
 from catalogue.db import connect, use_wal
 from catalogue.models import PUBLIC_TABLES, Base, Citation, Claim, ClaimNote, Note, Work
 
@@ -17,7 +19,7 @@ from catalogue.models import PUBLIC_TABLES, Base, Citation, Claim, ClaimNote, No
 def engine(db_url):
     engine = connect(db_url)
     with engine.begin() as connection:
-        schema.upgrade(connection)
+        migrate.upgrade(connection)
     yield engine
     engine.dispose()
 
@@ -99,10 +101,10 @@ def test_downgrade_to_base_and_upgrade_again_holding_rows(engine):
         work = add_work(connection)
         connection.execute(insert(Note).values(work_id=work, position=1, text="See n. 3 above."))
     with engine.begin() as connection:
-        schema.downgrade(connection, "base")
+        migrate.downgrade(connection, "base")
     assert set(inspect(engine).get_table_names()) - {"alembic_version"} == set()
     with engine.begin() as connection:
-        schema.upgrade(connection)
+        migrate.upgrade(connection)
         assert schema.current_revision(connection) == schema.head_revision()
         assert connection.scalar(select(func.count()).select_from(Note)) == 0
 

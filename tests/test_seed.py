@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from catalogue.cli import cli
 from catalogue.db import connect
-from catalogue.reading import parse_file
+from catalogue.parse.pipeline import parse_file
 from catalogue.models import Citation, Claim, Document, Note, Repository, Work
-from catalogue.paths import SEED
+from catalogue.resources import SEED
 
 ARTICLE = SEED / "000_0257dddbb7f8e243.txt"
 ESSAY = SEED / "001_5ede62bdbe1478d5.txt"

@@ -16,7 +16,9 @@ import uvicorn
 from click.testing import CliRunner
 
 from catalogue import schema
-from catalogue.backup import backup
+
+from catalogue.commands import migrate
+from catalogue.commands.backup import backup
 from catalogue.cli import cli
 from catalogue.db import connect
 from catalogue.models import Base
@@ -81,7 +83,7 @@ def make_bad_file(kind: str, folder: Path, authority_file: Path) -> tuple[Path, 
     elif kind == "older schema":
         engine = connect(str(initialised(path, authority_file)))
         with engine.begin() as connection:
-            schema.downgrade(connection, "-1")
+            migrate.downgrade(connection, "-1")
             message = message.format(older=schema.current_revision(connection))
         engine.dispose()
     elif kind == "newer schema":
@@ -283,7 +285,7 @@ def test_a_failed_backup_leaves_nothing_half_written(live, tmp_path, monkeypatch
         destination.write_bytes(b"SQLite format 3\x00half")
         raise OSError("No space left on device")
 
-    monkeypatch.setattr("catalogue.backup.copy_database", fail)
+    monkeypatch.setattr("catalogue.commands.backup.copy_database", fail)
     with pytest.raises(OSError):
         backup(target, str(live), force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["copy.db"]

@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from click.testing import CliRunner
 
-from catalogue import shape
+from catalogue import derive
 from catalogue.cli import cli
 from catalogue.models import Base
 from catalogue.site import make_datasette
@@ -69,7 +69,7 @@ def test_every_table_view_and_column_is_described():
         assert tables[table.name]["description"], table.name
         missing = [c.name for c in table.columns if not tables[table.name]["columns"].get(c.name)]
         assert missing == [], table.name
-    for view in shape.VIEWS:
+    for view in derive.VIEWS:
         assert tables[view.name]["description"] and all(tables[view.name]["columns"].values())
 
 
@@ -81,7 +81,7 @@ def test_the_database_is_served_as_catalogue_whatever_its_file(get):
 @pytest.mark.parametrize("page", ["/", "/catalogue", "/catalogue/claims", "/catalogue/documents",
                                   "/catalogue/repositories", "/catalogue/works", "/catalogue/notes",
                                   "/catalogue/citations", "/catalogue/record_sets"]
-                         + [f"/catalogue/{view.name}" for view in shape.VIEWS])
+                         + [f"/catalogue/{view.name}" for view in derive.VIEWS])
 def test_tables_and_views_are_served(get, page):
     assert get(page).status_code == 200
 
@@ -121,7 +121,7 @@ def test_repository_page_shows_names_place_fonds_and_claims(get):
 def test_data_is_escaped_not_rendered_as_html(get, seeded):
     import sqlite3
 
-    from catalogue.functions import register_functions
+    from catalogue.derive.functions import register_functions
     with sqlite3.connect(seeded) as connection:
         register_functions(connection)
         connection.execute("update claims set text = '<script>alert(1)</script>' where id = 1")

@@ -1,6 +1,7 @@
-"""Pure readers: article text in, dataclasses with spans out. No database, CLI or Datasette here.
+"""The reader, pure: article text in, dataclasses with spans out. No database, CLI or Datasette here.
 
-The stages, in the order a text goes through them (one module each):
+Its public entry is :mod:`.pipeline` (a text file to a parsed citing work, with the repository
+authority). The stages, in the order a text goes through them (one module each):
 
     article     the text cleaned (Markdown footnotes, broken lines, page furniture), its head,
                 body and notes section, the note list (glued and run-in numbers), the claims
@@ -16,9 +17,12 @@ The stages, in the order a text goes through them (one module each):
                 CRF trained on the development corpora (`catalogue notes train`)
     patterns    the named regular-expression fragments the stages above match
     chinese     notes written in Chinese; gbt7714: GB/T 7714 references
-    dates       the one date reader; refcodes: reference codes by archive grammar
+    refcodes    reference codes by archive grammar (dates: the one date reader, catalogue/dates.py,
+                which the records and the store read dates with too)
     shortforms  short forms named in passing in the commentary ("follow Windrow, Last Valley,
                 424–26"), found by the titles the work has already cited in full
     resolve     ibid., op. cit., short forms and cross-references, to their full citation
     contract    the notes-parse JSON contract
+    language    the language of a title; model: the dataclasses; scoring: the reader scored
+                against expectation files
 """

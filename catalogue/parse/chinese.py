@@ -28,8 +28,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..authority import RepositoryIndex
-from .dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
+from ..reference.authority import RepositoryIndex
+from ..dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
 from .fields import guess_genre
 from .model import CitationDraft, ParsedNote, RawNote, Span
 from .patterns import CIRCLED, CIRCLED_CHARS, MAX_NOTE_LENGTH

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..authority import RepositoryMention
+from ..reference.authority import RepositoryMention
 from ..text import fold
-from ..editions import EDITIONS
-from ..gazetteer import is_place
-from .dates import FoundDate, find_dates, find_years
+from ..reference.editions import EDITIONS
+from ..reference.gazetteer import is_place
+from ..dates import FoundDate, find_dates, find_years
 from .fields import (
     book_after_in,
     caps_authors,

@@ -9,9 +9,9 @@ import re
 from functools import cache
 from collections.abc import Sequence
 
-from ..editions import EDITIONS
-from ..gazetteer import is_place
-from .dates import FoundDate, find_dates, find_years
+from ..reference.editions import EDITIONS
+from ..reference.gazetteer import is_place
+from ..dates import FoundDate, find_dates, find_years
 from .model import CitationDraft, Span
 from .patterns import (
     AUTHOR_FILLER,

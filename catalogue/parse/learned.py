@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .dates import find_dates
+from ..dates import find_dates
 from .model import CitationDraft
 from .patterns import CRF_TOKEN, QUOTATION_MARKS, YEAR_TOKEN
 

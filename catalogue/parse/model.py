@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Span = tuple[int, int]
+from ..text import Span  # noqa: F401 (the stages take it from here)
 
 
 @dataclass

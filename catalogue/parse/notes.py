@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..authority import RepositoryIndex
-from ..editions import EDITIONS
+from ..reference.authority import RepositoryIndex
+from ..reference.editions import EDITIONS
 from .chinese import read_chinese_note
 from .citations import (
     has_publication,
@@ -24,7 +24,7 @@ from .citations import (
     read_citation,
     unknown_archive,
 )
-from .dates import find_dates
+from ..dates import find_dates
 from .fields import (
     caps_authors,
     set_date,

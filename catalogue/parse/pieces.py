@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..authority import RepositoryIndex
+from ..reference.authority import RepositoryIndex
 from .model import Span
 from .segment import Anchor, Structure
 

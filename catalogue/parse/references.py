@@ -12,7 +12,7 @@ import re
 
 from ..text import fold
 from .fields import read_volume_issue_locator
-from .dates import find_years
+from ..dates import find_years
 from .model import CitationDraft, ParsedNote, RawNote, ReferenceEntry
 from .segment import scan
 

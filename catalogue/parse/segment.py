@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import month_numbers
+from ..dates import month_numbers
 from .model import Span
 
 QUOTE_PAIRS = {"“": "”", "«": "»", "《": "》", "「": "」", "『": "』", '"': '"', "„": "“"}

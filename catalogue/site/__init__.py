@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.database import Database
 
-from ..search_index import SEARCHABLE
+from ..searchable import SEARCHABLE
 from .editors import auth_config
 from .metadata import DATABASE, build_metadata, settings
 
@@ -79,7 +79,6 @@ def make_datasette(path: Path | str, editors: list | None = None, secret: str | 
         metadata=metadata,
         secret=secret,
         template_dir=str(SITE / "templates"),
-        plugins_dir=str(SITE / "plugins"),
         static_mounts=[("catalogue-static", str(SITE / "static"))],
         settings=settings(),
     )

@@ -17,13 +17,13 @@ from pydantic import ValidationError
 
 from .. import vocabularies as v
 from ..vocabularies import CITATION_KINDS
-from ..adding import add_record
-from ..correcting import correct_citation, mark_reviewed
+from ..commands.add import add_record
+from ..commands.correct import correct_citation, mark_reviewed
 from ..store.corrections import SET_ASIDE
 from ..errors import InvalidInput
-from ..importing import validation_errors
+from ..records.files import validation_errors
 from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
-from ..undoing import UndoRefused, undo
+from ..commands.undo import UndoRefused, undo
 from .editors import EDIT
 from .metadata import DATABASE
 

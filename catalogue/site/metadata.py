@@ -8,8 +8,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from .. import shape
-from ..search_index import SEARCHABLE
+from .. import derive
+from ..searchable import SEARCHABLE
 from ..models import Base
 
 DATABASE = "catalogue"
@@ -52,11 +52,11 @@ def table_metadata() -> dict[str, dict]:
             "columns": {column.name: column.doc or "" for column in table.columns},
             **options.get(table.name, {}),
         }
-    columns = shape.view_columns()
-    for view in shape.VIEWS:
+    columns = derive.view_columns()
+    for view in derive.VIEWS:
         tables[view.name] = {
             "description": view.description,
-            "columns": {name: shape.COLUMN_DOCS.get(name, "") for name in columns[view.name]},
+            "columns": {name: derive.COLUMN_DOCS.get(name, "") for name in columns[view.name]},
             **options.get(view.name, {}),
         }
     for item in SEARCHABLE:

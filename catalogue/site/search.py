@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datasette.database import Database
 
 from ..parse.refcodes import code_key
-from ..search_index import SEARCHABLE, Searchable
+from ..searchable import SEARCHABLE, Searchable
 from ..text import CJK, fold_chars, search_fold, search_words
 from .story import WORK_LABEL
 

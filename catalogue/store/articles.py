@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..gazetteer import PlaceIndex
-from ..language import language_of
+from ..reference.gazetteer import PlaceIndex
+from ..parse.language import language_of
 from ..models import (
     Agent,
     Citation,
@@ -30,7 +30,7 @@ from ..models import (
     Work,
     WorkAgent,
 )
-from ..parse.dates import edtf_bounds
+from ..dates import edtf_bounds
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..parse.refcodes import code_key
 from ..text import fold

@@ -16,9 +16,10 @@ from sqlalchemy import Connection, func, insert, select
 from ..errors import InvalidInput
 from ..models import Citation, Claim, ClaimNote, Document, Note, Repository, RepositoryName, Work
 from ..records import ArchiveRecord, ClaimRecord
-from ..search_index import search_text_of
+from ..searchable import search_text_of
 from ..text import fold
-from .rows import Located, SaveReport
+from ..records import Located
+from .rows import SaveReport
 from .keys import identity_key
 
 

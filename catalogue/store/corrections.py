@@ -26,7 +26,7 @@ from ..errors import InputError, InvalidInput
 from ..models import Agent, Citation, Correction, Document, DocumentAgent, Note, Repository, Work
 from ..records import DocumentRecord
 from .documents import save_documents
-from .rows import Located
+from ..records import Located
 
 CITATION_FIELDS = ("kind", "locator", "antecedent_note")
 DOCUMENT_FIELDS = ("archive", "reference_code", "date", "title")  # of the document cited

@@ -21,13 +21,14 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..errors import InvalidInput
 from ..models import Document, DocumentAgent, Repository, RepositoryName
-from ..parse.dates import read_date
+from ..dates import read_date
 from ..parse.refcodes import code_key, parse_reference_code
 from ..records import DocumentRecord
-from ..search_index import BY_TABLE, search_text_of
+from ..searchable import BY_TABLE, search_text_of
 from ..text import fold
 from .keys import document_key
-from .rows import Located, SaveReport, chunks, ensure_agents
+from ..records import Located
+from .rows import SaveReport, chunks, ensure_agents
 from .tree import ensure_tree, path_of
 
 NEAR_TITLE = 88  # a title this close (rapidfuzz ratio, folded) to a row's with the same code and date

@@ -9,7 +9,8 @@ from sqlalchemy import Connection
 from ..errors import InvalidInput
 from ..records import RecordSetRecord
 from .documents import Archives, _code
-from .rows import Located, SaveReport
+from ..records import Located
+from .rows import SaveReport
 from .tree import ensure_tree, path_of
 
 

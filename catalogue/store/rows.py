@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
-from ..errors import InputError
 from ..models import Agent
 from .keys import agent_key, agent_kind
 
@@ -58,23 +57,6 @@ def fill(row, **values) -> None:
 
 
 # ── Batch writers (add, import): records in, rows out, many a statement ──────
-
-
-@dataclass(frozen=True)
-class Located:
-    """A record and where it came from: the file, and its line (CSV) or item number (JSON)."""
-
-    record: object
-    source: str
-    line: int | None = None
-    unit: str = "line"  # or "item", in a JSON list
-
-    def error(self, field: str | None, message: str) -> InputError:
-        return InputError(self.source, self.line, field, message, self.unit)
-
-    @property
-    def where(self) -> str:
-        return str(self.error(None, "")).rstrip(": ")
 
 
 @dataclass

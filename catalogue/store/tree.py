@@ -11,7 +11,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..models import RecordSet, Repository
 from ..parse.refcodes import code_key
-from ..search_index import search_text_of
+from ..searchable import search_text_of
 from .rows import chunks
 
 Levels = tuple[tuple[str, str], ...]  # (level, code) from the top: (("series", "10 H"), ("file", "287"))

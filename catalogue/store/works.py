@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, insert, select
 
-from ..gazetteer import PlaceIndex
+from ..reference.gazetteer import PlaceIndex
 from ..models import Work, WorkAgent
 from ..records import WorkRecord
 from ..text import fold
-from .rows import Located, SaveReport, archive_countries, chunks, ensure_agents
+from ..records import Located
+from .rows import SaveReport, archive_countries, chunks, ensure_agents
 from .keys import country_of_archive_named, work_key
 
 NEAR_TITLE = 90

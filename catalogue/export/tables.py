@@ -6,7 +6,7 @@ of documents whose columns are exactly DocumentRecord's, for ``catalogue import`
 
 from __future__ import annotations
 
-from ..parse.dates import as_written_if_same
+from ..dates import as_written_if_same
 
 import csv
 import io

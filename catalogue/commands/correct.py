@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select
 
-from . import schema, shape
-from .db import checkpoint, connect
-from .errors import InputError, InvalidInput
-from .models import Citation, Correction, Note, Review
-from .store.batches import begin_batch, list_rows, row_ceilings
-from .store.documents import Archives
-from .store.corrections import FIELDS, NOT_A_CITATION, SET_ASIDE, apply_corrections, was_for
-from .vocabularies import CITATION_KINDS
+from .. import schema, derive
+from ..db import checkpoint, connect
+from ..errors import InputError, InvalidInput
+from ..models import Citation, Correction, Note, Review
+from ..store.batches import begin_batch, list_rows, row_ceilings
+from ..store.documents import Archives
+from ..store.corrections import FIELDS, NOT_A_CITATION, SET_ASIDE, apply_corrections, was_for
+from ..vocabularies import CITATION_KINDS
 
 
 def check(field: str, value: str | None) -> list[InputError]:
@@ -83,7 +83,7 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
                     f"{field} {was[field]!r} → {value!r}" if field != NOT_A_CITATION else SET_ASIDE
                     for field, value in changed.items())
                 list_rows(connection, batch.id, ceilings)
-            shape.ensure_derived(connection)
+            derive.ensure_derived(connection)
         checkpoint(engine)
     finally:
         engine.dispose()

@@ -12,13 +12,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .authority import RepositoryIndex, read_authority
-from .errors import InputError, InvalidInput
-from .parse.article import read_article, read_notes
-from .parse.model import Article, CitationDraft, ParsedNote
-from .parse.notes import parse_notes
-from .parse.references import resolve_in_text
-from .paths import AUTHORITY_FILE
+from ..reference.authority import RepositoryIndex, read_authority
+from ..errors import InputError, InvalidInput
+from .article import read_article, read_notes
+from .model import Article, CitationDraft, ParsedNote
+from .notes import parse_notes
+from .references import resolve_in_text
+from ..resources import AUTHORITY_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, inspect, text
 
-from . import schema, search_index, shape
-from .db import checkpoint, connect
+from .. import schema, derive
+from ..derive import search_indexes
+from ..db import checkpoint, connect
 
 
 @dataclass
@@ -45,14 +46,14 @@ def check(target: str | None) -> Health:
 def _check_objects(connection: Connection, health: Health) -> None:
     inspector = inspect(connection)
     views = set(inspector.get_view_names())
-    missing = [view.name for view in shape.VIEWS if view.name not in views]
+    missing = [view.name for view in derive.VIEWS if view.name not in views]
     if missing:
         health.problems.append(f"views missing: {', '.join(missing)}")
-    health.checked.append(f"{len(shape.VIEWS)} views")
+    health.checked.append(f"{len(derive.VIEWS)} views")
     if connection.dialect.name != "sqlite":
         return
     triggers = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
-    absent = [name for item in search_index.SEARCHABLE for name in search_index.trigger_names(item)
+    absent = [name for item in search_indexes.SEARCHABLE for name in search_indexes.trigger_names(item)
               if name not in triggers]
     if absent:
         health.problems.append(f"search-index triggers missing: {', '.join(absent)}")
@@ -60,20 +61,20 @@ def _check_objects(connection: Connection, health: Health) -> None:
 
 
 def _check_search(connection: Connection, health: Health) -> None:
-    for table, count in search_index.pending(connection).items():
+    for table, count in search_indexes.pending(connection).items():
         if count:
             health.problems.append(f"{table}: {count} rows written by another program wait for their search text")
-    for table, count in search_index.stale(connection).items():
+    for table, count in search_indexes.stale(connection).items():
         if count:
             health.problems.append(f"{table}: {count} rows changed since their search text was written")
     if connection.dialect.name == "sqlite":
-        for item in search_index.SEARCHABLE:
+        for item in search_indexes.SEARCHABLE:
             rows = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
             for index in (item.fts, item.words):
                 indexed = connection.execute(text(f"SELECT count(*) FROM {index}")).scalar()
                 if indexed != rows:
                     health.problems.append(f"{index}: {indexed} entries for {rows} rows of {item.table}")
-    health.checked.append(f"search text and indexes of {len(search_index.SEARCHABLE)} tables")
+    health.checked.append(f"search text and indexes of {len(search_indexes.SEARCHABLE)} tables")
 
 
 def _check_summaries(connection: Connection, health: Health) -> None:
@@ -95,9 +96,9 @@ def rebuild(target: str | None) -> int:
     try:
         with engine.begin() as connection:
             schema.require_current(connection)
-            shape.ensure_derived(connection, rebuild=True)  # every row's search text written again
+            derive.ensure_derived(connection, rebuild=True)  # every row's search text written again
             written = sum(connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
-                          for item in search_index.SEARCHABLE)
+                          for item in search_indexes.SEARCHABLE)
         checkpoint(engine)
     finally:
         engine.dispose()

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from . import schema, shape
-from .authority import RepositoryIndex, read_authority
-from .db import checkpoint, connect
-from .errors import InputError, InvalidInput
-from .gazetteer import PlaceIndex, read_places
-from .paths import AUTHORITY_FILE, GAZETTEER_FILE, SEED
-from .reading import parse_text, read_text, settle
-from .store import save_article
-from .store.articles import ArticleCounts
-from .store.batches import begin_batch, list_replaced, list_rows, row_ceilings, stamp_session
-from .store.corrections import apply_corrections
+from .. import schema, derive
+from ..reference.authority import RepositoryIndex, read_authority
+from ..db import checkpoint, connect
+from ..errors import InputError, InvalidInput
+from ..reference.gazetteer import PlaceIndex, read_places
+from ..resources import AUTHORITY_FILE, GAZETTEER_FILE, SEED
+from ..parse.pipeline import parse_text, read_text, settle
+from ..store import save_article
+from ..store.articles import ArticleCounts
+from ..store.batches import begin_batch, list_replaced, list_rows, row_ceilings, stamp_session
+from ..store.corrections import apply_corrections
 
 
 @dataclass
@@ -66,7 +66,7 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
                 list_replaced(connection, batch.id, replaced)
                 batch.summary = "; ".join(f"{Path(r.source).name}: {r.counts.notes} notes, {r.counts.claims} claims, "
                                           f"{len(r.counts.documents)} documents" for r in reports)
-            shape.ensure_derived(connection)
+            derive.ensure_derived(connection)
         checkpoint(engine)
     finally:
         engine.dispose()
@@ -74,5 +74,5 @@ def ingest(target: str | None, paths: list[Path], authority: Path = AUTHORITY_FI
 
 
 def seed_files() -> list[Path]:
-    """The seed articles shipped in seed/, in order."""
-    return sorted(SEED.glob("*.txt"))
+    """The seed articles in seed/ of a checkout, in order (none in an installed package)."""
+    return sorted(SEED.glob("*.txt")) if SEED.is_dir() else []

@@ -12,9 +12,9 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .db import describe, resolve_url, sqlite_path
-from .errors import CatalogueError, DatabaseError
+from .. import schema
+from ..db import describe, resolve_url, sqlite_path
+from ..errors import CatalogueError, DatabaseError
 
 SIDE_FILES = ("-journal", "-wal", "-shm")
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, delete, select, text
 
-from . import schema, shape
-from .db import checkpoint, connect
-from .errors import CatalogueError
-from .models import Base, Batch, BatchRow, Correction, Review
-from .store.batches import BATCHED_TABLES, begin_batch
-from .store.corrections import current, restore
+from .. import schema, derive
+from ..db import checkpoint, connect
+from ..errors import CatalogueError
+from ..models import Base, Batch, BatchRow, Correction, Review
+from ..store.batches import BATCHED_TABLES, begin_batch
+from ..store.corrections import current, restore
 
 
 class UndoRefused(CatalogueError):
@@ -54,7 +54,7 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
                 removed.update(taken)
                 report = UndoReport(batch_id, batch.id, removed)
                 batch.summary = f"undid write {batch_id}: {report.summary()}"
-            shape.ensure_derived(connection)
+            derive.ensure_derived(connection)
         checkpoint(engine)
     finally:
         engine.dispose()

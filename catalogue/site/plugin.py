@@ -8,15 +8,14 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from catalogue.shape import VIEWS
-from catalogue.site.metadata import country_name
-
-from catalogue.db import register_functions
-from catalogue.site.desk import ROUTES as DESK_ROUTES
-from catalogue.site.editors import EDIT, is_editor
-from catalogue.site.metadata import DATABASE
-from catalogue.site.search import LABELS, PER_KIND, search
-from catalogue.site.story import STORIES, STORY_ROW
+from ..derive import VIEWS
+from ..derive.functions import register_functions
+from .metadata import country_name
+from .desk import ROUTES as DESK_ROUTES
+from .editors import EDIT, is_editor
+from .metadata import DATABASE
+from .search import LABELS, PER_KIND, search
+from .story import STORIES, STORY_ROW
 
 
 @hookimpl

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import InputError, InvalidInput
-from .records import DocumentRecord, RecordSetRecord, WorkRecord
-from .store.rows import Located
+from ..errors import InputError, InvalidInput
+from . import DocumentRecord, Located, RecordSetRecord, WorkRecord
+from .csl import from_csl
 
 KINDS = {"documents": DocumentRecord, "works": WorkRecord, "record_sets": RecordSetRecord}
 ALIASES = {"document": "documents", "work": "works", "record-sets": "record_sets", "record_set": "record_sets",
@@ -187,8 +187,6 @@ def _looks_like_csl(items: list) -> bool:
 
 
 def _read_csl(path: Path, items: list) -> ReadFile:
-    from .formats.csl import from_csl
-
     records: dict[str, list[Located]] = {"documents": [], "works": []}
     errors = []
     for index, item in enumerate(items, 1):

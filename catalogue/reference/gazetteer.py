@@ -1,4 +1,4 @@
-"""The gazetteer (seed/places.yml): places of publication and of archives, by any name.
+"""The gazetteer (reference/places.yml): places of publication and of archives, by any name.
 
 It tells the country of a publication from its imprint ("Nanning: Guangxi renmin
 chubanshe" → CN), so that claims can be said to rest on one country's sources or several.
@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .curated import read_records
-from .records import PlaceRecord
-from .text import fold
+from ..records import PlaceRecord
+from ..text import fold
 
 
 def read_places(path: Path) -> list[PlaceRecord]:
@@ -53,7 +53,7 @@ class PlaceIndex:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> PlaceIndex:
     """The seed gazetteer, read once: the note reader asks it which name of an imprint is the place."""
-    from .paths import GAZETTEER_FILE
+    from ..resources import GAZETTEER_FILE
     return PlaceIndex(read_places(GAZETTEER_FILE))
 
 

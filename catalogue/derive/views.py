@@ -1,45 +1,15 @@
-"""Derived objects: browsing views, per-claim and per-archive summaries, full-text indexes
-and the triggers that keep them current.
-
-Alembic owns tables; this module owns everything derived from them, rebuilt by one
-idempotent function, :func:`ensure_derived`, after every migration and every write. Nothing
-here holds data that cannot be rebuilt from the tables.
-
-Views are plain SQL that runs on SQLite and PostgreSQL. Each searchable table has two FTS5
-indexes over its folded text (so "Lang Son" finds "Lạng Sơn"): a trigram index for
-substrings of three characters or more in any script ("胡志明" inside longer Chinese text),
-and a word index in which every CJK character is a word, for terms of one or two characters
-("南寧"). Triggers on the table, and on the linked tables its text draws on (an archive's
-names, a work's authors), keep both current.
+"""The browsing views: the evidence chain (claim → note → citation → document → file →
+archive, or → published work) and the views over it that answer a historian's questions.
+Plain SQL that runs on SQLite and PostgreSQL; built by :func:`catalogue.derive.ensure_derived`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.engine import URL
-
-from . import search_index
-
-# Tables this module owns (search indexes and their shadow tables, derived_* summaries).
-DERIVED_TABLE = re.compile(r"(^|_)(fts|words)(_|$)|^sqlite_|^derived_")
-
-
-def is_derived_table(name: str | None) -> bool:
-    return bool(DERIVED_TABLE.search(name or ""))
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Alembic's filter: derived objects are rebuilt outside migrations, never drift."""
-    if type_ == "table" and reflected and compare_to is None and is_derived_table(name):
-        return False
-    if type_ == "index" and reflected and compare_to is None and is_derived_table(getattr(obj.table, "name", "")):
-        return False
-    return True
-
 
 @dataclass(frozen=True)
 class View:
@@ -244,71 +214,13 @@ WHERE d.date_start IS NOT NULL
 """),
 )
 
-# Aggregates over every claim, kept as a table so that pages listing them read an index
-# instead of grouping the whole evidence chain on every request; rebuilt after every write.
-#
-# Archival evidence (documents cited directly, held by a repository) and published evidence
-# (works, documents printed in them or known only "cited in" them) are counted apart. A
-# claim is corroborated across borders when archives of two countries or more support it;
-# a source whose country is unknown is counted as unknown, never left out.
-CLAIM_SUMMARY = """
-CREATE TABLE derived_claim_summary AS
-SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
-       count(DISTINCT country) AS country_count, {countries} AS countries,
-       count(DISTINCT CASE WHEN evidence = 'archival' THEN country END) AS archive_country_count,
-       {archive_countries} AS archive_countries,
-       {archives} AS archives,
-       sum(CASE WHEN evidence = 'archival' AND country IS NULL THEN 1 ELSE 0 END) AS archival_unknown_country,
-       count(DISTINCT CASE WHEN evidence = 'published' THEN country END) AS publication_country_count,
-       {publication_countries} AS publication_countries,
-       sum(CASE WHEN evidence = 'published' AND country IS NULL THEN 1 ELSE 0 END) AS published_unknown_country,
-       sum(CASE WHEN evidence = 'unplaced' THEN 1 ELSE 0 END) AS unplaced,
-       count(DISTINCT document_id) AS documents,
-       count(DISTINCT CASE WHEN evidence = 'archival' THEN document_id END) AS archival_documents,
-       count(DISTINCT CASE WHEN genre = 'intelligence_report' THEN document_id END) AS intelligence_reports,
-       count(DISTINCT work_id) AS works,
-       sum(CASE WHEN kind = 'cited_document' THEN 1 ELSE 0 END) AS cited_in,
-       sum(CASE WHEN kind IN ('archival', 'published_document')
-                 OR (kind = 'published' AND work_id IS NOT NULL) THEN 1 ELSE 0 END) AS consulted,
-       count(*) AS citations
-FROM evidence_chain
-GROUP BY claim_id
-"""
-CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count, claim_id", "archive_country_count, claim_id",
-                         "documents, works, claim_id", "cited_in, consulted")
-AGGREGATED = {  # the lists the summary keeps, as comma-separated text
-    "countries": "country",
-    "archive_countries": "CASE WHEN evidence = 'archival' THEN country END",
-    "archives": "CASE WHEN evidence = 'archival' THEN repository END",
-    "publication_countries": "CASE WHEN evidence = 'published' THEN country END",
-}
-
-# How many claims and documents rest on each archive, for its page.
-REPOSITORY_SUMMARY = """
-CREATE TABLE derived_repository_summary AS
-SELECT repository_id, count(DISTINCT claim_id) AS claims, count(DISTINCT document_id) AS documents
-FROM evidence_chain WHERE repository_id IS NOT NULL
-GROUP BY repository_id
-"""
-SUMMARIES = ("derived_claim_summary", "derived_repository_summary")
-
-DIALECT_SQL = {
-    "sqlite": {"aggregate": "group_concat(DISTINCT {0})"},
-    "postgresql": {"aggregate": "string_agg(DISTINCT {0}, ',' ORDER BY {0})"},
-}
-
-
-def claim_summary_sql(dialect: str) -> str:
-    aggregate = DIALECT_SQL[dialect]["aggregate"]
-    return CLAIM_SUMMARY.format(**{name: aggregate.format(expression)
-                                   for name, expression in AGGREGATED.items()})
-
 
 @lru_cache(maxsize=1)
 def view_columns() -> dict[str, list[str]]:
     """Each view's columns, read from the views built on an empty in-memory catalogue."""
-    from .db import connect
-    from .models import Base
+    from ..db import connect
+    from ..models import Base
+    from . import ensure_derived
 
     engine = connect(URL.create("sqlite"))
     with engine.begin() as connection:
@@ -318,35 +230,3 @@ def view_columns() -> dict[str, list[str]]:
                    for view in VIEWS}
     engine.dispose()
     return columns
-
-
-def drop_derived(connection: Connection, search_indexes: bool = False) -> None:
-    """Drop views, summaries and triggers (as batch migrations that rebuild tables need);
-    with ``search_indexes``, the full-text indexes too."""
-    for view in reversed(VIEWS):
-        connection.execute(text(f"DROP VIEW IF EXISTS {view.name}"))
-    for summary in SUMMARIES:
-        connection.execute(text(f"DROP TABLE IF EXISTS {summary}"))
-    if connection.dialect.name == "sqlite":
-        search_index.drop(connection, indexes=search_indexes)
-
-
-def ensure_derived(connection: Connection, rebuild: bool = False) -> None:
-    """Create (or recreate) every derived object; idempotent. ``rebuild`` refills the indexes."""
-    drop_derived(connection)
-    dialect = connection.dialect.name
-    for view in VIEWS:
-        if view.name == "corroboration":  # the summary the next views read is built on the chain
-            connection.execute(text(claim_summary_sql(dialect)))
-            for columns in CLAIM_SUMMARY_INDEXES:
-                name = "_".join(c.strip() for c in columns.split(","))
-                connection.execute(text(f"CREATE INDEX derived_claim_summary_{name} "
-                                        f"ON derived_claim_summary ({columns})"))
-            connection.execute(text(REPOSITORY_SUMMARY))
-            connection.execute(text("CREATE UNIQUE INDEX derived_repository_summary_repository_id "
-                                    "ON derived_repository_summary (repository_id)"))
-        connection.execute(text(f"CREATE VIEW {view.name} AS {view.sql}"))
-    if dialect == "sqlite":
-        search_index.ensure(connection, rebuild)
-    else:  # no full-text index on PostgreSQL yet; the search text is kept all the same
-        search_index.refresh(connection, everything=rebuild)

@@ -6,14 +6,16 @@ readers (YAML, CSV, CSL-JSON, web form) turn into a file, line and field for the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
 import langcodes
 import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from . import vocabularies as v
-from .text import fold
+from .. import vocabularies as v
+from ..errors import InputError
+from ..text import fold
 
 
 def country_code(value: str) -> str:
@@ -288,3 +290,20 @@ class ArchiveRecord(Record):
     def all_names(self) -> list[NameRecord]:
         names = [NameRecord(name=self.authorised_name, type="authorised"), NameRecord(name=self.acronym, type="acronym")]
         return names + [NameRecord(name=name, type="other") for name in self.names]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A record and where it came from: the file, and its line (CSV) or item number (JSON)."""
+
+    record: object
+    source: str
+    line: int | None = None
+    unit: str = "line"  # or "item", in a JSON list
+
+    def error(self, field: str | None, message: str) -> InputError:
+        return InputError(self.source, self.line, field, message, self.unit)
+
+    @property
+    def where(self) -> str:
+        return str(self.error(None, "")).rstrip(": ")

@@ -23,8 +23,7 @@ from functools import lru_cache
 from babel.dates import get_month_names
 from edtf import parse_edtf
 
-from ..text import fold_chars, strip_accents
-from .model import Span
+from .text import Span, fold_chars, strip_accents
 
 LOCALES = ("en", "fr", "vi", "de", "es", "it", "pt", "nl")
 

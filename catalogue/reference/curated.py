@@ -12,9 +12,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlfile
-from .errors import InputError, InvalidInput
-from .text import fold
+from .. import yamlfile
+from ..errors import InputError, InvalidInput
+from ..text import fold
 
 Record = TypeVar("Record", bound=BaseModel)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from .authority import RepositoryIndex, read_authority
-from .text import fold
+from ..reference.authority import RepositoryIndex, read_authority
+from ..text import fold
 
 TEXT_FIELDS = ("title", "reference_code", "repository", "locator", "place", "publisher", "container_title",
                "file_title")
@@ -138,9 +138,9 @@ def corpus_files(folder: Path = Path("tests"), sealed: bool = True) -> tuple[Pat
 def read_corpus_file(path: Path, repositories: RepositoryIndex | None = None) -> dict:
     """A corpus file read by the reader, as the notes-parse contract's JSON (the authority is
     read here unless the caller, reading many files, read it once)."""
-    from .paths import AUTHORITY_FILE
-    from .parse.contract import notes_json
-    from .reading import parse_text, read_text
+    from ..resources import AUTHORITY_FILE
+    from .contract import notes_json
+    from .pipeline import parse_text, read_text
 
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
     return notes_json(parse_text(read_text(path), str(path), repositories).notes)
@@ -148,7 +148,7 @@ def read_corpus_file(path: Path, repositories: RepositoryIndex | None = None) ->
 
 def score_file(path: Path, repositories: RepositoryIndex | None = None) -> Score:
     """Read a corpus file with the reader and score it against its expectations."""
-    from .paths import AUTHORITY_FILE
+    from ..resources import AUTHORITY_FILE
 
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
     return score(load_expected(path), read_corpus_file(path, repositories), Score(), path.stem, repositories)
@@ -159,7 +159,7 @@ def training_examples(paths: list[Path], repositories: RepositoryIndex | None = 
     read in full in the development corpus files ``paths``, where the reader finds the expected
     number of citations in the note: what the learned stage (parse/learned.py) is trained on.
     A sealed file is refused: it would no longer measure notes the reader has never seen."""
-    from .paths import AUTHORITY_FILE
+    from ..resources import AUTHORITY_FILE
 
     repositories = repositories or RepositoryIndex(read_authority(AUTHORITY_FILE))
     for path in paths:

@@ -1,4 +1,4 @@
-"""Printed document editions (FRUS, DDF, Văn kiện Đảng toàn tập…), read from seed/editions.yml.
+"""Printed document editions (FRUS, DDF, Văn kiện Đảng toàn tập…), read from reference/editions.yml.
 
 The note reader asks whether a citation opens with an edition's name, so that
 "Foreign Relations, 1952–1954, vol. XIII, p. 420" is read as a volume of FRUS and not as a
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import EDITIONS_FILE
+from ..resources import EDITIONS_FILE
 
 # The years a volume covers, right after the edition's name: "Foreign Relations, 1952–1954".
 VOLUME_YEARS = r"(?:,?\s*(?:1[89]|20)\d\d(?:\s*[–-]\s*(?:(?:1[89]|20)\d\d|\d\d))?(?![\d]))?"

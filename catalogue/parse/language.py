@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
 
-from .text import strip_accents
+from ..text import strip_accents
 
 # The languages of the sources this catalogue is about; more would blur short titles.
 LANGUAGES = (Language.ENGLISH, Language.FRENCH, Language.VIETNAMESE, Language.CHINESE, Language.RUSSIAN)

@@ -1,7 +1,7 @@
-"""SQL functions the catalogue registers on every SQLite connection it or its site opens.
+"""SQL functions the site registers on every SQLite connection it opens.
 
-The search-index triggers call ``catalogue_fold`` and ``catalogue_words``; the site's canned
-queries call the others, so that a parameter is read as the reader reads a citation: an
+The search-index triggers call ``catalogue_fold`` and ``catalogue_words`` (every connection
+catalogue opens has them: db.py); the site's canned queries call the others, so that a parameter is read as the reader reads a citation: an
 archive by any of its names, a reference code however it is spaced, a date at any precision.
 
     select catalogue_code_key('10H287')          -- '10h287', as for "10 H 287"
@@ -10,9 +10,10 @@ archive by any of its names, a reference code however it is spaced, a date at an
 
 from __future__ import annotations
 
-from .parse.dates import read_period
-from .parse.refcodes import code_key
-from .text import fold, search_fold, search_words
+from ..db import TRIGGER_FUNCTIONS
+from ..dates import read_period
+from ..parse.refcodes import code_key
+from ..text import fold
 
 
 def name_key(value: str | None) -> str | None:
@@ -46,8 +47,7 @@ def _period(value: str | None):
 
 
 FUNCTIONS = {
-    "catalogue_fold": search_fold,
-    "catalogue_words": search_words,
+    **TRIGGER_FUNCTIONS,
     "catalogue_key": name_key,
     "catalogue_code_key": code_key,
     "catalogue_period_start": period_start,

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .curated import read_records
-from .records import RepositoryRecord
-from .text import fold, fold_chars, strip_accents
+from ..records import RepositoryRecord
+from ..text import fold, fold_chars, strip_accents
 
 
 def read_authority(path: Path) -> list[RepositoryRecord]:

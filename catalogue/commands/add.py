@@ -16,18 +16,19 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from . import schema, shape
-from .db import checkpoint, connect
-from .errors import InvalidInput
-from .gazetteer import PlaceIndex, read_places
-from .importing import Progress, read_file
-from .paths import GAZETTEER_FILE
-from .store.batches import begin_batch, list_rows, row_ceilings, who
-from .store.claims import save_archives, save_claims
-from .store.documents import save_documents
-from .store.rows import Located, SaveReport
-from .store.record_sets import save_record_sets
-from .store.works import save_works
+from .. import schema, derive
+from ..db import checkpoint, connect
+from ..errors import InvalidInput
+from ..reference.gazetteer import PlaceIndex, read_places
+from ..records.files import Progress, read_file
+from ..resources import GAZETTEER_FILE
+from ..store.batches import begin_batch, list_rows, row_ceilings, who
+from ..store.claims import save_archives, save_claims
+from ..store.documents import save_documents
+from ..records import Located
+from ..store.rows import SaveReport
+from ..store.record_sets import save_record_sets
+from ..store.works import save_works
 
 
 @dataclass
@@ -69,7 +70,7 @@ def write(target: str | None, command: str, source: str | None, made_by: str | N
                     list_rows(connection, batch.id, ceilings)
                 if dry_run or not result.changed:  # the change log keeps writes that changed something
                     raise _RollBack
-                shape.ensure_derived(connection)
+                derive.ensure_derived(connection)
         except _RollBack:
             result.batch_id = None
         else:

@@ -8,13 +8,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import schema
-from .authority import read_authority
-from .gazetteer import read_places
-from .db import checkpoint, connect, resolve_url, sqlite_path, use_wal
-from .models import Repository
-from .paths import AUTHORITY_FILE, GAZETTEER_FILE
-from .store import SaveCounts, save_places, save_repositories
+from .. import schema
+from .migrate import upgrade
+from ..reference.authority import read_authority
+from ..reference.gazetteer import read_places
+from ..db import checkpoint, connect, resolve_url, sqlite_path, use_wal
+from ..models import Repository
+from ..resources import AUTHORITY_FILE, GAZETTEER_FILE
+from ..store import SaveCounts, save_places, save_repositories
 
 
 @dataclass
@@ -45,7 +46,7 @@ def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE,
         try:
             with engine.begin() as connection:
                 before = schema.current_revision(connection)
-                schema.upgrade(connection)
+                upgrade(connection)
                 with Session(bind=connection) as session:
                     counts = save_repositories(session, records)
                     place_counts = save_places(session, places)
