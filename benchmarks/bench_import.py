@@ -22,16 +22,33 @@ import time
 from pathlib import Path
 
 from catalogue.commands.add import import_files
-from catalogue.derive.functions import register_functions
 from catalogue.commands.ingest import ingest, seed_files
 from catalogue.commands.init import initialise
+from catalogue.derive.functions import register_functions
 from catalogue.parse.refcodes import code_key
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
-ARCHIVES = (("SHD", "{a} H {b}"), ("ANOM", "{a} HCI {b}"), ("VNA 3", "PTT, ML {a}, {b}"), ("AMAE", "{a}QO/{b}"),
-            ("AH", "002-0802{a:02d}-00{b:03d}-001"))
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
+ARCHIVES = (
+    ("SHD", "{a} H {b}"),
+    ("ANOM", "{a} HCI {b}"),
+    ("VNA 3", "PTT, ML {a}, {b}"),
+    ("AMAE", "{a}QO/{b}"),
+    ("AH", "002-0802{a:02d}-00{b:03d}-001"),
+)
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 GENRES = ("report", "telegram", "intelligence_report", "note", "letter", "bulletin")
 
 
@@ -41,10 +58,19 @@ def write_csv(path: Path, rows: int) -> list[dict]:
     for i in range(rows):
         archive, pattern = ARCHIVES[i % len(ARCHIVES)]
         day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1945, 1954)
-        date = rng.choice((f"{day} {MONTHS[month - 1]} {year}", f"{year}-{month:02d}-{day:02d}", f"{MONTHS[month - 1]} {year}"))
-        records.append({"repository": archive, "reference_code": pattern.format(a=rng.randint(1, 20), b=rng.randint(1, 900)),
-                        "title": f"Rapport {i} sur la situation à la frontière", "date": date,
-                        "genre": rng.choice(GENRES), "language": "fr"})
+        date = rng.choice(
+            (f"{day} {MONTHS[month - 1]} {year}", f"{year}-{month:02d}-{day:02d}", f"{MONTHS[month - 1]} {year}")
+        )
+        records.append(
+            {
+                "repository": archive,
+                "reference_code": pattern.format(a=rng.randint(1, 20), b=rng.randint(1, 900)),
+                "title": f"Rapport {i} sur la situation à la frontière",
+                "date": date,
+                "genre": rng.choice(GENRES),
+                "language": "fr",
+            }
+        )
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(records[0]))
         writer.writeheader()
@@ -57,13 +83,26 @@ def raw_insert(path: Path, records: list[dict]) -> float:
     connection = sqlite3.connect(path)
     register_functions(connection)
     repository = dict(connection.execute("select name_key, repository_id from repository_names"))
-    prepared = [(f"raw-{i}", repository[r["repository"].replace(" ", "").lower()], r["title"], r["genre"], r["language"],
-                 r["date"], r["reference_code"], code_key(r["reference_code"])) for i, r in enumerate(records)]
+    prepared = [
+        (
+            f"raw-{i}",
+            repository[r["repository"].replace(" ", "").lower()],
+            r["title"],
+            r["genre"],
+            r["language"],
+            r["date"],
+            r["reference_code"],
+            code_key(r["reference_code"]),
+        )
+        for i, r in enumerate(records)
+    ]
     start = time.perf_counter()
     with connection:
         connection.executemany(
             "insert into documents (document_key, repository_id, title, genre, language, date_as_written, "
-            "reference_code, reference_code_key) values (?, ?, ?, ?, ?, ?, ?, ?)", prepared)
+            "reference_code, reference_code_key) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            prepared,
+        )
     elapsed = time.perf_counter() - start
     connection.close()
     return elapsed

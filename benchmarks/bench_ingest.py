@@ -8,18 +8,18 @@ same number of rows (the target for bulk imports is to approach 1×).
 
 from __future__ import annotations
 
-import sqlite3
 import functools
 import gc
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 from catalogue.commands.ingest import ingest, seed_files
 from catalogue.commands.init import initialise
+from catalogue.parse.pipeline import parse_text, read_text, settle
 from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.resources import AUTHORITY_FILE
-from catalogue.parse.pipeline import parse_text, read_text, settle
 
 ROUNDS = 20  # the best of 20: this machine has slow spells of a few seconds (steal time), not the reader
 
@@ -36,8 +36,10 @@ def raw_sqlite_rows(path: Path, rows: int) -> float:
     connection.execute("create table t (id integer primary key, work_id int, position int, text text, residue text)")
     start = time.perf_counter()
     with connection:
-        connection.executemany("insert into t (work_id, position, text, residue) values (?, ?, ?, ?)",
-                               ((1, i, "x" * 200, "") for i in range(rows)))
+        connection.executemany(
+            "insert into t (work_id, position, text, residue) values (?, ?, ?, ?)",
+            ((1, i, "x" * 200, "") for i in range(rows)),
+        )
     elapsed = time.perf_counter() - start
     connection.close()
     return elapsed
@@ -46,8 +48,11 @@ def raw_sqlite_rows(path: Path, rows: int) -> float:
 def forget_texts_read() -> None:
     """Clear the reader's caches of results by text (not its tables: month names, patterns)."""
     for obj in gc.get_objects():
-        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("catalogue.") \
-                and (obj.cache_parameters()["maxsize"] or 0) > 1:
+        if (
+            isinstance(obj, functools._lru_cache_wrapper)
+            and getattr(obj, "__module__", "").startswith("catalogue.")
+            and (obj.cache_parameters()["maxsize"] or 0) > 1
+        ):
             obj.cache_clear()
 
 

@@ -15,8 +15,7 @@ DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://…). Default: $C
 
 
 def db_option(function):
-    return click.option("--db", "database", envvar="CATALOGUE_DB", metavar="PATH_OR_URL",
-                        help=DB_HELP)(function)
+    return click.option("--db", "database", envvar="CATALOGUE_DB", metavar="PATH_OR_URL", help=DB_HELP)(function)
 
 
 class CatalogueGroup(click.Group):
@@ -39,10 +38,20 @@ def cli():
 
 @cli.command()
 @db_option
-@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
-              show_default=True, help="Repository authority file (YAML).")
-@click.option("--gazetteer", type=click.Path(dir_okay=False, path_type=Path), default=GAZETTEER_FILE,
-              show_default=True, help="Gazetteer of places (YAML).")
+@click.option(
+    "--authority",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=AUTHORITY_FILE,
+    show_default=True,
+    help="Repository authority file (YAML).",
+)
+@click.option(
+    "--gazetteer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=GAZETTEER_FILE,
+    show_default=True,
+    help="Gazetteer of places (YAML).",
+)
 def init(database, authority, gazetteer):
     """Create or upgrade a database to the latest schema and load the repository authority
     and the gazetteer.
@@ -81,8 +90,13 @@ def _print_reports(reports) -> None:
 
 @cli.command()
 @db_option
-@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
-              show_default=True, help="Repository authority file (YAML).")
+@click.option(
+    "--authority",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=AUTHORITY_FILE,
+    show_default=True,
+    help="Repository authority file (YAML).",
+)
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def seed(database, authority, files):
     """Load the seed articles into the catalogue (idempotent): the FILES given, or in a
@@ -91,15 +105,21 @@ def seed(database, authority, files):
 
     paths = list(files) or seed_files()
     if not paths:
-        raise click.UsageError("no seed articles here (seed/*.txt is in a checkout of catalogue): "
-                               "give the article files to read")
+        raise click.UsageError(
+            "no seed articles here (seed/*.txt is in a checkout of catalogue): give the article files to read"
+        )
     _print_reports(ingest(database, paths, authority, command="seed"))
 
 
 @cli.command("ingest")
 @db_option
-@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
-              show_default=True, help="Repository authority file (YAML).")
+@click.option(
+    "--authority",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=AUTHORITY_FILE,
+    show_default=True,
+    help="Repository authority file (YAML).",
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def ingest_command(database, authority, files):
     """Read citing works (article texts) into the catalogue.
@@ -116,9 +136,13 @@ def ingest_command(database, authority, files):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--editors", "editors_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="A YAML file of editors (login, name, password hash) who may sign in at /-/login and "
-                   "write through the desk at /-/desk. Without it the site is read-only.")
+@click.option(
+    "--editors",
+    "editors_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A YAML file of editors (login, name, password hash) who may sign in at /-/login and "
+    "write through the desk at /-/desk. Without it the site is read-only.",
+)
 def serve(database, host, port, editors_file):
     """Serve the catalogue with Datasette, under the stable name /catalogue.
 
@@ -137,16 +161,21 @@ def serve(database, host, port, editors_file):
     url = resolve_url(database)
     path = sqlite_path(url)
     if path is None or not path.exists():
-        raise DatabaseError(f"{database or path}: no such SQLite catalogue; run 'catalogue init' and "
-                            "'catalogue seed' first (Datasette serves SQLite files)")
+        raise DatabaseError(
+            f"{database or path}: no such SQLite catalogue; run 'catalogue init' and "
+            "'catalogue seed' first (Datasette serves SQLite files)"
+        )
     require_current_file(url)
     from .site.editors import read_editors, signing_secret
 
     editors = read_editors(editors_file) if editors_file else []
     datasette = make_datasette(path, editors, signing_secret(path) if editors else None)
     asyncio.run(datasette.invoke_startup())
-    click.echo(f"Serving {path} at http://{host}:{port}/catalogue"
-               + (f"; {len(editors)} editor(s) may sign in at /-/login" if editors else " (read-only)"), err=True)
+    click.echo(
+        f"Serving {path} at http://{host}:{port}/catalogue"
+        + (f"; {len(editors)} editor(s) may sign in at /-/login" if editors else " (read-only)"),
+        err=True,
+    )
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
 
 
@@ -232,8 +261,12 @@ def _print_write(report) -> None:
 
 @cli.command("import")
 @db_option
-@click.option("--type", "kind", type=click.Choice(["documents", "works", "record_sets"]),
-              help="What the files hold, when their names do not say (documents.csv, works.json…).")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["documents", "works", "record_sets"]),
+    help="What the files hold, when their names do not say (documents.csv, works.json…).",
+)
 @click.option("--dry-run", is_flag=True, help="Check everything and say what would change; change nothing.")
 @click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -298,8 +331,14 @@ def _record_options(model):
         for name, info in reversed(list(model.model_fields.items())):
             multiple = str(info.annotation).startswith("list")
             flag = "--" + (name[:-1] if multiple else name).replace("_", "-")
-            function = click.option(flag, name, multiple=multiple, required=info.is_required(),
-                                    type=int if name == "year" else str, help=model.help.get(name, ""))(function)
+            function = click.option(
+                flag,
+                name,
+                multiple=multiple,
+                required=info.is_required(),
+                type=int if name == "year" else str,
+                help=model.help.get(name, ""),
+            )(function)
         return function
 
     return decorate
@@ -348,17 +387,29 @@ def _add_command(kind: str, model, example: str):
 def _register_add_commands() -> None:
     from .records import ArchiveRecord, DocumentRecord, RecordSetRecord, WorkRecord
 
-    _add_command("repositories", ArchiveRecord,
-                 'catalogue add repository --acronym TNA --authorised-name "The National Archives" '
-                 '--country GB --city Kew --type national_archives --name "Public Record Office" --name PRO')
-    _add_command("documents", DocumentRecord,
-                 'catalogue add document --repository SHD --reference-code "10 H 287" '
-                 '--date "23 septembre 1948" --title "Note sur les communistes chinois" --genre note')
-    _add_command("works", WorkRecord,
-                 'catalogue add work --type book --title "Vietnam: State, War, and Revolution" '
-                 '--author "David G. Marr" --place Berkeley --publisher "University of California Press" --year 2013')
-    _add_command("record_sets", RecordSetRecord,
-                 'catalogue add record-set --repository SHD --reference-code "10 H 287" --title "Chine, 1948"')
+    _add_command(
+        "repositories",
+        ArchiveRecord,
+        'catalogue add repository --acronym TNA --authorised-name "The National Archives" '
+        '--country GB --city Kew --type national_archives --name "Public Record Office" --name PRO',
+    )
+    _add_command(
+        "documents",
+        DocumentRecord,
+        'catalogue add document --repository SHD --reference-code "10 H 287" '
+        '--date "23 septembre 1948" --title "Note sur les communistes chinois" --genre note',
+    )
+    _add_command(
+        "works",
+        WorkRecord,
+        'catalogue add work --type book --title "Vietnam: State, War, and Revolution" '
+        '--author "David G. Marr" --place Berkeley --publisher "University of California Press" --year 2013',
+    )
+    _add_command(
+        "record_sets",
+        RecordSetRecord,
+        'catalogue add record-set --repository SHD --reference-code "10 H 287" --title "Chine, 1948"',
+    )
 
 
 _register_add_commands()
@@ -367,14 +418,32 @@ _register_add_commands()
 @add.command("claim")
 @db_option
 @click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
-@click.option("--text", "claim_text", required=True, help='The claim, in your words: "Chinese advisers reached '
-              'Cao Bằng in the spring of 1950."')
-@click.option("--citing-work", type=int, metavar="ID", help="The work that makes the claim (its number in the works "
-              "table); leave out for your own research.")
-@click.option("--document", "documents", multiple=True, metavar="ID[:LOCATOR]",
-              help='A document it rests on, with a locator: 123:"f. 12" (repeat for several).')
-@click.option("--work", "works", multiple=True, metavar="ID[:LOCATOR]",
-              help='A published work it rests on, with a locator: 45:"p. 4" (repeat for several).')
+@click.option(
+    "--text",
+    "claim_text",
+    required=True,
+    help='The claim, in your words: "Chinese advisers reached Cao Bằng in the spring of 1950."',
+)
+@click.option(
+    "--citing-work",
+    type=int,
+    metavar="ID",
+    help="The work that makes the claim (its number in the works table); leave out for your own research.",
+)
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    metavar="ID[:LOCATOR]",
+    help='A document it rests on, with a locator: 123:"f. 12" (repeat for several).',
+)
+@click.option(
+    "--work",
+    "works",
+    multiple=True,
+    metavar="ID[:LOCATOR]",
+    help='A published work it rests on, with a locator: 45:"p. 4" (repeat for several).',
+)
 def add_claim(database, made_by, claim_text, citing_work, documents, works):
     """A claim, with the documents and works it rests on.
 
@@ -386,12 +455,13 @@ def add_claim(database, made_by, claim_text, citing_work, documents, works):
     from pydantic import ValidationError
 
     from .errors import InvalidInput
-    from .records.files import validation_errors
     from .records import ClaimRecord, EvidenceRecord
+    from .records.files import validation_errors
 
     try:
-        evidence = [EvidenceRecord.parse("document", value) for value in documents] + \
-                   [EvidenceRecord.parse("work", value) for value in works]
+        evidence = [EvidenceRecord.parse("document", value) for value in documents] + [
+            EvidenceRecord.parse("work", value) for value in works
+        ]
         record = ClaimRecord(text=claim_text, citing_work_id=citing_work, evidence=evidence)
     except ValidationError as error:
         raise InvalidInput(validation_errors("command line", None, error)) from None
@@ -407,16 +477,21 @@ def notes():
 
 @notes.command("parse")
 @click.option("--json", "as_json", is_flag=True, help="Print the parse as JSON (the notes-parse contract).")
-@click.option("--authority", type=click.Path(dir_okay=False, path_type=Path), default=AUTHORITY_FILE,
-              show_default=True, help="Repository authority file (YAML).")
+@click.option(
+    "--authority",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=AUTHORITY_FILE,
+    show_default=True,
+    help="Repository authority file (YAML).",
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def notes_parse(as_json, authority, file):
     """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
     import json
 
-    from .reference.authority import RepositoryIndex, read_authority
     from .parse.contract import notes_json
     from .parse.pipeline import parse_text, read_text, settle
+    from .reference.authority import RepositoryIndex, read_authority
 
     repositories = RepositoryIndex(read_authority(authority))
     settle()
@@ -430,20 +505,36 @@ def notes_parse(as_json, authority, file):
         click.echo(f"{note.number}. {note.text}")
         for citation in note.citations:
             fields = [citation.kind, citation.form]
-            fields += [f"{name}={value!r}" for name in ("title", "date", "repository", "reference_code",
-                                                         "locator", "antecedent_note", "unresolved_reason")
-                       if (value := getattr(citation, name)) not in (None, "", [])]
+            fields += [
+                f"{name}={value!r}"
+                for name in (
+                    "title",
+                    "date",
+                    "repository",
+                    "reference_code",
+                    "locator",
+                    "antecedent_note",
+                    "unresolved_reason",
+                )
+                if (value := getattr(citation, name)) not in (None, "", [])
+            ]
             click.echo("   - " + " ".join(fields))
 
 
 @cli.command("export")
 @db_option
-@click.option("--format", "export_format", required=True, type=click.Choice(["csl-json", "ric-o", "csv"]),
-              help="csl-json: documents and works for Zotero, pandoc, citeproc; ric-o: archives, record "
-                   "sets, documents and claims as RiC-O 1.1 JSON-LD; csv: documents, with the columns "
-                   "'catalogue import' reads.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "--format",
+    "export_format",
+    required=True,
+    type=click.Choice(["csl-json", "ric-o", "csv"]),
+    help="csl-json: documents and works for Zotero, pandoc, citeproc; ric-o: archives, record "
+    "sets, documents and claims as RiC-O 1.1 JSON-LD; csv: documents, with the columns "
+    "'catalogue import' reads.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output."
+)
 def export_command(database, export_format, output):
     """Write the catalogue as CSL-JSON, RiC-O JSON-LD or a CSV of documents.
 
@@ -462,8 +553,12 @@ def export_command(database, export_format, output):
 
 
 @notes.command("train")
-@click.option("--model", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the model (default: the one the reader ships with).")
+@click.option(
+    "--model",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: the one the reader ships with).",
+)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
 def notes_train(model, files):
     """Train the reader's learned stage (the model that fills the imprint fields the rules
@@ -504,10 +599,10 @@ def notes_score(by_field, misses, files):
     Example:
       catalogue notes score --fields tests/corpus/*.txt tests/sealed/*.txt
     """
-    from .reference.authority import RepositoryIndex, read_authority
-    from .resources import AUTHORITY_FILE
     from .parse.pipeline import settle
     from .parse.scoring import Score, corpus_files, score_file
+    from .reference.authority import RepositoryIndex, read_authority
+    from .resources import AUTHORITY_FILE
 
     files = files or corpus_files()
     if not files:
@@ -518,8 +613,10 @@ def notes_score(by_field, misses, files):
     for path in files:
         result = score_file(path, repositories)
         sealed = " (sealed)" if path.parent.name == "sealed" else ""
-        click.echo(f"{path}{sealed}: notes {result.note_accuracy:.3f} ({result.notes_with_right_count}/{result.notes}), "
-                   f"fields {result.accuracy():.3f} ({sum(result.right.values())}/{sum(result.fields.values())})")
+        click.echo(
+            f"{path}{sealed}: notes {result.note_accuracy:.3f} ({result.notes_with_right_count}/{result.notes}), "
+            f"fields {result.accuracy():.3f} ({sum(result.right.values())}/{sum(result.fields.values())})"
+        )
         if by_field:
             for name in sorted(result.fields):
                 click.echo(f"  {name}: {result.accuracy(name):.3f} ({result.right[name]}/{result.fields[name]})")

@@ -45,6 +45,7 @@ class ReadDate:
     """A document's date as typed, in EDTF, with its precision (one of DATE_PRECISIONS) and
     the first and last day it stands for. A "?" or "~" does not widen the period: "ca. 1947"
     runs from 1 January to 31 December 1947, as "1947" does."""
+
     as_written: str
     edtf: str
     precision: str
@@ -115,8 +116,10 @@ def _month_pattern() -> str:
     by_letter: dict[str, list[str]] = {}
     for key in sorted(month_numbers(), key=len, reverse=True):
         by_letter.setdefault(key[0], []).append(key[1:])
-    return "|".join(re.escape(letter) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
-                    for letter, rests in by_letter.items())
+    return "|".join(
+        re.escape(letter) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+        for letter, rests in by_letter.items()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -128,15 +131,20 @@ def _patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(rf"\b(?P<year>{YEAR_DIGITS})[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)\b"),
         # "ngày 3 tháng 2 năm 1950", and the day without "ngày": "1 tháng 10 năm 1945".
-        re.compile(rf"(?:\bng(?:ày|ay)\s+|(?<![\w./–-])){day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)"
-                   rf"\s+{year}\b", flags),
+        re.compile(
+            rf"(?:\bng(?:ày|ay)\s+|(?<![\w./–-])){day}\s+th(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)"
+            rf"\s+{year}\b",
+            flags,
+        ),
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s+n(?:ăm|am)\s+{year}\b", flags),
         # "tháng 12-1949", "tháng 9/1951": the month, then the year after a dash or slash.
         re.compile(rf"\bth(?:áng|ang)\s+(?P<mnum>1[0-2]|0?[1-9])\s*[-/]\s*{year}\b", flags),
         # "12.9.47", "(5.4.1949)"; "03.01.1946 г." with the Russian year mark ("год"); not "2.10.14, inv. nr.
         # 1234", an archive's access number.
-        re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"
-                   r"(?!\s*,?\s*inv\.?\s*(?:nr|no)\b)(?:\s?г\.)?"),
+        re.compile(
+            rf"(?<![\w.])(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>{YEAR_DIGITS}|\d\d)(?![\w.]|\.\d)"
+            r"(?!\s*,?\s*inv\.?\s*(?:nr|no)\b)(?:\s?г\.)?"
+        ),
         # "ngày 25-11-1945", "12-3-1951": day first, with a four-digit year only.
         re.compile(rf"(?<![\w./–-])(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})(?![\w/–-])"),
         re.compile(rf"\b{day}\s+{month}\s+{year}\b", flags),
@@ -147,14 +155,31 @@ def _patterns() -> list[re.Pattern[str]]:
 
 # Dates written the Chinese way: 1945年10月3日, and the years of the Republic of China, which
 # counts from 1912 (民國三十四年九月十日, 民國38年4月), in Arabic or Chinese figures.
-CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                  "七": 7, "八": 8, "九": 9}
+CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CHINESE_FIGURES = r"[〇零一二兩两三四五六七八九十百]+"
 CHINESE_NUMBER = rf"(?:\d+|{CHINESE_FIGURES})"
-ROC_DATE = (rf"(?:中華民國|中华民国|民國|民国)\s*(?P<roc>{CHINESE_NUMBER})\s*年(?:\s*(?P<roc_month>{CHINESE_NUMBER})\s*月"
-            rf"(?:\s*(?P<roc_day>{CHINESE_NUMBER})\s*[日號号])?)?")
-AD_DATE = (rf"(?<!\d)(?P<cn_year>{YEAR_DIGITS})\s*年(?:\s*(?P<cn_month>\d{{1,2}}|{CHINESE_FIGURES})\s*月"
-           rf"(?:\s*(?P<cn_day>\d{{1,2}}|{CHINESE_FIGURES})\s*[日號号])?)?")
+ROC_DATE = (
+    rf"(?:中華民國|中华民国|民國|民国)\s*(?P<roc>{CHINESE_NUMBER})\s*年(?:\s*(?P<roc_month>{CHINESE_NUMBER})\s*月"
+    rf"(?:\s*(?P<roc_day>{CHINESE_NUMBER})\s*[日號号])?)?"
+)
+AD_DATE = (
+    rf"(?<!\d)(?P<cn_year>{YEAR_DIGITS})\s*年(?:\s*(?P<cn_month>\d{{1,2}}|{CHINESE_FIGURES})\s*月"
+    rf"(?:\s*(?P<cn_day>\d{{1,2}}|{CHINESE_FIGURES})\s*[日號号])?)?"
+)
 CHINESE_DATE = re.compile(rf"{ROC_DATE}|{AD_DATE}")
 
 
@@ -211,7 +236,9 @@ def _japanese_date() -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b(?:(?P<day>[0-3]?\d)\s+)?{month}\s+)?\b(?P<era>meiji|taish[oō]u?|sh[oō]u?wa|heisei)\s+"
         rf"(?P<era_year>\d{{1,2}})(?:\.(?P<mnum>1[0-2]|0?[1-9])\.(?P<eday>[0-3]?\d))?(?![\d.])"
-        rf"(?:\s*\[[^\[\]\d]{{0,20}}?(?:[0-3]?\d\s+[^\[\]\d]{{3,12}}\s+)?(?:{YEAR_DIGITS})\])?", re.IGNORECASE)
+        rf"(?:\s*\[[^\[\]\d]{{0,20}}?(?:[0-3]?\d\s+[^\[\]\d]{{3,12}}\s+)?(?:{YEAR_DIGITS})\])?",
+        re.IGNORECASE,
+    )
 
 
 def _japanese_dates(text: str) -> list[FoundDate]:
@@ -220,7 +247,9 @@ def _japanese_dates(text: str) -> list[FoundDate]:
     for match in _japanese_date().finditer(text):
         era = strip_accents(match["era"]).casefold().replace("ou", "o")
         year = JAPANESE_ERAS[era] + int(match["era_year"])
-        month = int(match["mnum"]) if match["mnum"] else month_numbers().get((match["month"] or "").casefold().rstrip("."))
+        month = (
+            int(match["mnum"]) if match["mnum"] else month_numbers().get((match["month"] or "").casefold().rstrip("."))
+        )
         day = int(match["eday"]) if match["eday"] else int(match["day"]) if match["day"] else None
         if not month or _impossible(year, month, day):
             continue
@@ -270,9 +299,6 @@ def find_dates(text: str) -> list[FoundDate]:
     return list(_find_dates(text))
 
 
-
-
-
 _YEAR_IN_FIGURES = re.compile(rf"(?<!\d)(?:{YEAR_DIGITS})(?!\d)")
 # What every date this reads holds: a four-digit year, or a day.month.year in figures ("4.7.54").
 _DATE_HINT = re.compile(_YEAR_IN_FIGURES.pattern + r"|\d[./]\d{1,2}[./]\d\d")
@@ -293,8 +319,17 @@ def _where_to_look(text: str) -> list[list[Span]]:
             years[-1] = (years[-1][0], match.end())
         else:
             years.append((low, match.end()))
-    return [whole if "-" in text or "/" in text else nothing, vietnamese, vietnamese, vietnamese, whole,
-            whole if "-" in text else nothing, years, years, years]
+    return [
+        whole if "-" in text or "/" in text else nothing,
+        vietnamese,
+        vietnamese,
+        vietnamese,
+        whole,
+        whole if "-" in text else nothing,
+        years,
+        years,
+        years,
+    ]
 
 
 @lru_cache(maxsize=8192)
@@ -303,7 +338,9 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     japanese = bool(JAPANESE_ERA_HINT.search(text))
     if "年" not in text and not japanese and not _DATE_HINT.search(text):  # every date has a year in figures, or 年
         return ()
-    found: list[FoundDate] = (_chinese_dates(text) if "年" in text else []) + (_japanese_dates(text) if japanese else [])
+    found: list[FoundDate] = (_chinese_dates(text) if "年" in text else []) + (
+        _japanese_dates(text) if japanese else []
+    )
     taken: list[Span] = [d.span for d in found]
     for pattern, windows in zip(_patterns(), _where_to_look(text)):
         for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):
@@ -330,11 +367,13 @@ def find_years(text: str) -> list[tuple[Span, int]]:
 
 NO_DATE = re.compile(
     r"\[?(?:n\.?\s?d|s\.?\s?d|s\.?\s?f|o\.?\s?[dj]|s\.?\s?l\.?\s?n\.?\s?d|no date|undated|sans date|non datee?"
-    r"|sin fecha|sem data|senza data|ohne datum|zonder datum|khong(?:\s+(?:ro|de|ghi))?\s+ngay(?:\s+thang)?)\.?\]?")
+    r"|sin fecha|sem data|senza data|ohne datum|zonder datum|khong(?:\s+(?:ro|de|ghi))?\s+ngay(?:\s+thang)?)\.?\]?"
+)
 SUPPLIED = re.compile(r"\[(?P<inner>[^\[\]]+)\]")  # a date the cataloguer supplied: [1948]
 APPROXIMATE = re.compile(
     r"(?:circa|ca\.|c\.|env\.|approx\.|(?:ca|vers|environ|approx|approximately|about|around|khoang|um"
-    r"|hacia|verso|cerca de|omstreeks)\s)\s*")
+    r"|hacia|verso|cerca de|omstreeks)\s)\s*"
+)
 UNCERTAIN = re.compile(r"\s*(?:\?|\(\?\)|\[\?\])$")
 EDTF_MARK = re.compile(r"(?<=[\dx])(?P<mark>[~%])$")
 DAY_FIRST = re.compile(rf"(?P<day>[0-3]?\d)-(?P<mnum>[01]?\d)-(?P<year>{YEAR_DIGITS})")  # 05-04-1949
@@ -346,13 +385,16 @@ SEASONS = {
     23: ("autumn", "fall", "automne", "mua thu", "herbst", "otono", "autunno", "outono", "herfst", "najaar"),
     24: ("winter", "hiver", "mua dong", "invierno", "inverno"),
 }
-SEASON = re.compile(rf"(?P<season>{'|'.join(n for names in SEASONS.values() for n in names)})\s+"
-                    rf"(?:(?:of|de|del|di|van|nam)\s+)?(?P<year>{YEAR_DIGITS})")
+SEASON = re.compile(
+    rf"(?P<season>{'|'.join(n for names in SEASONS.values() for n in names)})\s+"
+    rf"(?:(?:of|de|del|di|van|nam)\s+)?(?P<year>{YEAR_DIGITS})"
+)
 DECADE_DIGITS = r"(1[5-9]\d|20\d)"  # the first three digits, in one of several groups
 DECADE = re.compile(
     rf"(?:the\s+)?{DECADE_DIGITS}0['’]?s|{DECADE_DIGITS}0er(?:\s+jahre)?|{DECADE_DIGITS}x"
     rf"|(?:(?:les\s+)?annees|nhung\s+nam|thap\s+(?:nien|ky)|(?:los\s+|os\s+)?anos|(?:gli\s+)?anni|(?:de\s+)?jaren"
-    rf"|decada\s+de)\s+{DECADE_DIGITS}0")
+    rf"|decada\s+de)\s+{DECADE_DIGITS}0"
+)
 CENTURY = re.compile(r"(?P<century>1[5-9]|20)xx")  # EDTF 19XX
 RANGE_SEPARATORS = (
     re.compile(r"\s*/\s*"),
@@ -363,8 +405,14 @@ RANGE_SEPARATORS = (
 RANGE_FROM = re.compile(r"(?:from|de|du|depuis|von|tu|desde|da|dal|van)\s+")
 LOOSE_NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<mnum>\d{1,2})[./-](?P<year>\d{4})")
 FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-PRECISIONS = (("day", r"\d{4}-\d\d-\d\d"), ("season", r"\d{4}-2[1-4]"), ("month", r"\d{4}-\d\d"),
-              ("year", r"\d{4}"), ("decade", r"\d{3}X"), ("century", r"\d\dXX"))
+PRECISIONS = (
+    ("day", r"\d{4}-\d\d-\d\d"),
+    ("season", r"\d{4}-2[1-4]"),
+    ("month", r"\d{4}-\d\d"),
+    ("year", r"\d{4}"),
+    ("decade", r"\d{3}X"),
+    ("century", r"\d\dXX"),
+)
 DAY_FIRST_HINT = " (dates written with dots, slashes or dashes are read day first: 5.4.1949 is 5 April)"
 EXAMPLES = "5 avril 1949, avril 1949, 1949, 1949-04-05, ca. 1949, 1949?, 1940s or 1946/1948"
 
@@ -440,18 +488,18 @@ def _peel(text: str) -> tuple[str, str]:
     """
     marks = ""
     if approximate := APPROXIMATE.match(fold_chars(text)):
-        marks, text = "~", text[approximate.end():]
+        marks, text = "~", text[approximate.end() :]
     if uncertain := UNCERTAIN.search(text):
-        marks, text = marks + "?", text[:uncertain.start()]
+        marks, text = marks + "?", text[: uncertain.start()]
     elif edtf_mark := EDTF_MARK.search(fold_chars(text)):
-        marks, text = marks + edtf_mark["mark"], text[:edtf_mark.start()]
+        marks, text = marks + edtf_mark["mark"], text[: edtf_mark.start()]
     return marks, text.strip()
 
 
 def _qualify(edtf: str, marks: str) -> str:
     """``edtf`` marked uncertain ("?"), approximate ("~") or both ("%")."""
     base = edtf.rstrip("?~%")
-    kinds = set((edtf[len(base):] + marks).replace("%", "?~"))
+    kinds = set((edtf[len(base) :] + marks).replace("%", "?~"))
     if _precision(base) == "season":
         raise _Refused("EDTF cannot mark a season uncertain or approximate: drop the mark or give the year")
     return base + ("%" if kinds == {"?", "~"} else "".join(kinds))
@@ -495,8 +543,9 @@ def _season(match: re.Match[str], text: str) -> str:
 
 def _season_of(year: int, number: int) -> str:
     if number == 24:
-        raise _Refused(f"a winter runs across two years: write its months, {year}-12/{year + 1}-02, "
-                       f"or {year - 1}-12/{year}-02")
+        raise _Refused(
+            f"a winter runs across two years: write its months, {year}-12/{year + 1}-02, or {year - 1}-12/{year}-02"
+        )
     return f"{year}-{number}"
 
 
@@ -515,9 +564,9 @@ def _interval_ends(text: str) -> tuple[str, str] | None:
     folded = fold_chars(text)
     for separator in RANGE_SEPARATORS:
         found = list(separator.finditer(folded))
-        if len(found) == 1 and 0 < found[0].start() and found[0].end() < len(text):
+        if len(found) == 1 and found[0].start() > 0 and found[0].end() < len(text):
             start = starts.end() if (starts := RANGE_FROM.match(folded)) else 0
-            return text[start:found[0].start()].strip(), text[found[0].end():].strip()
+            return text[start : found[0].start()].strip(), text[found[0].end() :].strip()
     return None
 
 

@@ -57,13 +57,9 @@ def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
     return CheckConstraint(f"{column} IN ({quoted})", name=f"{column}_vocabulary")
 
 
-def reference(
-    target: str, *, doc: str, nullable: bool = True, ondelete: str | None = None
-) -> Any:
+def reference(target: str, *, doc: str, nullable: bool = True, ondelete: str | None = None) -> Any:
     """An indexed foreign key column, described for researchers by ``doc``."""
-    return mapped_column(
-        ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True, doc=doc
-    )
+    return mapped_column(ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True, doc=doc)
 
 
 def country_check(column: str = "country_code") -> CheckConstraint:
@@ -112,9 +108,7 @@ class Batch(Base):
     source: Mapped[str | None] = mapped_column(
         Text, doc='The file it read, e.g. "documents.csv"; empty for a record typed on the command line.'
     )
-    summary: Mapped[str | None] = mapped_column(
-        Text, doc='What it did, e.g. "documents: 12 added, 1 matched".'
-    )
+    summary: Mapped[str | None] = mapped_column(Text, doc='What it did, e.g. "documents: 12 added, 1 matched".')
 
 
 class BatchRow(Base):
@@ -127,9 +121,12 @@ class BatchRow(Base):
     batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write (its number in the batches table).")
     table_name: Mapped[str] = mapped_column(Text, doc='The table of the row, e.g. "documents".')
     row_id: Mapped[int] = mapped_column(Integer, doc="The row's number in that table.")
-    action: Mapped[str] = mapped_column(Text, doc='"added" (the write made the row), "changed" (it completed a '
-                                                  'row already there) or "replaced" (an ingest read this citing '
-                                                  'work again, replacing its notes).')
+    action: Mapped[str] = mapped_column(
+        Text,
+        doc='"added" (the write made the row), "changed" (it completed a '
+        'row already there) or "replaced" (an ingest read this citing '
+        "work again, replacing its notes).",
+    )
 
 
 class Batched:
@@ -140,8 +137,11 @@ class Batched:
         # An indexed number, not a foreign key: SQLite adds and drops such a column in place,
         # where a constraint would need the table copied, which its CASCADE children forbid
         # inside a transaction. The store sets it; the site links it.
-        return mapped_column(Integer, index=True, doc="The write that created or last changed this row "
-                                                      "(its number in the batches table).")
+        return mapped_column(
+            Integer,
+            index=True,
+            doc="The write that created or last changed this row (its number in the batches table).",
+        )
 
 
 class SearchIndexed:
@@ -153,7 +153,8 @@ class SearchIndexed:
             Text,
             doc="The row's text as the search indexes read it: accents and case folded, every CJK "
             "character a word, with the names of its archive or its authors. Written by catalogue "
-            "at each write; empty for a row another program wrote, until `catalogue rebuild`.")
+            "at each write; empty for a row another program wrote, until `catalogue rebuild`.",
+        )
 
 
 # ── Repositories (ISDIAH) ────────────────────────────────────────────────────
@@ -174,9 +175,7 @@ class Repository(Timestamped, Batched, SearchIndexed, Base):
         CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude_range"),
     )
 
-    id: Mapped[int] = mapped_column(
-        primary_key=True, doc="The catalogue's number for this repository."
-    )
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this repository.")
     acronym: Mapped[str | None] = mapped_column(
         String(32),
         unique=True,
@@ -184,12 +183,11 @@ class Repository(Timestamped, Batched, SearchIndexed, Base):
     )
     authorised_name: Mapped[str] = mapped_column(
         Text,
-        doc='The repository\'s official name, e.g. "Archives nationales d\'outre-mer".',
+        doc="The repository's official name, e.g. \"Archives nationales d'outre-mer\".",
     )
     type: Mapped[str | None] = mapped_column(
         String(32),
-        doc='What kind of institution it is, e.g. "national_archives", "military_archives" '
-        'or "library".',
+        doc='What kind of institution it is, e.g. "national_archives", "military_archives" or "library".',
     )
     country_code: Mapped[str | None] = mapped_column(
         COUNTRY_CODE,
@@ -206,13 +204,10 @@ class Repository(Timestamped, Batched, SearchIndexed, Base):
         Float, doc="The repository's longitude in decimal degrees, e.g. 105.85 for Hanoi."
     )
     url: Mapped[str | None] = mapped_column(Text, doc="The address of the repository's website.")
-    description: Mapped[str | None] = mapped_column(
-        Text, doc="A short account of the repository and what it holds."
-    )
+    description: Mapped[str | None] = mapped_column(Text, doc="A short account of the repository and what it holds.")
     sources: Mapped[list[Any] | None] = mapped_column(
         JSON,
-        doc="The references or web pages this repository's description was compiled from, "
-        "as a list.",
+        doc="The references or web pages this repository's description was compiled from, as a list.",
     )
     origin: Mapped[str] = mapped_column(
         String(16),
@@ -221,9 +216,7 @@ class Repository(Timestamped, Batched, SearchIndexed, Base):
         '"cited" if it is an archive named in a citation but not yet on that list.',
     )
 
-    names: Mapped[list[RepositoryName]] = relationship(
-        back_populates="repository", cascade="all, delete-orphan"
-    )
+    names: Mapped[list[RepositoryName]] = relationship(back_populates="repository", cascade="all, delete-orphan")
 
 
 class RepositoryName(Base):
@@ -256,8 +249,7 @@ class RepositoryName(Base):
     )
     language: Mapped[str | None] = mapped_column(
         LANGUAGE_TAG,
-        doc='The language (and script) of the name as a language tag, e.g. "vi", "fr" '
-        'or "zh-Hant".',
+        doc='The language (and script) of the name as a language tag, e.g. "vi", "fr" or "zh-Hant".',
     )
     type: Mapped[str] = mapped_column(
         String(16),
@@ -280,9 +272,7 @@ class RecordSet(Timestamped, Batched, SearchIndexed, Base):
         UniqueConstraint("repository_id", "path"),
     )
 
-    id: Mapped[int] = mapped_column(
-        primary_key=True, doc="The catalogue's number for this record set."
-    )
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this record set.")
     repository_id: Mapped[int] = reference(
         "repositories.id",
         nullable=False,
@@ -318,12 +308,9 @@ class RecordSet(Timestamped, Batched, SearchIndexed, Base):
     path_key: Mapped[str | None] = mapped_column(
         Text,
         index=True,
-        doc='The path as a matching key, so that "10H287" and "10 h / 287" find "10 H / 287", '
-        'e.g. "10h287".',
+        doc='The path as a matching key, so that "10H287" and "10 h / 287" find "10 H / 287", e.g. "10h287".',
     )
-    title: Mapped[str | None] = mapped_column(
-        Text, doc="The title of the record set, when a citation gives it."
-    )
+    title: Mapped[str | None] = mapped_column(Text, doc="The title of the record set, when a citation gives it.")
 
 
 # ── Documents, works and the agents and places they name ────────────────────
@@ -347,9 +334,7 @@ class Document(Timestamped, Batched, SearchIndexed, Base):
         Index("ix_documents_reference_code", "reference_code"),
     )
 
-    id: Mapped[int] = mapped_column(
-        primary_key=True, doc="The catalogue's number for this document."
-    )
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this document.")
     document_key: Mapped[str] = mapped_column(
         Text,
         unique=True,
@@ -358,8 +343,7 @@ class Document(Timestamped, Batched, SearchIndexed, Base):
     )
     repository_id: Mapped[int | None] = reference(
         "repositories.id",
-        doc="The repository holding the document (its number in the repositories table), "
-        "when the citation names one.",
+        doc="The repository holding the document (its number in the repositories table), when the citation names one.",
     )
     record_set_id: Mapped[int | None] = reference(
         "record_sets.id",
@@ -383,16 +367,14 @@ class Document(Timestamped, Batched, SearchIndexed, Base):
     genre: Mapped[str | None] = mapped_column(
         String(32),
         index=True,
-        doc='What kind of document it is, e.g. "report", "telegram", "intelligence_report" '
-        'or "letter".',
+        doc='What kind of document it is, e.g. "report", "telegram", "intelligence_report" or "letter".',
     )
     date_as_written: Mapped[str | None] = mapped_column(
         Text, doc='The document\'s date exactly as the citation writes it, e.g. "24 juin 1947".'
     )
     date_edtf: Mapped[str | None] = mapped_column(
         String(64),
-        doc='The date normalised to EDTF, e.g. "1947-06-24" for "24 juin 1947" or "1949-04" '
-        'for "avril 1949".',
+        doc='The date normalised to EDTF, e.g. "1947-06-24" for "24 juin 1947" or "1949-04" for "avril 1949".',
     )
     date_precision: Mapped[str | None] = mapped_column(
         String(16),
@@ -423,8 +405,7 @@ class Document(Timestamped, Batched, SearchIndexed, Base):
     )
     reference_code_parts: Mapped[dict[str, Any] | None] = mapped_column(
         JSON,
-        doc="The reference code split into its archival levels, e.g. "
-        '{"fonds": "PTT", "series": "ML2", "file": "52"}.',
+        doc='The reference code split into its archival levels, e.g. {"fonds": "PTT", "series": "ML2", "file": "52"}.',
     )
     description: Mapped[str | None] = mapped_column(
         Text, doc="A note on the document's content, when one has been written."
@@ -450,13 +431,11 @@ class Work(Timestamped, Batched, SearchIndexed, Base):
     type: Mapped[str | None] = mapped_column(
         String(32),
         index=True,
-        doc='What kind of work it is, e.g. "book", "journal_article", "document_collection" '
-        'or "memoir".',
+        doc='What kind of work it is, e.g. "book", "journal_article", "document_collection" or "memoir".',
     )
     title: Mapped[str] = mapped_column(
         Text,
-        doc="The work's title as cited, in the original language, e.g. "
-        '"Giọt nước trong biển cả".',
+        doc='The work\'s title as cited, in the original language, e.g. "Giọt nước trong biển cả".',
     )
     title_translated: Mapped[str | None] = mapped_column(
         Text,
@@ -467,38 +446,28 @@ class Work(Timestamped, Batched, SearchIndexed, Base):
     )
     container_title: Mapped[str | None] = mapped_column(
         Text,
-        doc="For an article or chapter, the journal, newspaper or book it appears in, e.g. "
-        '"Diplomatic History".',
+        doc='For an article or chapter, the journal, newspaper or book it appears in, e.g. "Diplomatic History".',
     )
     container_title_translated: Mapped[str | None] = mapped_column(
         Text,
         doc="A translation of the journal, newspaper or book title, when the citation gives one.",
     )
-    volume: Mapped[str | None] = mapped_column(
-        String(64), doc='The volume, as cited, e.g. "1" or "229".'
-    )
+    volume: Mapped[str | None] = mapped_column(String(64), doc='The volume, as cited, e.g. "1" or "229".')
     issue: Mapped[str | None] = mapped_column(
         String(64), doc='The issue or number of a journal or newspaper, as cited, e.g. "1".'
     )
-    edition: Mapped[str | None] = mapped_column(
-        String(64), doc='The edition, as cited, e.g. "2nd ed.".'
-    )
-    pages: Mapped[str | None] = mapped_column(
-        String(64), doc='The pages an article or chapter occupies, e.g. "41–68".'
-    )
+    edition: Mapped[str | None] = mapped_column(String(64), doc='The edition, as cited, e.g. "2nd ed.".')
+    pages: Mapped[str | None] = mapped_column(String(64), doc='The pages an article or chapter occupies, e.g. "41–68".')
     place: Mapped[str | None] = mapped_column(
         Text, doc='The place of publication, as cited, e.g. "Hanoi", "Paris" or "Chapel Hill".'
     )
     publisher: Mapped[str | None] = mapped_column(
         Text, doc='The publisher, as cited, e.g. "Quân đội nhân dân" or "L’Harmattan".'
     )
-    year: Mapped[int | None] = mapped_column(
-        Integer, index=True, doc="The year of publication, e.g. 1995."
-    )
+    year: Mapped[int | None] = mapped_column(Integer, index=True, doc="The year of publication, e.g. 1995.")
     date_edtf: Mapped[str | None] = mapped_column(
         String(64),
-        doc='The full date of publication normalised to EDTF, e.g. "1954-05-08" for a '
-        "newspaper issue.",
+        doc='The full date of publication normalised to EDTF, e.g. "1954-05-08" for a newspaper issue.',
     )
     language: Mapped[str | None] = mapped_column(
         LANGUAGE_TAG,
@@ -510,8 +479,7 @@ class Work(Timestamped, Batched, SearchIndexed, Base):
     )
     doi: Mapped[str | None] = mapped_column(
         Text,
-        doc="The work's DOI, the permanent identifier of an online publication (it begins "
-        '"10."), when it has one.',
+        doc='The work\'s DOI, the permanent identifier of an online publication (it begins "10."), when it has one.',
     )
     isbn: Mapped[str | None] = mapped_column(Text, doc="The book's ISBN, when known.")
     url: Mapped[str | None] = mapped_column(
@@ -519,8 +487,7 @@ class Work(Timestamped, Batched, SearchIndexed, Base):
     )
     source_name: Mapped[str | None] = mapped_column(
         Text,
-        doc="For a citing work, the name of the text file its notes were read from, "
-        'e.g. "english_notes.txt".',
+        doc='For a citing work, the name of the text file its notes were read from, e.g. "english_notes.txt".',
     )
     source_sha256: Mapped[str | None] = mapped_column(
         String(64),
@@ -535,9 +502,7 @@ class Agent(Timestamped, Base):
     __tablename__ = "agents"
     __table_args__ = (one_of("kind", v.AGENT_KINDS),)
 
-    id: Mapped[int] = mapped_column(
-        primary_key=True, doc="The catalogue's number for this person or organisation."
-    )
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this person or organisation.")
     agent_key: Mapped[str] = mapped_column(
         Text,
         unique=True,
@@ -547,9 +512,7 @@ class Agent(Timestamped, Base):
     name: Mapped[str] = mapped_column(
         Text, doc='The name as it is displayed, in the form first cited, e.g. "Võ Nguyên Giáp".'
     )
-    family_name: Mapped[str | None] = mapped_column(
-        Text, doc='The family name of a person, e.g. "Võ" or "Chen".'
-    )
+    family_name: Mapped[str | None] = mapped_column(Text, doc='The family name of a person, e.g. "Võ" or "Chen".')
     given_name: Mapped[str | None] = mapped_column(
         Text, doc='The given name(s) of a person, e.g. "Nguyên Giáp" or "Jian".'
     )
@@ -604,12 +567,9 @@ class Place(Timestamped, Base):
     place_key: Mapped[str] = mapped_column(
         Text,
         unique=True,
-        doc="An identifier the catalogue computes for the place, so that the same place is "
-        "recorded once.",
+        doc="An identifier the catalogue computes for the place, so that the same place is recorded once.",
     )
-    name: Mapped[str] = mapped_column(
-        Text, doc='The place\'s main name, e.g. "Lang Son" or "Hanoi".'
-    )
+    name: Mapped[str] = mapped_column(Text, doc='The place\'s main name, e.g. "Lang Son" or "Hanoi".')
     country_code: Mapped[str | None] = mapped_column(
         COUNTRY_CODE, doc='The country the place is in, as a two-letter code, e.g. "VN" or "CN".'
     )
@@ -621,8 +581,7 @@ class Place(Timestamped, Base):
     )
     geonames_id: Mapped[int | None] = mapped_column(
         Integer,
-        doc="The place's number in the GeoNames gazetteer (geonames.org), e.g. 1576633 "
-        "for Lạng Sơn.",
+        doc="The place's number in the GeoNames gazetteer (geonames.org), e.g. 1576633 for Lạng Sơn.",
     )
 
 
@@ -642,13 +601,10 @@ class PlaceName(Base):
         ondelete="CASCADE",
         doc="The place this is a name of (its number in the places table).",
     )
-    name: Mapped[str] = mapped_column(
-        Text, doc='The name as written, e.g. "Lạng Sơn", "谅山" or "諒山".'
-    )
+    name: Mapped[str] = mapped_column(Text, doc='The name as written, e.g. "Lạng Sơn", "谅山" or "諒山".')
     language: Mapped[str | None] = mapped_column(
         LANGUAGE_TAG,
-        doc='The language (and script) of the name as a language tag, e.g. "vi", "fr" '
-        'or "zh-Hant".',
+        doc='The language (and script) of the name as a language tag, e.g. "vi", "fr" or "zh-Hant".',
     )
     type: Mapped[str] = mapped_column(
         String(16),
@@ -680,14 +636,12 @@ class WorkAgent(Base):
     )
     role: Mapped[str] = mapped_column(
         String(16),
-        doc='Their part in the work, e.g. "author", "editor", "compiler", "translator" '
-        'or "interviewee".',
+        doc='Their part in the work, e.g. "author", "editor", "compiler", "translator" or "interviewee".',
     )
     position: Mapped[int] = mapped_column(
         Integer,
         default=0,
-        doc="Their place among those credited in the same role, counting from 0 for the "
-        "first named.",
+        doc="Their place among those credited in the same role, counting from 0 for the first named.",
     )
 
 
@@ -714,8 +668,7 @@ class DocumentAgent(Base):
     )
     role: Mapped[str] = mapped_column(
         String(16),
-        doc='Their part in the document: "author", "sender", "recipient", "signatory" '
-        'or "mentioned".',
+        doc='Their part in the document: "author", "sender", "recipient", "signatory" or "mentioned".',
     )
 
 
@@ -735,13 +688,10 @@ class DocumentPlace(Base):
         ondelete="CASCADE",
         doc="The document (its number in the documents table).",
     )
-    place_id: Mapped[int] = reference(
-        "places.id", nullable=False, doc="The place (its number in the places table)."
-    )
+    place_id: Mapped[int] = reference("places.id", nullable=False, doc="The place (its number in the places table).")
     role: Mapped[str] = mapped_column(
         String(16),
-        doc='How the document relates to the place: "issued_at" (written or sent there) '
-        'or "subject" (about it).',
+        doc='How the document relates to the place: "issued_at" (written or sent there) or "subject" (about it).',
     )
 
 
@@ -777,9 +727,7 @@ class Note(Batched, SearchIndexed, Base):
         doc='What kind of note it is: "footnote", "endnote" or "in_text" (a reference in '
         'brackets in the text, e.g. "(Chen 2001, 45)").',
     )
-    text: Mapped[str] = mapped_column(
-        Text, doc="The full text of the note, word for word as in the citing work."
-    )
+    text: Mapped[str] = mapped_column(Text, doc="The full text of the note, word for word as in the citing work.")
     residue: Mapped[str] = mapped_column(
         Text,
         default="",
@@ -810,9 +758,7 @@ class Citation(Batched, Base):
         UniqueConstraint("note_id", "position"),
     )
 
-    id: Mapped[int] = mapped_column(
-        primary_key=True, doc="The catalogue's number for this citation."
-    )
+    id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this citation.")
     note_id: Mapped[int] = reference(
         "notes.id",
         nullable=False,
@@ -830,9 +776,7 @@ class Citation(Batched, Base):
     span_end: Mapped[int] = mapped_column(
         Integer, doc="Where the citation ends in the note's text, counted in characters from 0."
     )
-    text: Mapped[str] = mapped_column(
-        Text, doc="The part of the note that makes up this citation, word for word."
-    )
+    text: Mapped[str] = mapped_column(Text, doc="The part of the note that makes up this citation, word for word.")
     kind: Mapped[str] = mapped_column(
         String(24),
         index=True,
@@ -842,8 +786,7 @@ class Citation(Batched, Base):
     form: Mapped[str] = mapped_column(
         String(16),
         default="full",
-        doc='How it cites: "full", "short" (a shortened title), "ibid", "op_cit", "supra" '
-        'or "author_only".',
+        doc='How it cites: "full", "short" (a shortened title), "ibid", "op_cit", "supra" or "author_only".',
     )
     document_id: Mapped[int | None] = reference(
         "documents.id",
@@ -867,18 +810,16 @@ class Citation(Batched, Base):
     cross_reference_note_id: Mapped[int | None] = reference(
         "notes.id",
         ondelete="SET NULL",
-        doc='For a cross-reference such as "see n. 12 above", the note it points to '
-        "(its number in the notes table).",
+        doc='For a cross-reference such as "see n. 12 above", the note it points to (its number in the notes table).',
     )
     locator: Mapped[str | None] = mapped_column(
         Text,
-        doc='The page, folio or other place in the source, as cited, e.g. "pp. 18–19", '
-        '"tr. 224" or "Vol. 1, p. 8".',
+        doc='The page, folio or other place in the source, as cited, e.g. "pp. 18–19", "tr. 224" or "Vol. 1, p. 8".',
     )
     volume: Mapped[str | None] = mapped_column(
         String(64),
         doc='The volume of a multi-volume work cited, as cited, e.g. "10" in "Văn kiện Đảng toàn '
-        'tập, tập 10, tr. 38" (a journal\'s volume is the cited work\'s own, in the works table).',
+        "tập, tập 10, tr. 38\" (a journal's volume is the cited work's own, in the works table).",
     )
     unresolved_reason: Mapped[str | None] = mapped_column(
         Text,
@@ -904,13 +845,10 @@ class Claim(Batched, SearchIndexed, Base):
     position: Mapped[int] = mapped_column(
         Integer, doc="The claim's place in the order of claims of the citing work, counting from 1."
     )
-    text: Mapped[str] = mapped_column(
-        Text, doc="The passage of the main text, word for word, up to the note marker."
-    )
+    text: Mapped[str] = mapped_column(Text, doc="The passage of the main text, word for word, up to the note marker.")
     section: Mapped[str | None] = mapped_column(
         Text,
-        doc='The heading of the section of the citing work the claim stands in, e.g. '
-        '"The frontier campaign of 1950".',
+        doc='The heading of the section of the citing work the claim stands in, e.g. "The frontier campaign of 1950".',
     )
     paragraph: Mapped[int | None] = mapped_column(
         Integer, doc="The number of the paragraph of the main text the claim stands in, from 1."
@@ -953,18 +891,24 @@ class Correction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, doc="The catalogue's number for this correction.")
     batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write that made it (the batches table).")
-    work_id: Mapped[int] = mapped_column(Integer, index=True,
-                                         doc="The citing work whose note it corrects (its number in the works table).")
+    work_id: Mapped[int] = mapped_column(
+        Integer, index=True, doc="The citing work whose note it corrects (its number in the works table)."
+    )
     note_number: Mapped[int] = mapped_column(Integer, doc="The note's number in the citing work, e.g. 12.")
     position: Mapped[int] = mapped_column(Integer, doc="The citation's place in the note, from 1.")
-    field: Mapped[str] = mapped_column(Text, doc='What it corrects: "kind", "locator", "antecedent_note"; "archive", '
-                                       '"reference_code", "date", "title" (of the document cited); '
-                                       '"not_a_citation".')
-    was: Mapped[str | None] = mapped_column(Text, doc="The value as the reader read it, e.g. \"p. 12\" (for "
-                                                      "not_a_citation: the citation as read, in JSON).")
-    value: Mapped[str | None] = mapped_column(Text, doc="The corrected value, e.g. \"f. 12\".")
-    status: Mapped[str] = mapped_column(Text, doc='"applied", or "lost" when the citation read again no '
-                                                  'longer matches (see status_reason).')
+    field: Mapped[str] = mapped_column(
+        Text,
+        doc='What it corrects: "kind", "locator", "antecedent_note"; "archive", '
+        '"reference_code", "date", "title" (of the document cited); '
+        '"not_a_citation".',
+    )
+    was: Mapped[str | None] = mapped_column(
+        Text, doc='The value as the reader read it, e.g. "p. 12" (for not_a_citation: the citation as read, in JSON).'
+    )
+    value: Mapped[str | None] = mapped_column(Text, doc='The corrected value, e.g. "f. 12".')
+    status: Mapped[str] = mapped_column(
+        Text, doc='"applied", or "lost" when the citation read again no longer matches (see status_reason).'
+    )
     status_reason: Mapped[str | None] = mapped_column(Text, doc="Why a correction no longer applies.")
 
 
@@ -978,15 +922,20 @@ class Review(Base):
     batch_id: Mapped[int] = mapped_column(Integer, index=True, doc="The write that made it (the batches table).")
     work_id: Mapped[int] = mapped_column(Integer, index=True, doc="The citing work (its number in the works table).")
     note_number: Mapped[int] = mapped_column(Integer, doc="The note's number in the citing work.")
-    position: Mapped[int | None] = mapped_column(Integer, doc="The citation's place in the note; empty for the "
-                                                              "note as a whole.")
+    position: Mapped[int | None] = mapped_column(
+        Integer, doc="The citation's place in the note; empty for the note as a whole."
+    )
     problem: Mapped[str] = mapped_column(Text, doc="The problem the queue showed when it was marked.")
 
 
 # Rows whose search text is still to be written (by another program, or a write under way):
 # a partial index, so finding them costs nothing at a million rows.
 for _model in (Repository, RecordSet, Document, Work, Note, Claim):
-    Index(f"ix_{_model.__tablename__}_search_pending", _model.id,
-          sqlite_where=_model.search_text.is_(None), postgresql_where=_model.search_text.is_(None))
+    Index(
+        f"ix_{_model.__tablename__}_search_pending",
+        _model.id,
+        sqlite_where=_model.search_text.is_(None),
+        postgresql_where=_model.search_text.is_(None),
+    )
 
 PUBLIC_TABLES = ("repositories", "record_sets", "documents", "works", "notes", "citations", "claims", "batches")

@@ -46,9 +46,7 @@ def check_upgradable(connection: Connection) -> None:
     if revision is None:
         foreign = [t for t in inspect(connection).get_table_names() if t != "alembic_version"]
         if foreign:
-            raise NotADatabase(
-                f"{name}: holds tables that are not a catalogue's ({', '.join(sorted(foreign)[:5])})"
-            )
+            raise NotADatabase(f"{name}: holds tables that are not a catalogue's ({', '.join(sorted(foreign)[:5])})")
         return
     scripts = ScriptDirectory.from_config(alembic_config())
     known = {script.revision for script in scripts.walk_revisions()}
@@ -68,8 +66,10 @@ def require_current(connection: Connection) -> None:
     current = current_revision(connection)
     if current != head_revision():
         check_upgradable(connection)
-        raise DatabaseError(f"{describe(connection.engine.url)}: not a catalogue at the latest schema "
-                            f"(revision {current or 'none'}); run 'catalogue init' first")
+        raise DatabaseError(
+            f"{describe(connection.engine.url)}: not a catalogue at the latest schema "
+            f"(revision {current or 'none'}); run 'catalogue init' first"
+        )
 
 
 def require_current_file(target: str | URL | None) -> None:

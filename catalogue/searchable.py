@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .text import search_words
 
+
 @dataclass(frozen=True)
 class Searchable:
     """A table the search box reads: the row's own text columns, the names it shows from
@@ -44,15 +45,22 @@ SEARCHABLE = (
     Searchable("claims", ("text",)),
     Searchable("notes", ("text",)),
     Searchable("documents", ("title", "title_translated", "reference_code", "date_as_written")),
-    Searchable("works", ("title", "title_translated", "container_title", "publisher", "year"),
-               related="(SELECT group_concat(a.name, ' ') FROM work_agents wa JOIN agents a ON a.id = wa.agent_id "
-                       "WHERE wa.work_id = t.id)",
-               dependents=(("work_agents", "work_id", "id = {key}"),)),
-    Searchable("repositories", ("acronym", "authorised_name", "city"),
-               related=_names("repository_names", "repository_id = t.id"),
-               dependents=(("repository_names", "repository_id", "id = {key}"),)),
-    Searchable("record_sets", ("path", "title"),
-               related="(SELECT acronym FROM repositories WHERE id = t.repository_id)"),
+    Searchable(
+        "works",
+        ("title", "title_translated", "container_title", "publisher", "year"),
+        related="(SELECT group_concat(a.name, ' ') FROM work_agents wa JOIN agents a ON a.id = wa.agent_id "
+        "WHERE wa.work_id = t.id)",
+        dependents=(("work_agents", "work_id", "id = {key}"),),
+    ),
+    Searchable(
+        "repositories",
+        ("acronym", "authorised_name", "city"),
+        related=_names("repository_names", "repository_id = t.id"),
+        dependents=(("repository_names", "repository_id", "id = {key}"),),
+    ),
+    Searchable(
+        "record_sets", ("path", "title"), related="(SELECT acronym FROM repositories WHERE id = t.repository_id)"
+    ),
 )
 BY_TABLE = {item.table: item for item in SEARCHABLE}
 

@@ -29,9 +29,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when pr
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
     mapping = LocatedDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {
-        loader.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
-    }
+    mapping.key_lines = {loader.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value}
     return mapping
 
 

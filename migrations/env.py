@@ -14,11 +14,12 @@ from pathlib import Path
 from alembic import context
 
 from catalogue.db import connect, resolve_url, sqlite_path
-from catalogue.models import Base
 from catalogue.derive import include_object
+from catalogue.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
 
 def configure(**kwargs) -> None:
     context.configure(
@@ -43,9 +44,9 @@ def fresh_database_for_check(url):
     fresh = Path(tempfile.mkdtemp(prefix="catalogue-check-")) / "fresh.db"
     print(f"{path} does not exist: checking the models against a fresh database", file=sys.stderr)
     subprocess.run(
-        [sys.executable, "-m", "alembic", "-c", config.config_file_name,
-         "-x", f"db={fresh}", "upgrade", "head"],
-        check=True, capture_output=True,
+        [sys.executable, "-m", "alembic", "-c", config.config_file_name, "-x", f"db={fresh}", "upgrade", "head"],
+        check=True,
+        capture_output=True,
     )
     return resolve_url(str(fresh))
 

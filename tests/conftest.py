@@ -66,8 +66,11 @@ def authority_file(tmp_path) -> Path:
 def pytest_terminal_summary(terminalreporter):
     """Say plainly how many tests ran against PostgreSQL, so a skip cannot pass unseen."""
     passed = [r for r in terminalreporter.stats.get("passed", []) if "postgres" in r.keywords]
-    failed = [r for r in terminalreporter.stats.get("failed", []) + terminalreporter.stats.get("error", [])
-              if "postgres" in getattr(r, "keywords", {})]
+    failed = [
+        r
+        for r in terminalreporter.stats.get("failed", []) + terminalreporter.stats.get("error", [])
+        if "postgres" in getattr(r, "keywords", {})
+    ]
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "postgres" in getattr(r, "keywords", {})]
     terminalreporter.write_line(
         f"PostgreSQL: {len(passed)} tests passed, {len(failed)} failed, {len(skipped)} skipped "

@@ -14,9 +14,9 @@ import json
 import sys
 from pathlib import Path
 
+from catalogue.parse.scoring import score_file
 from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.resources import AUTHORITY_FILE
-from catalogue.parse.scoring import score_file
 
 HERE = Path(__file__).resolve().parent
 DEVELOPMENT = (HERE / "corpus", HERE / "heldout", HERE / "heldout2")

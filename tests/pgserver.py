@@ -19,8 +19,7 @@ def find_bin_dir() -> Path:
     """The newest PostgreSQL server's bin folder ($CATALOGUE_PG_BIN overrides)."""
     if os.environ.get("CATALOGUE_PG_BIN"):
         return Path(os.environ["CATALOGUE_PG_BIN"])
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                        key=lambda p: int(Path(p).parent.parent.name))
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parent.parent.name))
     if candidates:
         return Path(candidates[-1]).parent
     initdb = shutil.which("initdb")
@@ -62,12 +61,24 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(root, "postgres", "postgres")
         server = cls(root=root, port=free_port(), bin_dir=find_bin_dir())
-        server._run("initdb", "-D", str(server.data), "-U", "postgres", "-A", "trust",
-                    "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = (f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        server._run("pg_ctl", "-D", str(server.data), "-o", options, "-w",
-                    "-l", str(root / "server.log"), "start")
+        server._run(
+            "initdb",
+            "-D",
+            str(server.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        server._run("pg_ctl", "-D", str(server.data), "-o", options, "-w", "-l", str(root / "server.log"), "start")
         with psycopg.connect(server.dsn("postgres"), autocommit=True) as connection:
             server.version = connection.execute("SHOW server_version").fetchone()[0]
         return server

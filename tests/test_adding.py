@@ -15,8 +15,9 @@ from catalogue.cli import cli
 from catalogue.resources import SEED
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "seed" / "examples"
-SEED_NOTE_TITLE = ("Note de Haut Commissariat Indochine: Les communistes chinois et le Viet Minh "
-                   "(de Septembre 1945 à Septembre 1948)")
+SEED_NOTE_TITLE = (
+    "Note de Haut Commissariat Indochine: Les communistes chinois et le Viet Minh (de Septembre 1945 à Septembre 1948)"
+)
 HEADER = "repository,reference_code,title,date,genre\n"
 
 
@@ -55,11 +56,25 @@ def checksum(path: Path) -> str:
 
 # ── add ──────────────────────────────────────────────────────────────────────
 
+
 def test_adding_a_document_the_seed_cites_is_that_same_row(db):
-    [(seed_id, carton)] = rows(db, "select id, record_set_id from documents where reference_code = '10 H 287' "
-                                   "and date_edtf = '1948-09-23'")
-    result = run("add", "document", "--db", str(db), "--repository", "shd", "--reference-code", "10H287",
-                 "--date", "23 September 1948", "--title", SEED_NOTE_TITLE)
+    [(seed_id, carton)] = rows(
+        db, "select id, record_set_id from documents where reference_code = '10 H 287' and date_edtf = '1948-09-23'"
+    )
+    result = run(
+        "add",
+        "document",
+        "--db",
+        str(db),
+        "--repository",
+        "shd",
+        "--reference-code",
+        "10H287",
+        "--date",
+        "23 September 1948",
+        "--title",
+        SEED_NOTE_TITLE,
+    )
     assert result.exit_code == 0, result.output
     assert f"document {seed_id} already in the catalogue: /catalogue/documents/{seed_id}" in result.output
     assert rows(db, "select count(*) from documents where reference_code_key = '10h287'") == [(8,)]
@@ -67,24 +82,58 @@ def test_adding_a_document_the_seed_cites_is_that_same_row(db):
 
 def test_same_carton_another_date_is_a_new_document_in_that_carton(db):
     [(carton,)] = rows(db, "select record_set_id from documents where date_edtf = '1948-09-23'")
-    result = run("add", "document", "--db", str(db), "--repository", "SHD", "--reference-code", "10 H 287",
-                 "--date", "24 septembre 1948", "--title", SEED_NOTE_TITLE)
+    result = run(
+        "add",
+        "document",
+        "--db",
+        str(db),
+        "--repository",
+        "SHD",
+        "--reference-code",
+        "10 H 287",
+        "--date",
+        "24 septembre 1948",
+        "--title",
+        SEED_NOTE_TITLE,
+    )
     assert result.exit_code == 0, result.output
     new_id = int(result.output.split()[1])
-    assert rows(db, "select record_set_id, date_edtf, batch_id is not null from documents where id = ?", new_id) == \
-        [(carton, "1948-09-24", 1)]
+    assert rows(db, "select record_set_id, date_edtf, batch_id is not null from documents where id = ?", new_id) == [
+        (carton, "1948-09-24", 1)
+    ]
 
 
 def test_add_prints_the_rows_site_path_and_logs_the_batch(db):
-    result = run("add", "document", "--db", str(db), "--by", "jroe", "--repository", "VNA 3",
-                 "--reference-code", "PTT, Mục lục 2, 70", "--date", "ngày 5 tháng 4 năm 1949",
-                 "--title", "Báo cáo tình hình", "--author", "Nguyễn Văn A", "--author", "Trần Văn B")
+    result = run(
+        "add",
+        "document",
+        "--db",
+        str(db),
+        "--by",
+        "jroe",
+        "--repository",
+        "VNA 3",
+        "--reference-code",
+        "PTT, Mục lục 2, 70",
+        "--date",
+        "ngày 5 tháng 4 năm 1949",
+        "--title",
+        "Báo cáo tình hình",
+        "--author",
+        "Nguyễn Văn A",
+        "--author",
+        "Trần Văn B",
+    )
     assert result.exit_code == 0, result.output
     new_id = int(result.output.split()[1])
     assert f"/catalogue/documents/{new_id}" in result.output
-    [(edtf, code, path, batch)] = rows(db, "select d.date_edtf, d.reference_code_normalised, rs.path, d.batch_id "
-                                           "from documents d join record_sets rs on rs.id = d.record_set_id "
-                                           "where d.id = ?", new_id)
+    [(edtf, code, path, batch)] = rows(
+        db,
+        "select d.date_edtf, d.reference_code_normalised, rs.path, d.batch_id "
+        "from documents d join record_sets rs on rs.id = d.record_set_id "
+        "where d.id = ?",
+        new_id,
+    )
     assert (edtf, code, path) == ("1949-04-05", "PTT, ML2, 70", "PTT / ML2 / 70")
     assert rows(db, "select made_by, command from batches where id = ?", batch) == [("jroe", "add document")]
     assert rows(db, "select count(*) from document_agents where document_id = ? and role = 'author'", new_id) == [(2,)]
@@ -98,8 +147,7 @@ def test_add_refuses_an_unknown_archive_and_suggests_the_closest(db):
     assert checksum(db) == before
 
 
-@pytest.mark.parametrize("date, message", [("31 février 1947", "February 1947 has no day 31"),
-                                           ("soon", "not a date")])
+@pytest.mark.parametrize("date, message", [("31 février 1947", "February 1947 has no day 31"), ("soon", "not a date")])
 def test_add_refuses_a_date_it_cannot_read(db, date, message):
     result = run("add", "document", "--db", str(db), "--repository", "SHD", "--title", "x", "--date", date)
     assert result.exit_code == 1 and "date: " in result.output and message in result.output
@@ -107,20 +155,47 @@ def test_add_refuses_a_date_it_cannot_read(db, date, message):
 
 def test_add_names_the_allowed_values_of_a_closed_vocabulary(db):
     result = run("add", "document", "--db", str(db), "--repository", "SHD", "--title", "x", "--genre", "memo")
-    assert result.exit_code == 1 and "genre: Input should be 'report'" in result.output and "'telegram'" in result.output
+    assert (
+        result.exit_code == 1 and "genre: Input should be 'report'" in result.output and "'telegram'" in result.output
+    )
 
 
 def test_add_a_work_and_a_record_set(db):
-    work = run("add", "work", "--db", str(db), "--type", "book", "--title", "Vietnam: State, War, and Revolution",
-               "--author", "David G. Marr", "--place", "Berkeley", "--year", "2013")
+    work = run(
+        "add",
+        "work",
+        "--db",
+        str(db),
+        "--type",
+        "book",
+        "--title",
+        "Vietnam: State, War, and Revolution",
+        "--author",
+        "David G. Marr",
+        "--place",
+        "Berkeley",
+        "--year",
+        "2013",
+    )
     assert work.exit_code == 0, work.output
     work_id = int(work.output.split()[1])
     assert rows(db, "select country_code, year from works where id = ?", work_id) == [("US", 2013)]
-    record_set = run("add", "record-set", "--db", str(db), "--repository", "SHD", "--reference-code", "10 H 300",
-                     "--title", "Chine, 1949")
+    record_set = run(
+        "add",
+        "record-set",
+        "--db",
+        str(db),
+        "--repository",
+        "SHD",
+        "--reference-code",
+        "10 H 300",
+        "--title",
+        "Chine, 1949",
+    )
     assert record_set.exit_code == 0, record_set.output
-    assert rows(db, "select path, level, title from record_sets where id = ?", int(record_set.output.split()[2])) == \
-        [("10 H / 300", "file", "Chine, 1949")]
+    assert rows(db, "select path, level, title from record_sets where id = ?", int(record_set.output.split()[2])) == [
+        ("10 H / 300", "file", "Chine, 1949")
+    ]
 
 
 def test_every_add_command_documents_every_field_with_an_example():
@@ -132,6 +207,7 @@ def test_every_add_command_documents_every_field_with_an_example():
 
 
 # ── import ───────────────────────────────────────────────────────────────────
+
 
 def test_the_example_documents_import_once(db):
     first = run("import", "--db", str(db), str(EXAMPLES / "documents.csv"))
@@ -146,8 +222,11 @@ def test_the_example_documents_import_once(db):
 def test_imported_documents_are_searchable_and_in_their_archives_tree(db):
     assert run("import", "--db", str(db), str(EXAMPLES / "documents.csv")).exit_code == 0
     assert rows(db, "select count(*) from documents_fts where documents_fts match '\"long tcheou\"'") == [(1,)]
-    assert rows(db, "select rs.path from documents d join record_sets rs on rs.id = d.record_set_id "
-                    "where d.title like 'Báo cáo của Ủy ban%'") == [("PTT / ML2 / 61",)]
+    assert rows(
+        db,
+        "select rs.path from documents d join record_sets rs on rs.id = d.record_set_id "
+        "where d.title like 'Báo cáo của Ủy ban%'",
+    ) == [("PTT / ML2 / 61",)]
 
 
 def test_dry_run_says_what_would_change_and_changes_nothing(db):
@@ -159,13 +238,21 @@ def test_dry_run_says_what_would_change_and_changes_nothing(db):
 
 def test_json_records_import_with_item_numbers(db, tmp_path):
     path = tmp_path / "documents.json"
-    path.write_text(json.dumps([{"repository": "SHD", "reference_code": "10 H 301", "title": "Rapport", "date": "1949"},
-                                {"repository": "SHD", "title": "Rapport", "genre": "nonsense"}]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {"repository": "SHD", "reference_code": "10 H 301", "title": "Rapport", "date": "1949"},
+                {"repository": "SHD", "title": "Rapport", "genre": "nonsense"},
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = run("import", "--db", str(db), str(path))
     assert result.exit_code == 1 and f"{path}:item 2: genre:" in result.output
 
 
 # ── Bad input: every problem named, nothing written ─────────────────────────
+
 
 def refused(db: Path, path: Path, *expected: str, extra: tuple[str, ...] = ()) -> str:
     before = checksum(db)
@@ -195,14 +282,24 @@ def test_unknown_column(db, tmp_path):
 
 
 def test_wrong_date_and_unknown_archive_are_both_reported(db, tmp_path):
-    path = write(tmp_path, "documents.csv", HEADER + "SHD,10 H 1,Rapport,31 février 1947,report\n"
-                                                    "SDH,10 H 2,Rapport,1947,report\n")
-    refused(db, path, f"{path}:2: date: 31 février 1947: February 1947 has no day 31",
-            f"{path}:3: repository: no archive is called 'SDH'", "did you mean SHD")
+    path = write(
+        tmp_path,
+        "documents.csv",
+        HEADER + "SHD,10 H 1,Rapport,31 février 1947,report\nSDH,10 H 2,Rapport,1947,report\n",
+    )
+    refused(
+        db,
+        path,
+        f"{path}:2: date: 31 février 1947: February 1947 has no day 31",
+        f"{path}:3: repository: no archive is called 'SDH'",
+        "did you mean SHD",
+    )
 
 
 def test_the_same_document_twice_with_conflicting_fields(db, tmp_path):
-    path = write(tmp_path, "documents.csv", HEADER + "SHD,10 H 1,Rapport,1947,report\nSHD,10 H 1,Rapport,1947,telegram\n")
+    path = write(
+        tmp_path, "documents.csv", HEADER + "SHD,10 H 1,Rapport,1947,report\nSHD,10 H 1,Rapport,1947,telegram\n"
+    )
     refused(db, path, f"{path}:3: genre: the same document as {path}:2", "'telegram', not 'report'")
 
 
@@ -225,8 +322,9 @@ def test_a_hundred_thousand_rows_with_one_bad_row_in_the_middle(db, tmp_path):
     lines[50_000] = "SHD,10 H 1,Rapport du milieu,30 février 1948,report\n"
     path = write(tmp_path, "documents.csv", HEADER + "".join(lines))
     output = refused(db, path, f"{path}:50002: date: 30 février 1948: February 1948 has no day 30")
-    assert [line for line in output.splitlines() if line.startswith("Error:")] == \
-        [f"Error: {path}:50002: date: 30 février 1948: February 1948 has no day 30"]  # that row, only that one
+    assert [line for line in output.splitlines() if line.startswith("Error:")] == [
+        f"Error: {path}:50002: date: 30 février 1948: February 1948 has no day 30"
+    ]  # that row, only that one
 
 
 def test_a_file_whose_kind_cannot_be_told(db, tmp_path):
@@ -248,30 +346,74 @@ def test_a_csl_json_that_is_not_a_list(db, tmp_path):
 
 
 def test_a_csl_item_without_a_title_and_one_of_unknown_type(db, tmp_path):
-    path = write(tmp_path, "zotero.json", json.dumps([
-        {"id": "a", "type": "book", "author": [{"family": "Marr", "given": "David"}], "issued": {"date-parts": [[2013]]}},
-        {"id": "b", "type": "hologram", "title": "A moving picture", "issued": {"date-parts": [[2013]]}},
-    ]))
+    path = write(
+        tmp_path,
+        "zotero.json",
+        json.dumps(
+            [
+                {
+                    "id": "a",
+                    "type": "book",
+                    "author": [{"family": "Marr", "given": "David"}],
+                    "issued": {"date-parts": [[2013]]},
+                },
+                {"id": "b", "type": "hologram", "title": "A moving picture", "issued": {"date-parts": [[2013]]}},
+            ]
+        ),
+    )
     refused(db, path, f"{path}:item 1: title:", f"{path}:item 2: type:")
 
 
 # ── The round trip: export, then import into an empty catalogue ─────────────
 
-DOCUMENT_COLUMNS = ("d.document_key", "d.title", "d.title_translated", "d.date_edtf", "d.date_as_written",
-                    "d.date_start", "d.date_end", "d.genre", "d.language", "d.reference_code",
-                    "d.reference_code_normalised", "d.reference_code_key", "d.description", "r.acronym", "rs.path",
-                    "(select group_concat(a.name || ':' || da.role, '|') from (select * from document_agents "
-                    "order by agent_id, role) da join agents a on a.id = da.agent_id where da.document_id = d.id)")
-WORK_COLUMNS = ("w.work_key", "w.type", "w.title", "w.title_translated", "w.container_title", "w.volume", "w.issue",
-                "w.pages", "w.place", "w.publisher", "w.year", "w.language", "w.country_code", "w.doi", "w.isbn", "w.url",
-                "(select group_concat(a.name || ':' || wa.role || ':' || wa.position, '|') from (select * from work_agents "
-                "order by role, position) wa join agents a on a.id = wa.agent_id where wa.work_id = w.id)")
+DOCUMENT_COLUMNS = (
+    "d.document_key",
+    "d.title",
+    "d.title_translated",
+    "d.date_edtf",
+    "d.date_as_written",
+    "d.date_start",
+    "d.date_end",
+    "d.genre",
+    "d.language",
+    "d.reference_code",
+    "d.reference_code_normalised",
+    "d.reference_code_key",
+    "d.description",
+    "r.acronym",
+    "rs.path",
+    "(select group_concat(a.name || ':' || da.role, '|') from (select * from document_agents "
+    "order by agent_id, role) da join agents a on a.id = da.agent_id where da.document_id = d.id)",
+)
+WORK_COLUMNS = (
+    "w.work_key",
+    "w.type",
+    "w.title",
+    "w.title_translated",
+    "w.container_title",
+    "w.volume",
+    "w.issue",
+    "w.pages",
+    "w.place",
+    "w.publisher",
+    "w.year",
+    "w.language",
+    "w.country_code",
+    "w.doi",
+    "w.isbn",
+    "w.url",
+    "(select group_concat(a.name || ':' || wa.role || ':' || wa.position, '|') from (select * from work_agents "
+    "order by role, position) wa join agents a on a.id = wa.agent_id where wa.work_id = w.id)",
+)
 
 
 def catalogue_rows(db: Path) -> tuple[list, list]:
-    documents = rows(db, f"select {', '.join(DOCUMENT_COLUMNS)} from documents d "
-                         "left join repositories r on r.id = d.repository_id "
-                         "left join record_sets rs on rs.id = d.record_set_id order by d.document_key")
+    documents = rows(
+        db,
+        f"select {', '.join(DOCUMENT_COLUMNS)} from documents d "
+        "left join repositories r on r.id = d.repository_id "
+        "left join record_sets rs on rs.id = d.record_set_id order by d.document_key",
+    )
     works = rows(db, f"select {', '.join(WORK_COLUMNS)} from works w order by w.work_key")
     return documents, works
 
@@ -296,7 +438,9 @@ def test_a_round_trip_through_csl_json_loses_nothing(seeded_file, tmp_path):
     empty = round_trip(seeded_file, tmp_path, "csl-json", "catalogue.json")
     documents, works = catalogue_rows(seeded_file)
     again_documents, again_works = catalogue_rows(empty)
-    citing = {title for (title,) in rows(seeded_file, "select title from works where id in (select work_id from notes)")}
+    citing = {
+        title for (title,) in rows(seeded_file, "select title from works where id in (select work_id from notes)")
+    }
     assert len(documents) == 21 and again_documents == documents
     assert len(cited_works(works, citing)) >= 27 and cited_works(again_works, citing) == cited_works(works, citing)
     assert {work[2] for work in again_works} == {work[2] for work in works}  # the citing works too, by title
@@ -309,35 +453,90 @@ def test_a_round_trip_through_csv_loses_no_document(seeded_file, tmp_path):
 
 # ── Archives and claims by hand ─────────────────────────────────────────────
 
+
 def test_add_an_archive_then_a_document_held_there(db):
-    result = run("add", "repository", "--db", str(db), "--acronym", "AMSZ", "--authorised-name",
-                 "Archiwum Ministerstwa Spraw Zagranicznych", "--country", "pl", "--city", "Warszawa",
-                 "--type", "ministry_archives", "--name", "Archives of the Polish Foreign Ministry")
+    result = run(
+        "add",
+        "repository",
+        "--db",
+        str(db),
+        "--acronym",
+        "AMSZ",
+        "--authorised-name",
+        "Archiwum Ministerstwa Spraw Zagranicznych",
+        "--country",
+        "pl",
+        "--city",
+        "Warszawa",
+        "--type",
+        "ministry_archives",
+        "--name",
+        "Archives of the Polish Foreign Ministry",
+    )
     assert result.exit_code == 0, result.output
     assert rows(db, "select country_code, city from repositories where acronym = 'AMSZ'") == [("PL", "Warszawa")]
-    document = run("add", "document", "--db", str(db), "--repository", "archives of the polish foreign ministry",
-                   "--reference-code", "z. 10, t. 1234", "--title", "Szyfrogram", "--date", "1954")
+    document = run(
+        "add",
+        "document",
+        "--db",
+        str(db),
+        "--repository",
+        "archives of the polish foreign ministry",
+        "--reference-code",
+        "z. 10, t. 1234",
+        "--title",
+        "Szyfrogram",
+        "--date",
+        "1954",
+    )
     assert document.exit_code == 0, document.output
 
 
 def test_an_archive_whose_name_another_has_is_refused(db):
-    result = run("add", "repository", "--db", str(db), "--acronym", "XYZ", "--authorised-name",
-                 "Service historique de la défense", "--country", "FR")
+    result = run(
+        "add",
+        "repository",
+        "--db",
+        str(db),
+        "--acronym",
+        "XYZ",
+        "--authorised-name",
+        "Service historique de la défense",
+        "--country",
+        "FR",
+    )
     assert result.exit_code == 1 and "names: 'Service historique de la défense' already names SHD" in result.output
 
 
 def test_add_a_claim_resting_on_a_document_and_a_work(db):
     [(document,)] = rows(db, "select id from documents where date_edtf = '1948-09-23'")
     [(work,)] = rows(db, "select id from works where title like 'Hồ Chí Minh Biên Niên%'")
-    result = run("add", "claim", "--db", str(db), "--by", "jroe", "--text", "Chinese advisers reached Cao Bằng in 1950.",
-                 "--document", f"{document}:f. 12", "--work", f"{work}:p. 224")
+    result = run(
+        "add",
+        "claim",
+        "--db",
+        str(db),
+        "--by",
+        "jroe",
+        "--text",
+        "Chinese advisers reached Cao Bằng in 1950.",
+        "--document",
+        f"{document}:f. 12",
+        "--work",
+        f"{work}:p. 224",
+    )
     assert result.exit_code == 0, result.output
     claim = int(result.output.split()[1])
-    chain = rows(db, "select kind, locator, document_id, work_id, repository from evidence_chain where claim_id = ? "
-                     "order by citation_id", claim)
+    chain = rows(
+        db,
+        "select kind, locator, document_id, work_id, repository from evidence_chain where claim_id = ? "
+        "order by citation_id",
+        claim,
+    )
     assert chain == [("archival", "f. 12", document, None, "SHD"), ("published", "p. 224", None, work, None)]
-    assert rows(db, "select w.title from claims c join works w on w.id = c.work_id where c.id = ?", claim) == \
-        [("Own research: jroe",)]
+    assert rows(db, "select w.title from claims c join works w on w.id = c.work_id where c.id = ?", claim) == [
+        ("Own research: jroe",)
+    ]
 
 
 def test_a_claim_on_a_document_that_does_not_exist_is_refused(db):
@@ -348,7 +547,9 @@ def test_a_claim_on_a_document_that_does_not_exist_is_refused(db):
 def test_a_claim_is_not_added_to_a_work_read_from_its_text(db):
     [(work,)] = rows(db, "select min(work_id) from notes")
     [(document,)] = rows(db, "select min(id) from documents")
-    result = run("add", "claim", "--db", str(db), "--text", "x", "--citing-work", str(work), "--document", str(document))
+    result = run(
+        "add", "claim", "--db", str(db), "--text", "x", "--citing-work", str(work), "--document", str(document)
+    )
     assert result.exit_code == 1 and "is read from its text" in result.output
 
 

@@ -25,6 +25,7 @@ def essay():
 
 # --- seed 000: a journal article with 56 endnotes -------------------------------------------
 
+
 def test_journal_head(journal):
     assert journal.style == "notes"
     assert journal.title.startswith("Fighting Side by Side")
@@ -45,8 +46,7 @@ def test_journal_notes_broken_across_pages_are_whole(journal):
     assert "the Chairman of Vietnamese Revolutionary League Nguyễn Hải Thân" in notes[5]
     assert notes[5].endswith("Academia Historica (Taipei).")
     assert "Revolutionary Forces in Guangxi-Guangdong Border Areas," in notes[38]
-    assert ("As for the Indochinese problem, Indochina was far away from the Soviet sphere"
-            in notes[49])
+    assert "As for the Indochinese problem, Indochina was far away from the Soviet sphere" in notes[49]
     assert notes[49].endswith("pp. 4–5.")
     assert notes[6].startswith("Vô Nguyễn Giáp")  # "- Revolutionary…" did not become a note
 
@@ -58,7 +58,7 @@ def test_journal_claims_one_per_marker(journal):
     for claim in journal.claims:
         assert claim.text
         assert not any(c in claim.text for c in "¹²³⁴⁵⁶⁷⁸⁹⁰")
-        assert journal.body[claim.span[0]:claim.span[1]] == claim.text
+        assert journal.body[claim.span[0] : claim.span[1]] == claim.text
 
 
 def test_journal_claims_rejoined_across_page_breaks(journal):
@@ -68,14 +68,19 @@ def test_journal_claims_rejoined_across_page_breaks(journal):
     assert claims[1].text.startswith("Joined by the same mountains")
     assert "anti-colonial movement at that time. On 28 February 1946" in claims[1].text
     assert claims[1].text.endswith("caused some Vietnamese retaliation.")
-    assert claims[2].text == ("The victory of the Chinese people’s liberation movement under the "
-                              "leadership of the CCP, however, greatly inspired the Vietnamese "
-                              "revolutionaries’ morale during their anti-French struggle.")
+    assert claims[2].text == (
+        "The victory of the Chinese people’s liberation movement under the "
+        "leadership of the CCP, however, greatly inspired the Vietnamese "
+        "revolutionaries’ morale during their anti-French struggle."
+    )
 
 
 def test_journal_footers_are_not_body(journal):
-    for footer in ("Correspondence should be sent", "This article is the interim result",
-                   "is a Lecturer in the Institute"):
+    for footer in (
+        "Correspondence should be sent",
+        "This article is the interim result",
+        "is a Lecturer in the Institute",
+    ):
         assert footer not in journal.body
         assert not any(footer in claim.text for claim in journal.claims)
     assert "as well as financial and material support. Second, while" in journal.body
@@ -84,8 +89,7 @@ def test_journal_footers_are_not_body(journal):
 def test_journal_sections(journal):
     claims = {claim.note_numbers[0]: claim for claim in journal.claims}
     assert claims[1].section is None  # the introduction has no heading; the abstract is over
-    assert claims[5].section == ("1. The Viet Minh Provides Support for the Training of CCP "
-                                 "Troops in Vietnam")
+    assert claims[5].section == ("1. The Viet Minh Provides Support for the Training of CCP Troops in Vietnam")
     assert claims[18].section == "2. CCP Members in Vietnam Assist the Viet Minh"
     assert claims[56].section.startswith("4. The Characteristics and Influence")
     assert journal.body.startswith("Abstract\n\nAfter World War II")
@@ -98,6 +102,7 @@ def test_journal_reads_cleanly(journal):
 
 
 # --- seed 001: an author-date essay -----------------------------------------------------------
+
 
 def test_essay_head(essay):
     assert essay.style == "author_date"
@@ -132,8 +137,7 @@ def test_essay_claims(essay):
 def test_essay_references(essay):
     assert [ref.line for ref in essay.references] == [52, 54, 56, 58]
     assert essay.references[0].text.startswith("Asselin, Pierre.")
-    assert essay.references[-1].text == ("Logevall, Fredrik. Origins of the Vietnam War. "
-                                         "Routledge, 2015.")
+    assert essay.references[-1].text == ("Logevall, Fredrik. Origins of the Vietnam War. Routledge, 2015.")
     assert essay.warnings == []
 
 
@@ -162,12 +166,15 @@ def test_bracket_markers():
     assert article.title == "Ferries on the Lower River"
     assert article.authors == ["Mai Tran"]
     assert [note.text for note in article.notes] == [
-        "Town council minutes, 4 May 1921.", "Harbour register, 1929, p. 3.",
-        "Council minutes, 12 June 1934."]
+        "Town council minutes, 4 May 1921.",
+        "Harbour register, 1929, p. 3.",
+        "Council minutes, 12 June 1934.",
+    ]
     assert [claim.text for claim in article.claims] == [
         "The first ferry across the river opened in 1921.",
         "Traffic grew fast; by 1929 three boats were working.",
-        "In 1934 the council voted 12 to 3 for a bridge."]
+        "In 1934 the council voted 12 to 3 for a bridge.",
+    ]
     assert all(claim.section == "Introduction" for claim in article.claims)
     assert article.warnings == []
 
@@ -211,13 +218,11 @@ page break, pp. 4–5.
 
 def test_read_notes_numbering_and_continuations():
     notes = read_notes(NOTES_ONLY, "notes.txt")
-    assert [(note.number, note.line) for note in notes] == [
-        (12, 1), (13, 3), (14, 4), (15, 7), (16, 9), (19, 10)]
+    assert [(note.number, note.line) for note in notes] == [(12, 1), (13, 3), (14, 4), (15, 7), (16, 9), (19, 10)]
     texts = {note.number: note.text for note in notes}
     assert texts[12] == "Archives nationales d'outre-mer, Haut-commissariat, carton 4, dossier 2."
     assert texts[14] == "Report on the border posts, 1949, broken by a page break, pp. 4–5."
-    assert texts[15] == ("Memoir of a driver, who recalls that in 1947 the army crossed the "
-                         "river twice.")
+    assert texts[15] == ("Memoir of a driver, who recalls that in 1947 the army crossed the river twice.")
     assert texts[16] == "Ibid., p. 9."
 
 
@@ -228,8 +233,7 @@ def test_read_notes_accepts_each_numbering_style():
 
 def test_read_notes_unnumbered_bullet_continues_note():
     notes = read_notes("- 1 A letter from the\n\n- Governor, 1950.\n- 2 Ibid.")
-    assert [(n.number, n.text) for n in notes] == [(1, "A letter from the Governor, 1950."),
-                                                   (2, "Ibid.")]
+    assert [(n.number, n.text) for n in notes] == [(1, "A letter from the Governor, 1950."), (2, "Ibid.")]
 
 
 PAGE_BREAK = """\
@@ -255,8 +259,8 @@ def test_page_break_inside_paragraph_is_joined():
         "The delegates met in the town hall and argued for a long time about the cost of the new "
         "bridge, which the province would not pay for alone. They asked the railway company for "
         "help.",
-        "The company sent its engineers to New York City, and signed an agreement with the town "
-        "in March."]
+        "The company sent its engineers to New York City, and signed an agreement with the town in March.",
+    ]
     assert {claim.paragraph for claim in article.claims} == {1}
     assert article.notes[0].number == 1 and article.notes[0].text == "Minutes of the town hall."
 
@@ -287,9 +291,11 @@ Notes
 
 def test_footer_inside_paragraph_is_dropped_and_paragraph_rejoined():
     article = read_article(FOOTER, "footer.txt")
-    assert article.claims[0].text == ("The town council paid for the bridge in 1934 after long "
-                                      "arguments with the province about who should pay for its "
-                                      "upkeep.")
+    assert article.claims[0].text == (
+        "The town council paid for the bridge in 1934 after long "
+        "arguments with the province about who should pay for its "
+        "upkeep."
+    )
     assert "Associate Professor" not in article.body
     assert "River Fund" not in article.body
     assert "JOURNAL OF RIVER STUDIES" not in article.body
@@ -362,17 +368,21 @@ def test_author_date_text():
     assert article.authors == ["Lan Pham"]
     assert article.date == "2021-11-08"
     assert [(note.number, note.text, note.kind) for note in article.notes] == [
-        (1, "Smith 1994, 45", "in_text"), (2, "see Jones 2001", "in_text"),
-        (3, "Smith 1994", "in_text"), (4, "Smith; Jones", "in_text")]
+        (1, "Smith 1994, 45", "in_text"),
+        (2, "see Jones 2001", "in_text"),
+        (3, "Smith 1994", "in_text"),
+        (4, "Smith; Jones", "in_text"),
+    ]
     assert [(claim.text, claim.note_numbers) for claim in article.claims] == [
-        ("The ferry opened in 1921.", [1]), ("Traffic grew.", [2, 3]),
-        ("Bridges came later.", [4])]
+        ("The ferry opened in 1921.", [1]),
+        ("Traffic grew.", [2, 3]),
+        ("Bridges came later.", [4]),
+    ]
     assert [ref.line for ref in article.references] == [12, 13]
 
 
 def test_notes_without_heading_at_the_end():
-    text = ("Body text.¹ More text.² Last.³\n\n"
-            "1 First note.\n2 Second note.\n3 Third note.\n")
+    text = "Body text.¹ More text.² Last.³\n\n1 First note.\n2 Second note.\n3 Third note.\n"
     article = read_article(text, "nohead.txt")
     assert [claim.note_numbers for claim in article.claims] == [[1], [2], [3]]
     assert any("no notes heading" in warning for warning in article.warnings)
@@ -389,10 +399,30 @@ def test_readers_never_raise(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from([
-    "", "Notes", "References", "1 Note.", "- 2 Note", "[3] x", "Text.¹", "the end.²",
-    "Smith, A. Book.", "(Smith 1990)", "Ann Lee", "--", "* Funding.", "¹²³", "1947 the army",
-]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "Notes",
+                "References",
+                "1 Note.",
+                "- 2 Note",
+                "[3] x",
+                "Text.¹",
+                "the end.²",
+                "Smith, A. Book.",
+                "(Smith 1990)",
+                "Ann Lee",
+                "--",
+                "* Funding.",
+                "¹²³",
+                "1947 the army",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_readers_never_raise_on_article_like_text(lines):
     text = "\n".join(lines)
     article = read_article(text, "fuzz")
@@ -401,44 +431,65 @@ def test_readers_never_raise_on_article_like_text(lines):
 
 
 def test_markdown_footnotes_are_notes_and_markers():
-    text = ("# Cao Bang\n\nJane Doe\n\nIn March 1950 the war turned.\n\n"
-            "The army lost Cao Bang in October 1950.[^cb] It was a rout.[^2]\n\n"
-            "[^cb]: SHD, 10 H 287, 12 October 1950.\n[^2]: Ibid.\n")
+    text = (
+        "# Cao Bang\n\nJane Doe\n\nIn March 1950 the war turned.\n\n"
+        "The army lost Cao Bang in October 1950.[^cb] It was a rout.[^2]\n\n"
+        "[^cb]: SHD, 10 H 287, 12 October 1950.\n[^2]: Ibid.\n"
+    )
     article = read_article(text, "short.md")
     assert article.date is None  # a sentence with a date is body, not the date line
     assert [(n.number, n.text, n.line) for n in article.notes] == [
-        (1, "SHD, 10 H 287, 12 October 1950.", 9), (2, "Ibid.", 10)]
+        (1, "SHD, 10 H 287, 12 October 1950.", 9),
+        (2, "Ibid.", 10),
+    ]
     assert [(c.text, c.note_numbers) for c in article.claims] == [
-        ("The army lost Cao Bang in October 1950.", [1]), ("It was a rout.", [2])]
+        ("The army lost Cao Bang in October 1950.", [1]),
+        ("It was a rout.", [2]),
+    ]
 
 
-@pytest.mark.parametrize("line, number, rest", [
-    ("註1　蔣永敬，《胡志明在中國》", 1, "蔣永敬，《胡志明在中國》"),
-    ("註12 同上。", 12, "同上。"),
-    ("①中华人民共和国中央人民政府[N].", 1, "中华人民共和国中央人民政府[N]."),
-    ("㉑同上。", 21, "同上。"),
-    ("㊿ 同上书，第12页。", 50, "同上书，第12页。"),
-])
+@pytest.mark.parametrize(
+    "line, number, rest",
+    [
+        ("註1　蔣永敬，《胡志明在中國》", 1, "蔣永敬，《胡志明在中國》"),
+        ("註12 同上。", 12, "同上。"),
+        ("①中华人民共和国中央人民政府[N].", 1, "中华人民共和国中央人民政府[N]."),
+        ("㉑同上。", 21, "同上。"),
+        ("㊿ 同上书，第12页。", 50, "同上书，第12页。"),
+    ],
+)
 def test_chinese_note_numbers(line, number, rest):
     notes = read_notes(line)
     assert [(n.number, n.text) for n in notes] == [(number, rest)]
 
 
 def test_a_word_broken_at_the_end_of_a_line_is_mended():
-    notes = read_notes("1. David L. Ander-\nson, Trapped by Success (New York: Columbia, 1991), 27; a post-\nwar view.\n2. Ibid.")
+    notes = read_notes(
+        "1. David L. Ander-\nson, Trapped by Success (New York: Columbia, 1991), 27; a post-\nwar view.\n2. Ibid."
+    )
     assert notes[0].text == "David L. Anderson, Trapped by Success (New York: Columbia, 1991), 27; a postwar view."
 
 
 def test_notes_run_together_on_one_line_are_parted():
-    notes = read_notes("1 Karnow, Vietnam, 401. 2 Ibid., 402.\n3 Sheehan, Bright Shining Lie, 381 in 1963. 4 Fall.\n5 Ibid.")
+    notes = read_notes(
+        "1 Karnow, Vietnam, 401. 2 Ibid., 402.\n3 Sheehan, Bright Shining Lie, 381 in 1963. 4 Fall.\n5 Ibid."
+    )
     assert [(n.number, n.text) for n in notes] == [
-        (1, "Karnow, Vietnam, 401."), (2, "Ibid., 402."), (3, "Sheehan, Bright Shining Lie, 381 in 1963."),
-        (4, "Fall."), (5, "Ibid.")]
+        (1, "Karnow, Vietnam, 401."),
+        (2, "Ibid., 402."),
+        (3, "Sheehan, Bright Shining Lie, 381 in 1963."),
+        (4, "Fall."),
+        (5, "Ibid."),
+    ]
 
 
 def test_read_notes_drops_the_running_heads_of_a_books_notes_pages():
-    text = ("12. Vo Nguyen Giap, Dien Bien Phu (Hanoi: Quan Doi Nhan Dan, 2000), 131–35; see\n343\n"
-            "NOTES TO PAGES 214–219\nQiang Zhai, China and the Vietnam Wars, 45–49.\n13. Ibid., 12.\n342 NOTES\n")
+    text = (
+        "12. Vo Nguyen Giap, Dien Bien Phu (Hanoi: Quan Doi Nhan Dan, 2000), 131–35; see\n343\n"
+        "NOTES TO PAGES 214–219\nQiang Zhai, China and the Vietnam Wars, 45–49.\n13. Ibid., 12.\n342 NOTES\n"
+    )
     assert [n.text for n in read_notes(text)] == [
         "Vo Nguyen Giap, Dien Bien Phu (Hanoi: Quan Doi Nhan Dan, 2000), 131–35; see Qiang Zhai, China and the "
-        "Vietnam Wars, 45–49.", "Ibid., 12."]
+        "Vietnam Wars, 45–49.",
+        "Ibid., 12.",
+    ]

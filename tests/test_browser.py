@@ -82,7 +82,8 @@ def served(db: Path, *options: str):
     log = (db.parent / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen(
         [str(CATALOGUE), "serve", "--db", str(db), "--port", str(port), *options],
-        stdout=log, stderr=subprocess.STDOUT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -176,8 +177,7 @@ def walk_from_search_to_archive(page, site: str) -> None:
     shoot(page, "search.png")
     results = page.locator("section.search-results li > a").all_inner_texts()
     assert any("Lạng Sơn" in text for text in results), f"no result mentions Lạng Sơn: {results}"
-    assert all("Lang Son" in text or "Lạng Sơn" in text for text in claims.all_inner_texts()), \
-        claims.all_inner_texts()
+    assert all("Lang Son" in text or "Lạng Sơn" in text for text in claims.all_inner_texts()), claims.all_inner_texts()
     search_url = page.url
 
     # A claim page with an archival citation: try the claim results in order.
@@ -256,8 +256,10 @@ def test_which_claims_are_corroborated_across_borders(site):
         page.wait_for_url("**/catalogue/corroborated_claims*", timeout=TIMEOUT_MS)
         answer = page.locator("p.when-empty")
         answer.wait_for(state="visible", timeout=TIMEOUT_MS)
-        assert "No claim in the catalogue is supported by archival documents held in more than one country" \
+        assert (
+            "No claim in the catalogue is supported by archival documents held in more than one country"
             in answer.inner_text()
+        )
         shoot(page, "question-2-corroboration.png")
 
 

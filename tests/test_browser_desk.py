@@ -18,8 +18,9 @@ def desk_site(tmp_path_factory):
     """`catalogue serve --editors` on a freshly seeded database, with one editor."""
     folder = tmp_path_factory.mktemp("desk-browser")
     db = seeded_catalogue(folder)
-    hashed = subprocess.run([str(CATALOGUE), "editors", "hash", "--password", PASSWORD], check=True,
-                            capture_output=True, text=True).stdout.strip()
+    hashed = subprocess.run(
+        [str(CATALOGUE), "editors", "hash", "--password", PASSWORD], check=True, capture_output=True, text=True
+    ).stdout.strip()
     editors = folder / "editors.yml"
     editors.write_text(f"editors:\n  jroe:\n    name: Jane Roe\n    password_hash: {hashed}\n", encoding="utf-8")
     with served(db, "--editors", str(editors)) as base:

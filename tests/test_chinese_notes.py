@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.reference.authority import RepositoryIndex, read_authority
-from catalogue.parse.chinese import is_chinese_note, segments
 from catalogue.dates import find_dates
+from catalogue.parse.chinese import is_chinese_note, segments
 from catalogue.parse.model import RawNote
 from catalogue.parse.notes import parse_notes
+from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.resources import AUTHORITY_FILE
 
 
@@ -86,8 +86,11 @@ def test_bare_title_document_held_by_an_unknown_archive(index):
 
 
 def test_two_documents_sharing_archive_and_codes(index):
-    [note] = parse(index, "〈甲電乙〉（民國35年3月2日）；〈乙電甲〉（民國35年3月5日），以上均見〈某文物〉，"
-                          "國史館藏，典藏號分別為001-1、001-2。")
+    [note] = parse(
+        index,
+        "〈甲電乙〉（民國35年3月2日）；〈乙電甲〉（民國35年3月5日），以上均見〈某文物〉，"
+        "國史館藏，典藏號分別為001-1、001-2。",
+    )
     first, second = note.citations
     assert (first.repository, first.reference_code_cited, first.file_title) == ("AH", "001-1", "某文物")
     assert (second.repository, second.reference_code_cited) == ("AH", "001-2")
@@ -97,7 +100,11 @@ def test_printed_document_and_the_same_document_printed(index):
     [note] = parse(index, "〈甲致乙電〉（1946年2月1日），收入丙編，《史料集》（臺北：某社，1980），頁3-4。")
     [printed] = note.citations
     assert (printed.kind, printed.title, printed.date, printed.locator) == (
-        "published_document", "甲致乙電", "1946-02-01", "頁3-4")
+        "published_document",
+        "甲致乙電",
+        "1946-02-01",
+        "頁3-4",
+    )
     assert (printed.via.title, printed.via.year, printed.via.editors) == ("史料集", 1980, ["丙"])
     [note] = parse(index, "〈甲電乙〉（民國34年9月1日），國史館藏。此電亦收入《史料集》（臺北：某社，1980），頁7。")
     archival, printed = note.citations
@@ -113,8 +120,14 @@ def test_document_cited_in_a_book(index):
 
 
 def test_back_references_resolve(index):
-    notes = parse(index, "王明，《邊疆史》（臺北：三民書局，1990），頁12。", "同上，頁15。", "王明，前引書，頁20。",
-                  "參見註1。", "同上注。")
+    notes = parse(
+        index,
+        "王明，《邊疆史》（臺北：三民書局，1990），頁12。",
+        "同上，頁15。",
+        "王明，前引書，頁20。",
+        "參見註1。",
+        "同上注。",
+    )
     ibid, op_cit, cross, second_ibid = (n.citations[0] for n in notes[1:])
     assert (ibid.form, ibid.antecedent_note, ibid.locator) == ("ibid", 1, "頁15")
     assert (op_cit.form, op_cit.authors, op_cit.antecedent_note, op_cit.locator) == ("op_cit", ["王明"], 1, "頁20")
@@ -130,12 +143,15 @@ def test_circled_cross_reference_and_commentary_left_as_residue(index):
 
 
 def test_western_citation_inside_chinese_commentary(index):
-    [note] = parse(index, "早期研究以王明，《邊疆史》（臺北：三民書局，1990）及John Smith, The Border "
-                          "(London: Penguin, 1985)最具代表性。")
+    [note] = parse(
+        index,
+        "早期研究以王明，《邊疆史》（臺北：三民書局，1990）及John Smith, The Border "
+        "(London: Penguin, 1985)最具代表性。",
+    )
     chinese, western = note.citations
     assert (chinese.authors, chinese.title) == (["王明"], "邊疆史")
     assert (western.authors, western.title, western.year) == (["John Smith"], "The Border", 1985)
-    assert note.text[western.span[0]:western.span[1]].startswith("John Smith")
+    assert note.text[western.span[0] : western.span[1]].startswith("John Smith")
     assert "最具代表性" in note.residue and rebuilt(note)
 
 
@@ -143,7 +159,11 @@ def test_gbt_analytic_forms(index):
     [note] = parse(index, "甲致乙电(1950年1月2日)[M]//某研究室. 文稿: 第2册. 北京: 某出版社, 2005: 10-11.")
     [printed] = note.citations
     assert (printed.kind, printed.title, printed.date, printed.locator) == (
-        "published_document", "甲致乙电", "1950-01-02", "10-11")
+        "published_document",
+        "甲致乙电",
+        "1950-01-02",
+        "10-11",
+    )
     assert (printed.via.title, printed.via.volume, printed.via.year) == ("文稿", "2", 2005)
     [note] = parse(index, "张三. 某论文[J]. 某研究, 2006(2): 60-68. 该文引用了1950年8月13日甲致乙电。")
     article, cited = note.citations

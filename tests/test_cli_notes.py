@@ -7,13 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import jsonschema
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from catalogue.cli import cli
-from catalogue.resources import SEED
 from catalogue.parse.pipeline import parse_text
+from catalogue.resources import SEED
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 
@@ -35,10 +35,13 @@ def test_the_seed_parse_meets_the_contract():
 
 def test_a_notes_only_file_in_every_numbering_style(tmp_path):
     path = tmp_path / "notes.txt"
-    path.write_text("1. Marc Olivier, *Les frontières* (Paris: PUF, 1988), p. 4.\n"
-                    "[2] Ibid., p. 9.\n"
-                    "- 3 “Note sur la frontière,” (5.4.1949), 10 H 600,\n"
-                    "SHD.\n", encoding="utf-8")
+    path.write_text(
+        "1. Marc Olivier, *Les frontières* (Paris: PUF, 1988), p. 4.\n"
+        "[2] Ibid., p. 9.\n"
+        "- 3 “Note sur la frontière,” (5.4.1949), 10 H 600,\n"
+        "SHD.\n",
+        encoding="utf-8",
+    )
     output = json.loads(run("notes", "parse", path, "--json").stdout)
     assert [n["number"] for n in output["notes"]] == [1, 2, 3]
     assert output["notes"][1]["citations"][0]["antecedent_note"] == 1
@@ -87,20 +90,26 @@ def test_a_note_with_no_citation_is_kept_as_residue(tmp_path):
 def test_ingest_stores_a_new_article_and_can_replace_it(tmp_path):
     db = tmp_path / "c.db"
     article = tmp_path / "article.txt"
-    article.write_text("A Border Study\n\nJane Roe\n\nThe frontier was closed in 1950.¹ Trade went on.²\n\n"
-                       "Notes\n\n1 “Note sur la frontière,” (5.4.1950), 10 H 600, SHD.\n"
-                       "2 Ibid.\n", encoding="utf-8")
+    article.write_text(
+        "A Border Study\n\nJane Roe\n\nThe frontier was closed in 1950.¹ Trade went on.²\n\n"
+        "Notes\n\n1 “Note sur la frontière,” (5.4.1950), 10 H 600, SHD.\n"
+        "2 Ibid.\n",
+        encoding="utf-8",
+    )
     assert run("init", "--db", db).exit_code == 0
     first = run("ingest", "--db", db, article)
     assert first.exit_code == 0, first.output
-    assert "2 notes, 2 citations (+0 works they are printed in or cited through), 2 claims, 1 documents" \
-        in first.output
+    assert "2 notes, 2 citations (+0 works they are printed in or cited through), 2 claims, 1 documents" in first.output
     article.write_text(article.read_text().replace("2 Ibid.", "2 Ibid., p. 3."))
     assert run("ingest", "--db", db, article).exit_code == 0
     with sqlite3.connect(db) as connection:
         assert connection.execute("select count(*) from notes").fetchone()[0] == 2
-        assert connection.execute("select locator from citations where position = 1 and note_id = "
-                                  "(select id from notes where number = 2)").fetchone()[0] == "p. 3"
+        assert (
+            connection.execute(
+                "select locator from citations where position = 1 and note_id = (select id from notes where number = 2)"
+            ).fetchone()[0]
+            == "p. 3"
+        )
         assert connection.execute("select count(*) from documents").fetchone()[0] == 1
 
 
@@ -123,7 +132,7 @@ def test_any_text_reads_without_raising_and_rebuilds_every_note(text):
     for note in parsed.notes:
         pieces, position = [], 0
         for citation in sorted(note.citations, key=lambda c: c.span):
-            pieces.append(note.text[position:citation.span[0]])
+            pieces.append(note.text[position : citation.span[0]])
             position = citation.span[1]
         pieces.append(note.text[position:])
         assert "".join(pieces) == note.residue
@@ -131,13 +140,15 @@ def test_any_text_reads_without_raising_and_rebuilds_every_note(text):
 
 def test_senders_and_recipients_become_people_of_the_document(tmp_path):
     db, article = tmp_path / "c.db", tmp_path / "letters.txt"
-    article.write_text("Notes\n\n1 Telegram no. 7, Pignon to Coste-Floret, 15 March 1949, ANOM, HCI 250.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Notes\n\n1 Telegram no. 7, Pignon to Coste-Floret, 15 March 1949, ANOM, HCI 250.\n", encoding="utf-8"
+    )
     run("init", "--db", db)
     assert run("ingest", "--db", db, article).exit_code == 0
     with sqlite3.connect(db) as connection:
-        people = connection.execute("select da.role, a.name from document_agents da "
-                                    "join agents a on a.id = da.agent_id order by da.role").fetchall()
+        people = connection.execute(
+            "select da.role, a.name from document_agents da join agents a on a.id = da.agent_id order by da.role"
+        ).fetchall()
     assert people == [("recipient", "Coste-Floret"), ("sender", "Pignon")]
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from corpus_score import DEVELOPMENT, FLOOR, SEALED, baseline, corpus_files, key
 
-from catalogue.reference.authority import RepositoryIndex, read_authority
 from catalogue.parse.contract import notes_json
-from catalogue.resources import AUTHORITY_FILE
 from catalogue.parse.pipeline import parse_file
 from catalogue.parse.scoring import Score, load_expected, score
-from corpus_score import DEVELOPMENT, FLOOR, SEALED, baseline, corpus_files, key
+from catalogue.reference.authority import RepositoryIndex, read_authority
+from catalogue.resources import AUTHORITY_FILE
 
 SCHEMA = json.loads((Path(__file__).parent / "notes-parse.schema.json").read_text())
 REPOSITORIES = RepositoryIndex(read_authority(AUTHORITY_FILE))
@@ -61,8 +61,11 @@ def test_no_figure_drops_below_its_baseline(parsed):
     path, output = parsed
     result = score(load_expected(path), output, Score(), key(path), REPOSITORIES)
     kept = baseline()[key(path)]
-    dropped = {name: (value, kept[name]) for name, value in result.figures().items()
-               if name in kept and value < kept[name] - 1e-9}
+    dropped = {
+        name: (value, kept[name])
+        for name, value in result.figures().items()
+        if name in kept and value < kept[name] - 1e-9
+    }
     missing = set(kept) - set(result.figures())
     assert not dropped and not missing, (dropped, missing, result.misses)
 

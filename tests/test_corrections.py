@@ -31,14 +31,17 @@ def located_citation(db):
     with sqlite3.connect(db) as connection:
         return connection.execute(
             "select c.id, n.work_id, n.number, c.position, c.locator from citations c join notes n on n.id = c.note_id "
-            "where c.locator is not null order by c.id limit 1").fetchone()
+            "where c.locator is not null order by c.id limit 1"
+        ).fetchone()
 
 
 def locator_at(db, work_id, note, position):
     with sqlite3.connect(db) as connection:
         return connection.execute(
             "select c.locator from citations c join notes n on n.id = c.note_id "
-            "where n.work_id = ? and n.number = ? and c.position = ?", (work_id, note, position)).fetchone()[0]
+            "where n.work_id = ? and n.number = ? and c.position = ?",
+            (work_id, note, position),
+        ).fetchone()[0]
 
 
 def test_a_correction_is_applied_and_kept_when_the_article_is_ingested_again(seeded):
@@ -51,7 +54,8 @@ def test_a_correction_is_applied_and_kept_when_the_article_is_ingested_again(see
     assert locator_at(seeded, work_id, note, position) == "f. 999"
     with sqlite3.connect(seeded) as connection:
         was, value, status, made_by = connection.execute(
-            "select k.was, k.value, k.status, b.made_by from corrections k join batches b on b.id = k.batch_id").fetchone()
+            "select k.was, k.value, k.status, b.made_by from corrections k join batches b on b.id = k.batch_id"
+        ).fetchone()
     assert (was, value, status, made_by) == (locator, "f. 999", "applied", "jroe")
 
 
@@ -86,11 +90,15 @@ def test_a_back_reference_is_pointed_to_another_note(seeded):
     with sqlite3.connect(seeded) as connection:
         citation_id, work_id, note = connection.execute(
             "select c.id, n.work_id, n.number from citations c join notes n on n.id = c.note_id "
-            "where c.form = 'short' and c.antecedent_id is not null and n.number > 3 order by c.id limit 1").fetchone()
+            "where c.form = 'short' and c.antecedent_id is not null and n.number > 3 order by c.id limit 1"
+        ).fetchone()
     correct_citation(str(seeded), citation_id, {"antecedent_note": "1"}, "jroe")
     with sqlite3.connect(seeded) as connection:
-        pointed = connection.execute("select n.number from citations c join citations a on a.id = c.antecedent_id "
-                                     "join notes n on n.id = a.note_id where c.id = ?", (citation_id,)).fetchone()[0]
+        pointed = connection.execute(
+            "select n.number from citations c join citations a on a.id = c.antecedent_id "
+            "join notes n on n.id = a.note_id where c.id = ?",
+            (citation_id,),
+        ).fetchone()[0]
     assert pointed == 1
 
 
@@ -129,7 +137,8 @@ def archival_citation(db):
             "select c.id, n.work_id, n.number, c.position, r.acronym, d.reference_code, d.title "
             "from citations c join notes n on n.id = c.note_id join documents d on d.id = c.document_id "
             "join repositories r on r.id = d.repository_id where d.reference_code is not null "
-            "order by c.id limit 1").fetchone()
+            "order by c.id limit 1"
+        ).fetchone()
 
 
 def cited_document_at(db, work_id, note, position):
@@ -139,22 +148,28 @@ def cited_document_at(db, work_id, note, position):
             "select r.acronym, d.reference_code, d.date_as_written, d.title from citations c "
             "join notes n on n.id = c.note_id join documents d on d.id = c.document_id "
             "left join repositories r on r.id = d.repository_id "
-            "where n.work_id = ? and n.number = ? and c.position = ?", (work_id, note, position)).fetchone()
+            "where n.work_id = ? and n.number = ? and c.position = ?",
+            (work_id, note, position),
+        ).fetchone()
 
 
 def test_correcting_the_cited_documents_archive_and_code_points_the_citation_at_that_document(seeded):
     citation_id, work_id, note, position, archive, code, title = archival_citation(seeded)
     other = "ANOM" if archive != "ANOM" else "SHD"
     with sqlite3.connect(seeded) as connection:
-        other_name = connection.execute("select authorised_name from repositories where acronym = ?",
-                                        (other,)).fetchone()[0]
-    correct_citation(str(seeded), citation_id, {"archive": other_name, "reference_code": "GGI 65473",
-                                                "date": "12 mars 1947"}, "jroe")
+        other_name = connection.execute(
+            "select authorised_name from repositories where acronym = ?", (other,)
+        ).fetchone()[0]
+    correct_citation(
+        str(seeded), citation_id, {"archive": other_name, "reference_code": "GGI 65473", "date": "12 mars 1947"}, "jroe"
+    )
     assert cited_document_at(seeded, work_id, note, position) == (other, "GGI 65473", "12 mars 1947", title)
     with sqlite3.connect(seeded) as connection:  # kept by the catalogue's name for the archive
         assert connection.execute("select value from corrections where field = 'archive'").fetchone()[0] == other
-        made = connection.execute("select d.date_edtf, b.made_by from documents d join batches b on b.id = d.batch_id "
-                                  "where d.reference_code = 'GGI 65473'").fetchone()
+        made = connection.execute(
+            "select d.date_edtf, b.made_by from documents d join batches b on b.id = d.batch_id "
+            "where d.reference_code = 'GGI 65473'"
+        ).fetchone()
     assert made == ("1947-03-12", "jroe")
     assert run("seed", "--db", seeded).exit_code == 0  # read again: the correction still holds
     assert cited_document_at(seeded, work_id, note, position) == (other, "GGI 65473", "12 mars 1947", title)
@@ -184,9 +199,14 @@ def test_undoing_a_document_correction_points_the_citation_back(seeded):
 
 def citation_texts(db, work_id, note):
     with sqlite3.connect(db) as connection:
-        return [row[0] for row in connection.execute(
-            "select c.text from citations c join notes n on n.id = c.note_id where n.work_id = ? and n.number = ? "
-            "order by c.position", (work_id, note))]
+        return [
+            row[0]
+            for row in connection.execute(
+                "select c.text from citations c join notes n on n.id = c.note_id where n.work_id = ? and n.number = ? "
+                "order by c.position",
+                (work_id, note),
+            )
+        ]
 
 
 def test_a_citation_set_aside_stays_aside_when_read_again_and_comes_back_on_undo(seeded):

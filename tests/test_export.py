@@ -17,11 +17,11 @@ from catalogue import vocabularies as v
 from catalogue.cli import cli, export_command
 from catalogue.export import FORMATS
 from catalogue.export.csl import csl_date, csl_name, to_csl
-from catalogue.records.csl import CSL_TO_WORK, WORK_TO_CSL, archive_place, date_text, from_csl, name_text
 from catalogue.export.rico import RECORD_SET_TYPES, RICO, rico_graph
 from catalogue.export.rows import read_catalogue
 from catalogue.export.tables import DOCUMENT_COLUMNS, document_fields, work_fields
 from catalogue.records import DocumentRecord, WorkRecord
+from catalogue.records.csl import CSL_TO_WORK, WORK_TO_CSL, archive_place, date_text, from_csl, name_text
 
 SCHEMAS = Path(__file__).parent / "schemas"
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph.
@@ -91,7 +91,11 @@ def test_csl_json_has_every_document_and_work_and_where_each_document_is_held(se
         assert f"Archive Place: {item['archive-place']}" in item["note"].splitlines()
     shd = items["document-5"]
     assert (shd["type"], shd["archive"], shd["archive_location"], shd["archive-place"]) == (
-        "manuscript", "Service historique de la Défense", "10 H 287", "Vincennes")
+        "manuscript",
+        "Service historique de la Défense",
+        "10 H 287",
+        "Vincennes",
+    )
     assert shd["issued"] == {"date-parts": [[1948, 9, 23]]}
     assert shd["custom"]["record_set_path"] == "10 H / 287"
     assert items["document-1"]["type"] == "personal_communication"  # a letter: CSL has no "letter"
@@ -132,24 +136,34 @@ def test_every_work_type_and_document_genre_goes_to_csl_and_back(csl_validator):
     assert set(WORK_TO_CSL) == set(v.WORK_TYPES)
     assert set(WORK_TO_CSL.values()) == set(CSL_TO_WORK)
     works = [{"id": n, "type": t, "title": "T", "agents": []} for n, t in enumerate(v.WORK_TYPES, 1)]
-    documents = [{"id": n, "genre": g, "title": "T", "repository": {"authorised_name": "SHD", "city": "Vincennes"}}
-                 for n, g in enumerate(v.DOCUMENT_GENRES, 1)]
+    documents = [
+        {"id": n, "genre": g, "title": "T", "repository": {"authorised_name": "SHD", "city": "Vincennes"}}
+        for n, g in enumerate(v.DOCUMENT_GENRES, 1)
+    ]
     items = [to_csl("work", w) for w in works] + [to_csl("document", d) for d in documents]
     assert errors(csl_validator, items) == []
-    assert [from_csl(item)[1]["type"] for item in items[:len(works)]] == list(v.WORK_TYPES)
-    assert [from_csl(item)[1]["genre"] for item in items[len(works):]] == list(v.DOCUMENT_GENRES)
+    assert [from_csl(item)[1]["type"] for item in items[: len(works)]] == list(v.WORK_TYPES)
+    assert [from_csl(item)[1]["genre"] for item in items[len(works) :]] == list(v.DOCUMENT_GENRES)
 
 
 def test_a_letter_with_sender_recipient_uncertain_date_and_file_goes_to_csl_and_back(csl_validator):
     document = {
-        "id": 9, "title": "Thư gửi Ủy ban Kháng chiến Hành chính Nam Bộ", "title_translated": "Letter to the committee",
-        "language": "vi", "genre": "letter", "date_as_written": "khoảng tháng 9 năm 1948", "date_edtf": "1948-09~",
-        "reference_code": "PTT, ML 2, 52", "description": "On supplies.",
+        "id": 9,
+        "title": "Thư gửi Ủy ban Kháng chiến Hành chính Nam Bộ",
+        "title_translated": "Letter to the committee",
+        "language": "vi",
+        "genre": "letter",
+        "date_as_written": "khoảng tháng 9 năm 1948",
+        "date_edtf": "1948-09~",
+        "reference_code": "PTT, ML 2, 52",
+        "description": "On supplies.",
         "repository": {"id": 7, "authorised_name": "Trung tâm Lưu trữ Quốc gia III", "city": "Hanoi"},
         "record_set": {"id": 17, "path": "PTT / ML2 / 52", "title": "Báo cáo tình hình"},
-        "agents": [{"role": "author", "name": "Nguyễn Văn A", "kind": "person"},
-                   {"role": "recipient", "name": "Ủy ban Kháng chiến", "kind": "organisation"},
-                   {"role": "sender", "name": "Asselin, Pierre", "kind": "person"}],
+        "agents": [
+            {"role": "author", "name": "Nguyễn Văn A", "kind": "person"},
+            {"role": "recipient", "name": "Ủy ban Kháng chiến", "kind": "organisation"},
+            {"role": "sender", "name": "Asselin, Pierre", "kind": "person"},
+        ],
     }
     item = to_csl("document", document)
     assert errors(csl_validator, [item]) == []
@@ -162,18 +176,34 @@ def test_a_letter_with_sender_recipient_uncertain_date_and_file_goes_to_csl_and_
 
 def test_from_csl_reads_a_zotero_manuscript():
     item = {
-        "id": "http://zotero.org/users/1/items/ABCD", "type": "manuscript", "title": "Avis de Renseignement N° 33",
-        "archive": "SHD", "call-number": "10 H 287", "note": "Seen 2023.\nArchive Place: Vincennes",
-        "issued": {"date-parts": [["1948", "7", "21"]]}, "genre": "Intelligence report", "language": "fr",
-        "author": [{"family": "Salan", "given": "Raoul"}], "recipient": [{"literal": "Haut-Commissaire"}],
+        "id": "http://zotero.org/users/1/items/ABCD",
+        "type": "manuscript",
+        "title": "Avis de Renseignement N° 33",
+        "archive": "SHD",
+        "call-number": "10 H 287",
+        "note": "Seen 2023.\nArchive Place: Vincennes",
+        "issued": {"date-parts": [["1948", "7", "21"]]},
+        "genre": "Intelligence report",
+        "language": "fr",
+        "author": [{"family": "Salan", "given": "Raoul"}],
+        "recipient": [{"literal": "Haut-Commissaire"}],
     }
     kind, fields = from_csl(item)
     assert kind == "document" and archive_place(item) == "Vincennes"
     assert fields == {
-        "repository": "SHD", "reference_code": "10 H 287", "title": "Avis de Renseignement N° 33",
-        "title_translated": None, "date": "1948-07-21", "genre": "intelligence_report", "language": "fr",
-        "file_title": None, "authors": ["Salan, Raoul"], "sender": None, "recipient": "Haut-Commissaire",
-        "description": None, "printed_in": None,
+        "repository": "SHD",
+        "reference_code": "10 H 287",
+        "title": "Avis de Renseignement N° 33",
+        "title_translated": None,
+        "date": "1948-07-21",
+        "genre": "intelligence_report",
+        "language": "fr",
+        "file_title": None,
+        "authors": ["Salan, Raoul"],
+        "sender": None,
+        "recipient": "Haut-Commissaire",
+        "description": None,
+        "printed_in": None,
     }
     assert DocumentRecord(**fields).reference_code == "10 H 287"
     assert archive_place({"archive-place": "Aix-en-Provence", "note": "Archive Place: Paris"}) == "Aix-en-Provence"
@@ -181,14 +211,27 @@ def test_from_csl_reads_a_zotero_manuscript():
 
 
 def test_from_csl_reads_a_zotero_book_with_a_call_number_as_a_work():
-    item = {"id": 1, "type": "book", "title": "Vietnam and China 1938–1954", "call-number": "DS550 .C45",
-            "author": [{"literal": "King C. Chen"}], "publisher": "Princeton University Press",
-            "publisher-place": "Princeton, N.J", "issued": {"date-parts": [[1969]]}, "ISBN": "9780691030272",
-            "volume": 2, "page": 120}
+    item = {
+        "id": 1,
+        "type": "book",
+        "title": "Vietnam and China 1938–1954",
+        "call-number": "DS550 .C45",
+        "author": [{"literal": "King C. Chen"}],
+        "publisher": "Princeton University Press",
+        "publisher-place": "Princeton, N.J",
+        "issued": {"date-parts": [[1969]]},
+        "ISBN": "9780691030272",
+        "volume": 2,
+        "page": 120,
+    }
     kind, fields = from_csl(item)
     assert kind == "work"
     assert (fields["type"], fields["authors"], fields["year"], fields["place"]) == (
-        "book", ["King C. Chen"], 1969, "Princeton, N.J")
+        "book",
+        ["King C. Chen"],
+        1969,
+        "Princeton, N.J",
+    )
     assert (fields["volume"], fields["pages"], fields["isbn"]) == ("2", "120", "9780691030272")
     WorkRecord(**fields)
 
@@ -245,12 +288,16 @@ def rico(seeded) -> Graph:
 def test_every_rico_term_of_the_export_is_defined_in_the_ontology(rico, ontology):
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     properties = set(ontology.subjects(RDF.type, OWL.ObjectProperty)) | set(
-        ontology.subjects(RDF.type, OWL.DatatypeProperty))
+        ontology.subjects(RDF.type, OWL.DatatypeProperty)
+    )
     individuals = set(ontology.subjects(RDF.type, OWL.NamedIndividual))
     used_classes = {o for o in rico.objects(None, RDF.type)}
     used_properties = {p for p in rico.predicates() if p != RDF.type}
-    used_values = {o for s, p, o in rico if p != RDF.type and isinstance(o, URIRef)
-                   and str(o).startswith((str(RICO), str(RECORD_SET_TYPES)))}
+    used_values = {
+        o
+        for s, p, o in rico
+        if p != RDF.type and isinstance(o, URIRef) and str(o).startswith((str(RICO), str(RECORD_SET_TYPES)))
+    }
     assert used_classes and all(str(c).startswith(str(RICO)) for c in used_classes)
     assert all(str(p).startswith(str(RICO)) for p in used_properties)
     assert used_classes - classes == set()
@@ -266,9 +313,16 @@ def test_rico_has_one_node_per_row(rico, seeded):
     assert typed(RICO.Record) == count(seeded, "select count(*) from documents") > 0
     assert typed(RICO.RecordSet) == count(seeded, "select count(*) from record_sets") > 0
     assert typed(RICO.CorporateBody) == count(seeded, "select count(*) from repositories") > 0
-    assert typed(RICO.Relation) == count(seeded, "select count(distinct cn.claim_id) from claim_notes cn "
-                                                 "join citations c on c.note_id = cn.note_id "
-                                                 "where c.document_id is not null") > 0
+    assert (
+        typed(RICO.Relation)
+        == count(
+            seeded,
+            "select count(distinct cn.claim_id) from claim_notes cn "
+            "join citations c on c.note_id = cn.note_id "
+            "where c.document_id is not null",
+        )
+        > 0
+    )
     for document in rico.objects(None, RICO.isEvidencedBy):
         assert (document, RDF.type, RICO.Record) in rico
 
@@ -283,7 +337,9 @@ def test_rico_describes_a_document_its_file_and_its_archive(rico):
     date = one(document, RICO.hasCreationDate)
     assert (date, RDF.type, RICO.Date) in rico
     assert (str(one(date, RICO.expressedDate)), str(one(date, RICO.normalizedDateValue))) == (
-        "23 septembre 1948", "1948-09-23")
+        "23 septembre 1948",
+        "1948-09-23",
+    )
     file = one(document, RICO.isOrWasIncludedIn)
     assert str(one(one(file, RICO.hasOrHadIdentifier), RICO.textualValue)) == "10 H / 287"
     assert one(file, RICO.hasRecordSetType) == RECORD_SET_TYPES.File
@@ -314,7 +370,8 @@ def test_csv_has_documentrecords_columns_and_one_row_per_document(seeded, catalo
         fields = document_fields(document)
         assert record["authors"] == "; ".join(fields["authors"])
         assert {k: value or None for k, value in record.items() if k != "authors"} == {
-            k: value for k, value in fields.items() if k != "authors"}
+            k: value for k, value in fields.items() if k != "authors"
+        }
 
 
 # ── The command ─────────────────────────────────────────────────────────────

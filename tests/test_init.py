@@ -60,8 +60,11 @@ def test_init_reads_the_database_from_the_environment(tmp_path, authority_file, 
 
 def test_changed_authority_updates_rows(db_url, authority_file):
     run("init", "--db", db_url, "--authority", str(authority_file))
-    authority_file.write_text(authority_file.read_text().replace("city: Hanoi", "city: Hà Nội")
-                              .replace("    - {name: VNA 3, type: acronym}\n", ""))
+    authority_file.write_text(
+        authority_file.read_text()
+        .replace("city: Hanoi", "city: Hà Nội")
+        .replace("    - {name: VNA 3, type: acronym}\n", "")
+    )
     result = run("init", "--db", db_url, "--authority", str(authority_file))
     assert "1 updated" in result.output
     engine = connect(db_url)
@@ -78,17 +81,18 @@ def test_a_repository_known_from_citations_merges_into_the_authority(db_url, aut
     run("init", "--db", db_url, "--authority", str(authority_file))
     engine = connect(db_url)
     with engine.begin() as connection:  # as the store keeps an archive it does not know
-        cited = connection.execute(insert(Repository).values(authorised_name="SHAT", origin="cited")
-                                   .returning(Repository.id)).scalar_one()
-        connection.execute(insert(RepositoryName).values(
-            repository_id=cited, name="SHAT", name_key="shat", type="other"))
+        cited = connection.execute(
+            insert(Repository).values(authorised_name="SHAT", origin="cited").returning(Repository.id)
+        ).scalar_one()
+        connection.execute(
+            insert(RepositoryName).values(repository_id=cited, name="SHAT", name_key="shat", type="other")
+        )
         connection.execute(insert(Document).values(document_key="d1", repository_id=cited, title="Note"))
     authority_file.write_text(full)  # the authority now knows SHAT is the SHD
     assert run("init", "--db", db_url, "--authority", str(authority_file)).exit_code == 0
     with engine.connect() as connection:
         holder = connection.scalar(select(Repository.acronym).join(Document))
-        left = connection.scalar(select(func.count()).select_from(Repository)
-                                 .where(Repository.origin == "cited"))
+        left = connection.scalar(select(func.count()).select_from(Repository).where(Repository.origin == "cited"))
     engine.dispose()
     assert (holder, left) == ("SHD", 0)
 
@@ -119,8 +123,9 @@ def test_a_sqlite_database_of_something_else_is_refused(tmp_path, authority_file
 
 
 def test_an_unreachable_server_is_one_clear_line(authority_file):
-    result = run("init", "--db", "postgresql://historian:secret@127.0.0.1:9/catalogue",
-                 "--authority", str(authority_file))
+    result = run(
+        "init", "--db", "postgresql://historian:secret@127.0.0.1:9/catalogue", "--authority", str(authority_file)
+    )
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()
     assert line.startswith("Error: cannot connect to postgresql+psycopg://historian:***@127.0.0.1:9/catalogue")
@@ -165,8 +170,20 @@ def test_help(command):
 
 def test_alembic_check_on_a_fresh_database_finds_nothing_to_do(tmp_path):
     root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-m", "alembic", "-c", str(root / "alembic.ini"),
-                           "-x", f"db={tmp_path / 'fresh.db'}", "check"],
-                          capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "alembic",
+            "-c",
+            str(root / "alembic.ini"),
+            "-x",
+            f"db={tmp_path / 'fresh.db'}",
+            "check",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert "No new upgrade operations detected" in done.stdout

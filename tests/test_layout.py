@@ -70,7 +70,9 @@ def test_the_layers_are_known():
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE.parent)))
 def test_no_import_runs_back_up_the_flow(path):
     importer = layer(module_name(path))
-    backwards = [f"{path.name}:{line} imports {target} ({layer(target)} comes after {importer})"
-                 for line, target in imports_of(path)
-                 if LAYERS.index(layer(target)) > LAYERS.index(importer)]
+    backwards = [
+        f"{path.name}:{line} imports {target} ({layer(target)} comes after {importer})"
+        for line, target in imports_of(path)
+        if LAYERS.index(layer(target)) > LAYERS.index(importer)
+    ]
     assert not backwards, "\n".join(backwards)

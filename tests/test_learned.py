@@ -16,8 +16,14 @@ HERE = Path(__file__).parent
 
 def test_labels_mark_each_expected_field_where_it_is_written():
     text = "Pierre Brocheux, Une histoire économique du Viet Nam, Paris, Les Indes savantes, 2009, p. 12"
-    expected = {"authors": ["Pierre Brocheux"], "title": "Une histoire économique du Viet Nam",
-                "place": "Paris", "publisher": "Les Indes savantes", "year": 2009, "locator": "p. 12"}
+    expected = {
+        "authors": ["Pierre Brocheux"],
+        "title": "Une histoire économique du Viet Nam",
+        "place": "Paris",
+        "publisher": "Les Indes savantes",
+        "year": 2009,
+        "locator": "p. 12",
+    }
     labelled = dict(zip((word for word, _s, _e in tokens(text)), labels_for(text, expected)))
     assert labelled["Brocheux"] == "authors"
     assert labelled["économique"] == "title"
@@ -37,10 +43,27 @@ def test_a_year_inside_the_title_is_not_the_imprint_year():
 
 def test_tags_give_each_field_as_written():
     text = "Hà Nội, Nxb. Sự thật, 1960, tr. 12"
-    tags = ["place", "place", "O", "publisher", "publisher", "publisher", "publisher",
-            "O", "year", "O", "locator", "locator", "locator"]
-    assert fields_from_tags(text, tags) == {"place": "Hà Nội", "publisher": "Nxb. Sự thật", "year": 1960,
-                                            "locator": "tr. 12"}
+    tags = [
+        "place",
+        "place",
+        "O",
+        "publisher",
+        "publisher",
+        "publisher",
+        "publisher",
+        "O",
+        "year",
+        "O",
+        "locator",
+        "locator",
+        "locator",
+    ]
+    assert fields_from_tags(text, tags) == {
+        "place": "Hà Nội",
+        "publisher": "Nxb. Sự thật",
+        "year": 1960,
+        "locator": "tr. 12",
+    }
 
 
 def _book(text: str, **fields) -> CitationDraft:
@@ -48,10 +71,18 @@ def _book(text: str, **fields) -> CitationDraft:
 
 
 def test_the_shipped_model_fills_an_imprint_the_rules_left_empty():
-    citation = _book("Jean Dupont, La guerre des rizières, Paris, Karthala, 1995, p. 212",
-                     title="La guerre des rizières", authors=["Jean Dupont"])
+    citation = _book(
+        "Jean Dupont, La guerre des rizières, Paris, Karthala, 1995, p. 212",
+        title="La guerre des rizières",
+        authors=["Jean Dupont"],
+    )
     fill_gaps(citation)
-    assert (citation.place, citation.publisher, citation.year, citation.locator) == ("Paris", "Karthala", 1995, "p. 212")
+    assert (citation.place, citation.publisher, citation.year, citation.locator) == (
+        "Paris",
+        "Karthala",
+        1995,
+        "p. 212",
+    )
 
 
 def test_a_field_the_rules_read_is_never_replaced():
@@ -77,8 +108,17 @@ def test_a_sealed_corpus_is_never_trained_on(tmp_path):
 
 def test_train_writes_a_model_that_tags(tmp_path):
     model = tmp_path / "m.crfsuite"
-    result = CliRunner().invoke(cli, ["notes", "train", "--model", str(model),
-                                      str(HERE / "corpus" / "french_notes.txt"), str(HERE / "corpus" / "english_notes.txt")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "notes",
+            "train",
+            "--model",
+            str(model),
+            str(HERE / "corpus" / "french_notes.txt"),
+            str(HERE / "corpus" / "english_notes.txt"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "trained on" in result.output and model.stat().st_size > 0
     assert MODEL.exists()

@@ -96,11 +96,15 @@ def one(get, sql: str):
 
 
 def claim_of(get, work_title: str, note: int) -> int:
-    return one(get, f"select cn.claim_id from claim_notes cn join notes n on n.id = cn.note_id "
-                    f"join works w on w.id = n.work_id where w.title = '{work_title}' and n.number = {note}")
+    return one(
+        get,
+        f"select cn.claim_id from claim_notes cn join notes n on n.id = cn.note_id "
+        f"join works w on w.id = n.work_id where w.title = '{work_title}' and n.number = {note}",
+    )
 
 
 # ── Corroboration ────────────────────────────────────────────────────────────
+
 
 def test_archives_of_two_countries_corroborate_a_claim(fixtures):
     found = rows(fixtures, "corroborated_claims")
@@ -139,6 +143,7 @@ def test_on_the_seed_no_claim_is_corroborated_and_the_page_says_so(seeded):
 
 
 # ── Search ───────────────────────────────────────────────────────────────────
+
 
 def search(get, query: str) -> str:
     response = get(f"/-/search?q={quote(query)}")
@@ -196,8 +201,20 @@ def test_search_names_a_note_by_its_work_and_number(seeded):
 
 # ── Forgiving parameters ─────────────────────────────────────────────────────
 
-@pytest.mark.parametrize("name", ["VNA3", "vna3", "VNA 3", "vna 3", "Trung tâm lưu trữ quốc gia III",
-                                  "trung tam luu tru quoc gia iii", "national archives centre no 3", "TTLTQG III"])
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "VNA3",
+        "vna3",
+        "VNA 3",
+        "vna 3",
+        "Trung tâm lưu trữ quốc gia III",
+        "trung tam luu tru quoc gia iii",
+        "national archives centre no 3",
+        "TTLTQG III",
+    ],
+)
 def test_claims_by_archive_accept_any_name_in_any_case(seeded, name):
     found = rows(seeded, "claims_by_repository", repository=name)
     assert len(found) >= 4 and {row["repository"] for row in found} == {"VNA3"}
@@ -231,8 +248,14 @@ def test_timeline_by_year_means_the_whole_year(seeded):
     assert len(found) == sum(row["date_edtf"].startswith("1948") for row in everything)
 
 
-@pytest.mark.parametrize("start, end, prefix", [("1948-09", "1948-09", "1948-09"), ("septembre 1948", "sept. 1948", "1948-09"),
-                                                ("1948-09-23", "1948-09-23", "1948-09-23")])
+@pytest.mark.parametrize(
+    "start, end, prefix",
+    [
+        ("1948-09", "1948-09", "1948-09"),
+        ("septembre 1948", "sept. 1948", "1948-09"),
+        ("1948-09-23", "1948-09-23", "1948-09-23"),
+    ],
+)
 def test_timeline_by_month_and_day(seeded, start, end, prefix):
     found = rows(seeded, "timeline", from_date=start, to_date=end)
     assert found and all(row["date_edtf"].startswith(prefix) for row in found)
@@ -247,6 +270,7 @@ def test_timeline_refuses_a_date_it_cannot_read(seeded):
 
 def test_every_parameter_says_what_it_accepts(seeded):
     from catalogue.site.metadata import canned_queries
+
     for name, query in canned_queries().items():
         parameters = set(re.findall(r"(?<!:):(\w+)", query["sql"]))
         assert parameters == set(query.get("hints", {})), name
@@ -254,6 +278,7 @@ def test_every_parameter_says_what_it_accepts(seeded):
 
 
 # ── No dead ends ─────────────────────────────────────────────────────────────
+
 
 def test_ids_in_canned_query_results_are_links(seeded):
     html = seeded("/catalogue/claims_by_repository?repository=vna3").text
@@ -273,9 +298,16 @@ def test_views_open_on_the_columns_a_reader_needs(seeded):
     assert len(seeded("/catalogue/evidence_chain.json?_shape=objects").json()["rows"][0]) > 20  # the API keeps all
 
 
-@pytest.mark.parametrize("page", ["/catalogue/documents?_size=5", "/catalogue/documents?_size=5&_sort=language",
-                                  "/catalogue/works?_size=5", "/catalogue/notes?_size=5&_sort_desc=number",
-                                  "/catalogue/evidence_chain?_size=5&_sort=document_date"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/catalogue/documents?_size=5",
+        "/catalogue/documents?_size=5&_sort=language",
+        "/catalogue/works?_size=5",
+        "/catalogue/notes?_size=5&_sort_desc=number",
+        "/catalogue/evidence_chain?_size=5&_sort=document_date",
+    ],
+)
 def test_pages_of_a_table_opened_on_its_default_columns_follow_on(seeded, page):
     first = seeded(page)
     assert first.status_code == 200
@@ -304,7 +336,7 @@ def test_citing_work_page_lists_its_notes_and_claims(seeded):
     page = text_of(seeded(f"/catalogue/works/{work}"))
     assert "Its notes (56) and the claims they support" in page and "Jiayi Gao" in page
     assert len(re.findall(r'href="/catalogue/notes/\d+"', html)) == 56
-    story = html[html.index('<article class="story'):html.index("All fields of this row")]
+    story = html[html.index('<article class="story') : html.index("All fields of this row")]
     assert "work_key" not in story and "Fighting Side by Side" in story
 
 
@@ -315,8 +347,11 @@ def test_cited_work_page_lists_the_claims_citing_it(seeded):
 
 
 def test_note_page_shows_text_claim_and_citations(seeded):
-    note = one(seeded, "select n.id from notes n join works w on w.id = n.work_id "
-                       "where w.title like 'Fighting Side%' and n.number = 42")
+    note = one(
+        seeded,
+        "select n.id from notes n join works w on w.id = n.work_id "
+        "where w.title like 'Fighting Side%' and n.number = 42",
+    )
     page = text_of(seeded(f"/catalogue/notes/{note}"))
     assert "Note 42" in page and "The claim it supports" in page and "What it cites (2)" in page
     assert "PTT, ML 2, 52" in page and "VNA3" in page
@@ -331,11 +366,14 @@ def test_a_note_has_a_stable_address_by_work_and_number(seeded):
 
 
 def test_claim_page_links_each_note_to_its_page(seeded):
-    html = seeded(f"/catalogue/claims/{claim_of(seeded, 'Fighting Side by Side: Cross-Border Military Exchanges and Cooperation Between the Chinese Communist Party and the Viet Minh, 1945–1949', 21)}").text
+    html = seeded(
+        f"/catalogue/claims/{claim_of(seeded, 'Fighting Side by Side: Cross-Border Military Exchanges and Cooperation Between the Chinese Communist Party and the Viet Minh, 1945–1949', 21)}"
+    ).text
     assert re.search(r'<a href="/catalogue/notes/\d+">Note 21</a>', html)
 
 
 # ── The review queue ─────────────────────────────────────────────────────────
+
 
 def test_review_queue_is_empty_on_the_well_read_seed(seeded):
     assert rows(seeded, "review_queue") == []
@@ -344,16 +382,18 @@ def test_review_queue_is_empty_on_the_well_read_seed(seeded):
 
 def test_review_queue_gives_a_reason_for_what_was_not_resolved(fixtures):
     problems = {row["note_number"]: row["problem"] for row in rows(fixtures, "review_queue")}
-    assert problems == {1: "back-reference not resolved: ibid. in the first note",
-                        2: "back-reference not resolved: no earlier full citation of this title"}
+    assert problems == {
+        1: "back-reference not resolved: ibid. in the first note",
+        2: "back-reference not resolved: no earlier full citation of this title",
+    }
 
 
 # ── The code keys behind forgiving codes ────────────────────────────────────
 
+
 def test_the_migration_computes_the_keys_of_rows_already_there(tmp_path):
     """A catalogue seeded before the keys existed gets them when it is migrated."""
     from sqlalchemy import text as sql
-
 
     from catalogue.commands import migrate
     from catalogue.db import connect

@@ -8,10 +8,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import exc, func, insert, inspect, select, text
 
 from catalogue import schema
-
 from catalogue.commands import migrate
-from catalogue.derive import include_object
 from catalogue.db import connect, use_wal
+from catalogue.derive import include_object
 from catalogue.models import PUBLIC_TABLES, Base, Citation, Claim, ClaimNote, Note, Work
 
 
@@ -33,8 +32,9 @@ def test_upgrade_creates_every_model_table(engine):
 
 def test_models_match_migrations(engine):
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": True, "target_metadata": Base.metadata, "include_object": include_object})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "target_metadata": Base.metadata, "include_object": include_object}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 
@@ -76,20 +76,25 @@ def test_foreign_keys_are_enforced(engine):
 def test_citation_span_must_be_ordered(engine):
     with pytest.raises(exc.IntegrityError), engine.begin() as connection:
         work = add_work(connection)
-        note = connection.execute(insert(Note).values(work_id=work, position=1, text="Ibid.")
-                                  .returning(Note.id)).scalar_one()
-        connection.execute(insert(Citation).values(note_id=note, position=1, span_start=5,
-                                                   span_end=2, text="", kind="unknown"))
+        note = connection.execute(
+            insert(Note).values(work_id=work, position=1, text="Ibid.").returning(Note.id)
+        ).scalar_one()
+        connection.execute(
+            insert(Citation).values(note_id=note, position=1, span_start=5, span_end=2, text="", kind="unknown")
+        )
 
 
 def test_deleting_a_citing_work_removes_its_notes_and_claims(engine):
     with engine.begin() as connection:
         work = add_work(connection)
-        note = connection.execute(insert(Note).values(work_id=work, position=1, text="Ibid., p. 4.")
-                                  .returning(Note.id)).scalar_one()
-        claim = connection.execute(insert(Claim).values(work_id=work, position=1, text="A claim.",
-                                                        span_start=0, span_end=8)
-                                   .returning(Claim.id)).scalar_one()
+        note = connection.execute(
+            insert(Note).values(work_id=work, position=1, text="Ibid., p. 4.").returning(Note.id)
+        ).scalar_one()
+        claim = connection.execute(
+            insert(Claim)
+            .values(work_id=work, position=1, text="A claim.", span_start=0, span_end=8)
+            .returning(Claim.id)
+        ).scalar_one()
         connection.execute(insert(ClaimNote).values(claim_id=claim, note_id=note))
         connection.execute(Work.__table__.delete().where(Work.id == work))
         for model in (Note, Claim, ClaimNote):

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from catalogue.cli import cli
 from catalogue.db import connect
-from catalogue.parse.pipeline import parse_file
 from catalogue.models import Citation, Claim, Document, Note, Repository, Work
+from catalogue.parse.pipeline import parse_file
 from catalogue.resources import SEED
 
 ARTICLE = SEED / "000_0257dddbb7f8e243.txt"
@@ -54,14 +54,17 @@ def test_the_same_document_cited_twice_is_one_document(article):
     assert by_note[21].title == by_note[41].title
 
 
-@pytest.mark.parametrize("notes, antecedent", [
-    ((8, 10, 22, 27, 32, 35, 46), 7),
-    ((12, 13, 15, 16, 17, 18), 11),
-    ((9, 23, 24, 25), 4),
-    ((36,), 26),
-    ((45,), 2),
-    ((55,), 51),
-])
+@pytest.mark.parametrize(
+    "notes, antecedent",
+    [
+        ((8, 10, 22, 27, 32, 35, 46), 7),
+        ((12, 13, 15, 16, 17, 18), 11),
+        ((9, 23, 24, 25), 4),
+        ((36,), 26),
+        ((45,), 2),
+        ((55,), 51),
+    ],
+)
 def test_short_forms_resolve_to_their_first_full_citation(article, notes, antecedent):
     by_note = dict(citations(article))
     for number in notes:
@@ -94,8 +97,10 @@ def test_author_date_essay(essay):
 def table_counts(url: str) -> dict[str, int]:
     engine = connect(url)
     with engine.connect() as connection:
-        counts = {m.__tablename__: connection.scalar(select(func.count()).select_from(m))
-                  for m in (Repository, Document, Work, Note, Citation, Claim)}
+        counts = {
+            m.__tablename__: connection.scalar(select(func.count()).select_from(m))
+            for m in (Repository, Document, Work, Note, Citation, Claim)
+        }
     engine.dispose()
     return counts
 
@@ -126,10 +131,14 @@ def test_volumes_people_and_clean_titles_are_kept(db_url):
     engine = connect(db_url)
     with engine.connect() as connection:
         rows = lambda sql: [tuple(r) for r in connection.exec_driver_sql(sql)]  # noqa: E731
-        people = rows("select d.title, da.role, a.name from document_agents da join documents d on d.id = da.document_id "
-                      "join agents a on a.id = da.agent_id order by d.title, da.role")
-        volumes = rows("select w.title, c.volume, c.locator from citations c join works w on w.id = c.work_id "
-                       "where c.volume is not null order by w.title, c.locator")
+        people = rows(
+            "select d.title, da.role, a.name from document_agents da join documents d on d.id = da.document_id "
+            "join agents a on a.id = da.agent_id order by d.title, da.role"
+        )
+        volumes = rows(
+            "select w.title, c.volume, c.locator from citations c join works w on w.id = c.work_id "
+            "where c.volume is not null order by w.title, c.locator"
+        )
         titles = [t for (t,) in rows("select title from documents union all select title from works")]
     engine.dispose()
     assert ("Ho Chi Minh’s Reply to Wu Tiecheng", "recipient", "Wu Tiecheng") in people

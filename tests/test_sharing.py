@@ -16,10 +16,9 @@ import uvicorn
 from click.testing import CliRunner
 
 from catalogue import schema
-
+from catalogue.cli import cli
 from catalogue.commands import migrate
 from catalogue.commands.backup import backup
-from catalogue.cli import cli
 from catalogue.db import connect
 from catalogue.models import Base
 
@@ -56,8 +55,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 def table_counts(path: Path) -> dict[str, int]:
     with closing(sqlite3.connect(path)) as connection:
-        return {table: connection.execute(f"select count(*) from {table}").fetchone()[0]
-                for table in Base.metadata.tables}
+        return {
+            table: connection.execute(f"select count(*) from {table}").fetchone()[0] for table in Base.metadata.tables
+        }
 
 
 def initialised(path: Path, authority_file: Path) -> Path:
@@ -119,6 +119,7 @@ def no_server(monkeypatch):
 
 # catalogue serve
 
+
 def test_serve_refuses_a_file_that_is_not_a_current_catalogue_untouched(bad_file, no_server):
     path, message = bad_file
     before = snapshot(path.parent)
@@ -166,8 +167,9 @@ def reader(kind: str, path: Path):
             connection.execute("select count(*) from repositories").fetchone()
             yield
     else:
-        with subprocess.Popen([sys.executable, "-c", READER, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True) as process:
+        with subprocess.Popen(
+            [sys.executable, "-c", READER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        ) as process:
             assert process.stdout.readline() == "open\n"
             yield
             process.stdin.close()
@@ -186,12 +188,14 @@ def test_a_copy_of_the_file_alone_holds_every_write(tmp_path, kind):
         copy = table_counts(tmp_path / "copy.db")
         assert copy == table_counts(path)
     with closing(sqlite3.connect(tmp_path / "copy.db")) as connection:
-        assert connection.execute("select count(*) from notes join works on works.id = notes.work_id "
-                                  "where works.title = 'A Border Study'").fetchone() == (1,)
+        assert connection.execute(
+            "select count(*) from notes join works on works.id = notes.work_id where works.title = 'A Border Study'"
+        ).fetchone() == (1,)
         assert connection.execute("pragma integrity_check").fetchone() == ("ok",)
 
 
 # catalogue backup
+
 
 def check_copy(copy: Path, source: Path) -> None:
     assert table_counts(copy) == table_counts(source)
@@ -213,8 +217,7 @@ def test_backup_copies_the_catalogue_into_one_standalone_file(live, tmp_path):
 
 def test_backup_of_a_live_catalogue_is_a_consistent_snapshot(live, tmp_path):
     counts = table_counts(live)
-    with closing(sqlite3.connect(live, isolation_level=None)) as writer, \
-            closing(sqlite3.connect(live)) as reader:
+    with closing(sqlite3.connect(live, isolation_level=None)) as writer, closing(sqlite3.connect(live)) as reader:
         reader.execute("select count(*) from claims").fetchone()
         writer.execute("begin immediate")
         writer.execute("create table unfinished (id integer primary key)")
@@ -249,11 +252,15 @@ def test_backup_refuses_an_existing_file_unless_forced(live, tmp_path):
     check_copy(target, live)
 
 
-@pytest.mark.parametrize("target, message", [
-    (lambda live, tmp: live, "is the catalogue being copied"),
-    (lambda live, tmp: tmp, "is a directory"),
-    (lambda live, tmp: tmp / "missing" / "copy.db", "does not exist"),
-], ids=["the-source", "a-directory", "a-missing-folder"])
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        (lambda live, tmp: live, "is the catalogue being copied"),
+        (lambda live, tmp: tmp, "is a directory"),
+        (lambda live, tmp: tmp / "missing" / "copy.db", "does not exist"),
+    ],
+    ids=["the-source", "a-directory", "a-missing-folder"],
+)
 def test_backup_refuses_a_target_it_cannot_write(live, tmp_path, target, message):
     path = target(live, tmp_path)
     before = snapshot(live.parent)

@@ -15,7 +15,6 @@ from catalogue.models import Base
 from catalogue.site import make_datasette
 from catalogue.site.metadata import build_metadata, canned_queries
 
-
 # A citing work beside the seed, written for these tests: Vietnamese and Chinese to find.
 BORDER_STUDY = """A Border Study
 
@@ -78,10 +77,21 @@ def test_the_database_is_served_as_catalogue_whatever_its_file(get):
     assert get("/any-name").status_code == 404
 
 
-@pytest.mark.parametrize("page", ["/", "/catalogue", "/catalogue/claims", "/catalogue/documents",
-                                  "/catalogue/repositories", "/catalogue/works", "/catalogue/notes",
-                                  "/catalogue/citations", "/catalogue/record_sets"]
-                         + [f"/catalogue/{view.name}" for view in derive.VIEWS])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/",
+        "/catalogue",
+        "/catalogue/claims",
+        "/catalogue/documents",
+        "/catalogue/repositories",
+        "/catalogue/works",
+        "/catalogue/notes",
+        "/catalogue/citations",
+        "/catalogue/record_sets",
+    ]
+    + [f"/catalogue/{view.name}" for view in derive.VIEWS],
+)
 def test_tables_and_views_are_served(get, page):
     assert get(page).status_code == 200
 
@@ -95,16 +105,20 @@ def test_home_page_offers_search_and_the_questions(get):
 
 
 def test_claim_page_for_note_21_names_shd_and_its_code(get):
-    claim = row_id(get, "select claim_id from claim_notes cn join notes n on n.id = cn.note_id "
-                        "where n.number = 21 and n.work_id = (select min(work_id) from notes)")
+    claim = row_id(
+        get,
+        "select claim_id from claim_notes cn join notes n on n.id = cn.note_id "
+        "where n.number = 21 and n.work_id = (select min(work_id) from notes)",
+    )
     page = text_of(get(f"/catalogue/claims/{claim}"))
     assert "Note 21" in page and "SHD" in page and "10 H 287" in page
     assert "Service historique de la Défense" in page and "series 10 H" in page
 
 
 def test_document_page_shows_its_archive_and_every_claim(get):
-    document = row_id(get, "select id from documents where reference_code = '10 H 287' "
-                           "and title like 'Note de Haut Commissariat%'")
+    document = row_id(
+        get, "select id from documents where reference_code = '10 H 287' and title like 'Note de Haut Commissariat%'"
+    )
     page = text_of(get(f"/catalogue/documents/{document}"))
     assert "Held by" in page and "SHD" in page
     assert "Claims it supports (2)" in page  # notes 21 and 41 cite it
@@ -122,6 +136,7 @@ def test_data_is_escaped_not_rendered_as_html(get, seeded):
     import sqlite3
 
     from catalogue.derive.functions import register_functions
+
     with sqlite3.connect(seeded) as connection:
         register_functions(connection)
         connection.execute("update claims set text = '<script>alert(1)</script>' where id = 1")
@@ -130,11 +145,18 @@ def test_data_is_escaped_not_rendered_as_html(get, seeded):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
 
 
-@pytest.mark.parametrize("query, found", [
-    ("Lang Son", "Lạng Sơn"), ("lang son", "Lạng Sơn"), ("Lạng Sơn", "Lạng Sơn"),
-    ("dong duong", "Đông Dương"), ("Đông Dương", "Đông Dương"), ("胡志明", "胡志明同志"),
-    ("ML 2", "PTT"),
-])
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("Lang Son", "Lạng Sơn"),
+        ("lang son", "Lạng Sơn"),
+        ("Lạng Sơn", "Lạng Sơn"),
+        ("dong duong", "Đông Dương"),
+        ("Đông Dương", "Đông Dương"),
+        ("胡志明", "胡志明同志"),
+        ("ML 2", "PTT"),
+    ],
+)
 def test_search_is_accent_insensitive_and_finds_cjk_substrings(get, query, found):
     page = text_of(get(f"/-/search?q={query}"))
     assert re.search(r"[1-9]\d* results? for", page), query
@@ -157,13 +179,22 @@ def test_table_search_box_uses_the_index(get):
 
 @pytest.mark.parametrize("name", list(canned_queries()))
 def test_every_canned_query_answers(get, name):
-    params = {"evidence_chain_of_claim": "claim_id=21", "claims_by_repository": "repository=SHD",
-              "claims_by_fonds": "fonds=PTT", "claims_by_reference_code": "reference_code=10+H+287",
-              "timeline": "from_date=1948&to_date=1949", "what_a_note_cites": "work=gao&note=21"}.get(name, "")
+    params = {
+        "evidence_chain_of_claim": "claim_id=21",
+        "claims_by_repository": "repository=SHD",
+        "claims_by_fonds": "fonds=PTT",
+        "claims_by_reference_code": "reference_code=10+H+287",
+        "timeline": "from_date=1948&to_date=1949",
+        "what_a_note_cites": "work=gao&note=21",
+    }.get(name, "")
     response = get(f"/catalogue/{name}.json?_shape=array&{params}")
     assert response.status_code == 200, response.text
-    if name not in ("claims_on_a_single_intelligence_report", "claims_only_through_cited_in", "review_queue",
-                    "corroborated_claims"):
+    if name not in (
+        "claims_on_a_single_intelligence_report",
+        "claims_only_through_cited_in",
+        "review_queue",
+        "corroborated_claims",
+    ):
         assert response.json(), name
 
 

@@ -31,8 +31,19 @@ def counts(path):
 
 def add_document(db, code="10 H 287", **extra):
     options = [f"--{k.replace('_', '-')}={v}" for k, v in extra.items()]
-    result = run("add", "document", "--db", db, "--repository", "SHD", "--reference-code", code,
-                 "--title", "Note sur la frontière", *options)
+    result = run(
+        "add",
+        "document",
+        "--db",
+        db,
+        "--repository",
+        "SHD",
+        "--reference-code",
+        code,
+        "--title",
+        "Note sur la frontière",
+        *options,
+    )
     assert result.exit_code == 0, result.output
     return int(re.search(r"document (\d+)", result.output).group(1))
 

@@ -30,8 +30,10 @@ def db(tmp_path) -> Path:
 def found(db: Path, table: str, phrase: str) -> list[int]:
     """Row ids the trigram index finds for a phrase, read by a plain sqlite3 connection."""
     with sqlite3.connect(db) as connection:
-        return [row[0] for row in connection.execute(
-            f"select rowid from {table}_fts where {table}_fts match ?", (f'"{phrase}"',))]
+        return [
+            row[0]
+            for row in connection.execute(f"select rowid from {table}_fts where {table}_fts match ?", (f'"{phrase}"',))
+        ]
 
 
 def test_a_fresh_catalogue_is_up_to_date(db):
@@ -41,8 +43,10 @@ def test_a_fresh_catalogue_is_up_to_date(db):
 
 def test_a_plain_sqlite_client_can_insert_and_its_row_is_searchable_at_once(db):
     with sqlite3.connect(db) as connection:  # no catalogue functions registered
-        connection.execute("insert into documents (document_key, repository_id, title) "
-                           "values ('elsewhere-1', 1, 'Rapport sur Lạng Sơn et Đông Dương')")
+        connection.execute(
+            "insert into documents (document_key, repository_id, title) "
+            "values ('elsewhere-1', 1, 'Rapport sur Lạng Sơn et Đông Dương')"
+        )
         [(row_id,)] = connection.execute("select id from documents where document_key = 'elsewhere-1'")
     assert row_id in found(db, "documents", "Lạng Sơn")  # as written
     assert row_id not in found(db, "documents", "dong duong")  # not yet folded
@@ -50,8 +54,10 @@ def test_a_plain_sqlite_client_can_insert_and_its_row_is_searchable_at_once(db):
 
 def test_check_reports_rows_written_elsewhere_and_rebuild_mends_them(db):
     with sqlite3.connect(db) as connection:
-        connection.execute("insert into claims (work_id, position, text, span_start, span_end) "
-                           "values (1, 999, 'Troops crossed at Đồng Đăng.', 0, 10)")
+        connection.execute(
+            "insert into claims (work_id, position, text, span_start, span_end) "
+            "values (1, 999, 'Troops crossed at Đồng Đăng.', 0, 10)"
+        )
         [(claim,)] = connection.execute("select id from claims where position = 999")
         connection.execute("update documents set title = 'Rapport sur Cao Bằng' where id = 1")
     result = run("check", "--db", str(db))
@@ -66,13 +72,22 @@ def test_check_reports_rows_written_elsewhere_and_rebuild_mends_them(db):
 
 def test_sqlite_utils_inserts_rows_the_catalogue_then_indexes(db, tmp_path):
     rows = tmp_path / "new.csv"
-    rows.write_text("document_key,repository_id,title,reference_code\n"
-                    "su-1,1,Télégramme de Hà Nội,10 H 400\nsu-2,7,Báo cáo về Đông Dương,PTT ML2 80\n", encoding="utf-8")
-    result = subprocess.run([str(SQLITE_UTILS), "insert", str(db), "documents", str(rows), "--csv"],
-                            capture_output=True, text=True, timeout=60)
+    rows.write_text(
+        "document_key,repository_id,title,reference_code\n"
+        "su-1,1,Télégramme de Hà Nội,10 H 400\nsu-2,7,Báo cáo về Đông Dương,PTT ML2 80\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [str(SQLITE_UTILS), "insert", str(db), "documents", str(rows), "--csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(db) as connection:
-        ids = [row[0] for row in connection.execute("select id from documents where document_key like 'su-%' order by id")]
+        ids = [
+            row[0] for row in connection.execute("select id from documents where document_key like 'su-%' order by id")
+        ]
     assert len(ids) == 2 and ids[0] in found(db, "documents", "Hà Nội")
     assert run("check", "--db", str(db)).exit_code == 1
     assert run("rebuild", "--db", str(db)).exit_code == 0

@@ -16,18 +16,18 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from .. import schema, derive
+from .. import derive, schema
 from ..db import checkpoint, connect
 from ..errors import InvalidInput
-from ..reference.gazetteer import PlaceIndex, read_places
+from ..records import Located
 from ..records.files import Progress, read_file
+from ..reference.gazetteer import PlaceIndex, read_places
 from ..resources import GAZETTEER_FILE
 from ..store.batches import begin_batch, list_rows, row_ceilings, who
 from ..store.claims import save_archives, save_claims
 from ..store.documents import save_documents
-from ..records import Located
-from ..store.rows import SaveReport
 from ..store.record_sets import save_record_sets
+from ..store.rows import SaveReport
 from ..store.works import save_works
 
 
@@ -53,8 +53,14 @@ class _RollBack(Exception):
     """Raised inside the transaction to roll back a dry run, or a write that changed nothing."""
 
 
-def write(target: str | None, command: str, source: str | None, made_by: str | None,
-          work: Callable[[Connection, int], list[SaveReport]], dry_run: bool = False) -> WriteReport:
+def write(
+    target: str | None,
+    command: str,
+    source: str | None,
+    made_by: str | None,
+    work: Callable[[Connection, int], list[SaveReport]],
+    dry_run: bool = False,
+) -> WriteReport:
     """Run ``work`` inside one transaction and one batch; bring derived objects up to date."""
     engine = connect(target)
     result = WriteReport(None, dry_run=dry_run)
@@ -83,9 +89,15 @@ def write(target: str | None, command: str, source: str | None, made_by: str | N
 KIND_ORDER = ("record_sets", "works", "documents")  # what a later kind may point to comes first
 
 
-def import_files(target: str | None, paths: list[Path], kind: str | None = None, dry_run: bool = False,
-                 made_by: str | None = None, gazetteer: Path = GAZETTEER_FILE,
-                 progress: Progress | None = None) -> WriteReport:
+def import_files(
+    target: str | None,
+    paths: list[Path],
+    kind: str | None = None,
+    dry_run: bool = False,
+    made_by: str | None = None,
+    gazetteer: Path = GAZETTEER_FILE,
+    progress: Progress | None = None,
+) -> WriteReport:
     """Read and check every file first (every problem in every file at once), then write;
     ``progress`` is told of each thousand records checked."""
     read, errors = [], []
@@ -111,16 +123,26 @@ def import_files(target: str | None, paths: list[Path], kind: str | None = None,
 
 def writers(places: PlaceIndex | None) -> dict[str, Callable]:
     """The store's writer of each kind of record: (connection, records, batch id) → report."""
-    return {"documents": save_documents, "works": partial(save_works, places=places),
-            "record_sets": save_record_sets, "repositories": save_archives}
+    return {
+        "documents": save_documents,
+        "works": partial(save_works, places=places),
+        "record_sets": save_record_sets,
+        "repositories": save_archives,
+    }
 
 
-SINGULAR = {"documents": "document", "works": "work", "record_sets": "record-set", "repositories": "repository",
-            "claims": "claim"}
+SINGULAR = {
+    "documents": "document",
+    "works": "work",
+    "record_sets": "record-set",
+    "repositories": "repository",
+    "claims": "claim",
+}
 
 
-def add_record(target: str | None, kind: str, record, made_by: str | None = None,
-               command: str | None = None) -> WriteReport:
+def add_record(
+    target: str | None, kind: str, record, made_by: str | None = None, command: str | None = None
+) -> WriteReport:
     """One record typed on the command line (or in the site's desk: ``command`` names the
     form), through the same checks and writers as an import."""
     located = [Located(record, "form" if command else "command line")]

@@ -1,6 +1,6 @@
 """``catalogue backup``: a consistent, standalone copy of a SQLite catalogue, even a live one.
 
-    catalogue.db (+ -wal) ─► online backup ─► .copy.db.<random>.tmp ─► rename ─► copy.db
+catalogue.db (+ -wal) ─► online backup ─► .copy.db.<random>.tmp ─► rename ─► copy.db
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ def check_target(target: Path, source: Path, force: bool) -> None:
         raise BackupRefused(f"{target}: already exists; use --force to overwrite it")
     for side in (Path(f"{target}{suffix}") for suffix in ("-journal", "-wal")):
         if side.exists():
-            raise BackupRefused(f"{target}: {side.name} beside it means it is open or was not closed "
-                                "cleanly; close it or choose another name")
+            raise BackupRefused(
+                f"{target}: {side.name} beside it means it is open or was not closed "
+                "cleanly; close it or choose another name"
+            )
 
 
 def temporary_beside(target: Path) -> Path:

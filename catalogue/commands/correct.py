@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select
 
-from .. import schema, derive
+from .. import derive, schema
 from ..db import checkpoint, connect
 from ..errors import InputError, InvalidInput
 from ..models import Citation, Correction, Note, Review
 from ..store.batches import begin_batch, list_rows, row_ceilings
-from ..store.documents import Archives
 from ..store.corrections import FIELDS, NOT_A_CITATION, SET_ASIDE, apply_corrections, was_for
+from ..store.documents import Archives
 from ..vocabularies import CITATION_KINDS
 
 
@@ -33,8 +33,13 @@ def check(field: str, value: str | None) -> list[InputError]:
     return []
 
 
-def correct_citation(target: str | None, citation_id: int, changes: dict[str, str | None],
-                     made_by: str | None = None, command: str = "correct citation") -> int | None:
+def correct_citation(
+    target: str | None,
+    citation_id: int,
+    changes: dict[str, str | None],
+    made_by: str | None = None,
+    command: str = "correct citation",
+) -> int | None:
     """Keep and apply the corrections of one citation's fields (field → corrected value), as
     one write; returns its number, or None when nothing differs from the citation as it stands.
     Bad values raise InvalidInput and change nothing. Setting a citation aside
@@ -53,8 +58,11 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
     try:
         with engine.begin() as connection:
             schema.require_current(connection)
-            found = connection.execute(select(Note.work_id, Note.number, Citation.position)
-                                       .join(Note, Note.id == Citation.note_id).where(Citation.id == citation_id)).first()
+            found = connection.execute(
+                select(Note.work_id, Note.number, Citation.position)
+                .join(Note, Note.id == Citation.note_id)
+                .where(Citation.id == citation_id)
+            ).first()
             if found is None:
                 raise InvalidInput([InputError("form", None, "citation", f"no citation {citation_id}")])
             work_id, note_number, position = found
@@ -65,23 +73,41 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
                     raise InvalidInput([InputError("form", None, "archive", str(error))]) from None
                 changes["archive"] = archive.acronym or archive.name
             was = {field: was_for(connection, work_id, note_number, position, field) for field in changes}
-            changed = {field: value for field, value in changes.items()
-                       if value != (was[field] if field != NOT_A_CITATION else None)}
+            changed = {
+                field: value
+                for field, value in changes.items()
+                if value != (was[field] if field != NOT_A_CITATION else None)
+            }
             if not changed:
                 return None
             ceilings = row_ceilings(connection)
             with begin_batch(connection, command, None, made_by) as batch:
                 batch_id = batch.id
-                ids = {field: connection.execute(insert(Correction).values(
-                    batch_id=batch.id, work_id=work_id, note_number=note_number, position=position, field=field,
-                    was=was[field], value=value, status="applied").returning(Correction.id)).scalar_one()
-                    for field, value in changed.items()}
+                ids = {
+                    field: connection.execute(
+                        insert(Correction)
+                        .values(
+                            batch_id=batch.id,
+                            work_id=work_id,
+                            note_number=note_number,
+                            position=position,
+                            field=field,
+                            was=was[field],
+                            value=value,
+                            status="applied",
+                        )
+                        .returning(Correction.id)
+                    ).scalar_one()
+                    for field, value in changed.items()
+                }
                 apply_corrections(connection, work_id, batch.id, only=list(ids.values()))
-                connection.execute(Citation.__table__.update().where(Citation.id == citation_id)
-                                   .values(batch_id=batch.id))
+                connection.execute(
+                    Citation.__table__.update().where(Citation.id == citation_id).values(batch_id=batch.id)
+                )
                 batch.summary = f"citation {citation_id} (note {note_number}): " + "; ".join(
                     f"{field} {was[field]!r} → {value!r}" if field != NOT_A_CITATION else SET_ASIDE
-                    for field, value in changed.items())
+                    for field, value in changed.items()
+                )
                 list_rows(connection, batch.id, ceilings)
             derive.ensure_derived(connection)
         checkpoint(engine)
@@ -90,21 +116,37 @@ def correct_citation(target: str | None, citation_id: int, changes: dict[str, st
     return batch_id
 
 
-def mark_reviewed(target: str | None, work_id: int, note_number: int, position: int | None, problem: str,
-                  made_by: str | None = None, command: str = "mark reviewed") -> int:
+def mark_reviewed(
+    target: str | None,
+    work_id: int,
+    note_number: int,
+    position: int | None,
+    problem: str,
+    made_by: str | None = None,
+    command: str = "mark reviewed",
+) -> int:
     """Mark an item of the review queue as looked at (kept by work, note and place, so that it
     outlives ingesting the work again); returns the write's number."""
     engine = connect(target)
     try:
         with engine.begin() as connection:
             schema.require_current(connection)
-            if connection.execute(select(Note.id).where(Note.work_id == work_id, Note.number == note_number)).first() is None:
+            if (
+                connection.execute(select(Note.id).where(Note.work_id == work_id, Note.number == note_number)).first()
+                is None
+            ):
                 raise InvalidInput([InputError("form", None, "note", f"work {work_id} has no note {note_number}")])
             with begin_batch(connection, command, None, made_by) as batch:
-                connection.execute(insert(Review).values(batch_id=batch.id, work_id=work_id, note_number=note_number,
-                                                         position=position, problem=problem))
-                batch.summary = f"work {work_id}, note {note_number}" + \
-                    (f", citation {position}" if position else "") + f" reviewed: {problem}"
+                connection.execute(
+                    insert(Review).values(
+                        batch_id=batch.id, work_id=work_id, note_number=note_number, position=position, problem=problem
+                    )
+                )
+                batch.summary = (
+                    f"work {work_id}, note {note_number}"
+                    + (f", citation {position}" if position else "")
+                    + f" reviewed: {problem}"
+                )
         checkpoint(engine)
     finally:
         engine.dispose()

@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import schema
-from .migrate import upgrade
-from ..reference.authority import read_authority
-from ..reference.gazetteer import read_places
 from ..db import checkpoint, connect, resolve_url, sqlite_path, use_wal
 from ..models import Repository
+from ..reference.authority import read_authority
+from ..reference.gazetteer import read_places
 from ..resources import AUTHORITY_FILE, GAZETTEER_FILE
 from ..store import SaveCounts, save_places, save_repositories
+from .migrate import upgrade
 
 
 @dataclass
@@ -28,8 +28,9 @@ class InitReport:
     places: SaveCounts
 
 
-def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE,
-               gazetteer: Path = GAZETTEER_FILE) -> InitReport:
+def initialise(
+    target: str | None = None, authority: Path = AUTHORITY_FILE, gazetteer: Path = GAZETTEER_FILE
+) -> InitReport:
     """Migrate ``target`` to the latest schema and load the repository authority and the
     gazetteer, all or nothing.
 
@@ -62,5 +63,4 @@ def initialise(target: str | None = None, authority: Path = AUTHORITY_FILE,
             for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
                 leftover.unlink(missing_ok=True)
         raise
-    return InitReport(str(path or url.render_as_string(hide_password=True)), before, after, counts, total,
-                      place_counts)
+    return InitReport(str(path or url.render_as_string(hide_password=True)), before, after, counts, total, place_counts)

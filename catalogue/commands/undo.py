@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, delete, select, text
 
-from .. import schema, derive
+from .. import derive, schema
 from ..db import checkpoint, connect
 from ..errors import CatalogueError
 from ..models import Base, Batch, BatchRow, Correction, Review
@@ -65,13 +65,20 @@ def _judgements(connection: Connection, batch_id: int) -> tuple[list, list]:
     """The corrections and review marks a write made (the desk's judgements on the reading);
     a correction can be taken back while its citation still reads what it set, and no later
     correction of the same field followed it."""
-    corrections = connection.execute(select(Correction).where(Correction.batch_id == batch_id)
-                                     .order_by(Correction.id.desc())).all()
+    corrections = connection.execute(
+        select(Correction).where(Correction.batch_id == batch_id).order_by(Correction.id.desc())
+    ).all()
     reasons = []
     for k in corrections:
-        later = connection.execute(select(Correction.batch_id).where(
-            Correction.work_id == k.work_id, Correction.note_number == k.note_number,
-            Correction.position == k.position, Correction.field == k.field, Correction.id > k.id)).scalar()
+        later = connection.execute(
+            select(Correction.batch_id).where(
+                Correction.work_id == k.work_id,
+                Correction.note_number == k.note_number,
+                Correction.position == k.position,
+                Correction.field == k.field,
+                Correction.id > k.id,
+            )
+        ).scalar()
         if later is not None:
             reasons.append(f"write {later} corrected the same {k.field} of note {k.note_number} again since")
             continue
@@ -104,12 +111,15 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
     batch = connection.execute(select(Batch.command).where(Batch.id == batch_id)).first()
     if batch is None:
         raise UndoRefused(f"write {batch_id}: no such write in the change log (the batches table)")
-    listed = connection.execute(select(BatchRow.table_name, BatchRow.row_id, BatchRow.action)
-                                .where(BatchRow.batch_id == batch_id)).all()
+    listed = connection.execute(
+        select(BatchRow.table_name, BatchRow.row_id, BatchRow.action).where(BatchRow.batch_id == batch_id)
+    ).all()
     if not listed and not judged:
-        raise UndoRefused(f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports, ingests "
-                          "and the desk's forms can be undone, not inits (or writes made before the catalogue "
-                          "kept such lists)")
+        raise UndoRefused(
+            f"write {batch_id} ({batch.command}) kept no list of its rows: adds, imports, ingests "
+            "and the desk's forms can be undone, not inits (or writes made before the catalogue "
+            "kept such lists)"
+        )
     added: dict[str, list[int]] = defaultdict(list)
     reasons = []
     replaced = {row_id for table, row_id, action in listed if action == "replaced"}
@@ -117,21 +127,28 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
         if action == "changed" and judged and table == "citations":
             continue  # a corrected citation: the correction keeps the value it replaced
         if action == "replaced":
-            reasons.append(f"it read works {row_id} again, replacing the notes, citations and claims an earlier "
-                           "write had read, which are not kept: ingest the earlier text again to go back")
+            reasons.append(
+                f"it read works {row_id} again, replacing the notes, citations and claims an earlier "
+                "write had read, which are not kept: ingest the earlier text again to go back"
+            )
         elif action == "changed" and table == "works" and row_id in replaced:
             continue  # said once, as replaced
         elif action == "changed":
-            reasons.append(f"it completed {table} {row_id}, which was there before, and the values it had then "
-                           "are not kept")
+            reasons.append(
+                f"it completed {table} {row_id}, which was there before, and the values it had then are not kept"
+            )
         else:
             added[table].append(row_id)
     for table, ids in added.items():
-        now = dict(connection.execute(_with_ids(f"select id, batch_id from {table} where id in :ids"),
-                                      {"ids": ids}).all())
+        now = dict(
+            connection.execute(_with_ids(f"select id, batch_id from {table} where id in :ids"), {"ids": ids}).all()
+        )
         reasons += [f"{table} {row_id} is no longer in the catalogue" for row_id in ids if row_id not in now]
-        reasons += [f"{table} {row_id} was changed since by write {now[row_id]}"
-                    for row_id in ids if row_id in now and now[row_id] != batch_id]
+        reasons += [
+            f"{table} {row_id} was changed since by write {now[row_id]}"
+            for row_id in ids
+            if row_id in now and now[row_id] != batch_id
+        ]
     reasons += _pointing_in(connection, added)
     if reasons:
         raise UndoRefused(f"write {batch_id} ({batch.command}) cannot be undone: " + "; ".join(reasons))
@@ -148,11 +165,16 @@ def _pointing_in(connection: Connection, added: dict[str, list[int]]) -> list[st
             parent = key.column.table.name
             if parent not in added:
                 continue
-            rows = connection.execute(_with_ids(f"select id, {key.parent.name} from {child.name} "
-                                                f"where {key.parent.name} in :ids"), {"ids": added[parent]}).all()
+            rows = connection.execute(
+                _with_ids(f"select id, {key.parent.name} from {child.name} where {key.parent.name} in :ids"),
+                {"ids": added[parent]},
+            ).all()
             own = set(added.get(child.name, ()))
-            found += [f"{child.name} {row_id} (another write) points to {parent} {parent_id}"
-                      for row_id, parent_id in rows if row_id not in own]
+            found += [
+                f"{child.name} {row_id} (another write) points to {parent} {parent_id}"
+                for row_id, parent_id in rows
+                if row_id not in own
+            ]
     return found
 
 
@@ -178,5 +200,10 @@ def _with_ids(sql: str):
 def _link_columns(table: str) -> list[tuple[str, str]]:
     """(link table, column) of the rows that belong to a row of ``table``: its authors, places,
     names, a claim's notes (tables without a write of their own)."""
-    return [(link.name, key.parent.name) for link in Base.metadata.sorted_tables if link.name not in BATCHED_TABLES
-            for key in link.foreign_keys if key.column.table.name == table]
+    return [
+        (link.name, key.parent.name)
+        for link in Base.metadata.sorted_tables
+        if link.name not in BATCHED_TABLES
+        for key in link.foreign_keys
+        if key.column.table.name == table
+    ]

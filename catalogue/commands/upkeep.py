@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, inspect, text
 
-from .. import schema, derive
-from ..derive import search_indexes
+from .. import derive, schema
 from ..db import checkpoint, connect
+from ..derive import search_indexes
 
 
 @dataclass
@@ -53,8 +53,12 @@ def _check_objects(connection: Connection, health: Health) -> None:
     if connection.dialect.name != "sqlite":
         return
     triggers = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
-    absent = [name for item in search_indexes.SEARCHABLE for name in search_indexes.trigger_names(item)
-              if name not in triggers]
+    absent = [
+        name
+        for item in search_indexes.SEARCHABLE
+        for name in search_indexes.trigger_names(item)
+        if name not in triggers
+    ]
     if absent:
         health.problems.append(f"search-index triggers missing: {', '.join(absent)}")
     health.checked.append(f"{len(triggers)} triggers")
@@ -83,8 +87,9 @@ def _check_summaries(connection: Connection, health: Health) -> None:
     if summarised != claims:
         health.problems.append(f"derived_claim_summary: {summarised} rows for {claims} claims with evidence")
     archives = connection.execute(text("SELECT count(*) FROM derived_repository_summary")).scalar()
-    holding = connection.execute(text("SELECT count(DISTINCT repository_id) FROM evidence_chain "
-                                      "WHERE repository_id IS NOT NULL")).scalar()
+    holding = connection.execute(
+        text("SELECT count(DISTINCT repository_id) FROM evidence_chain WHERE repository_id IS NOT NULL")
+    ).scalar()
     if archives != holding:
         health.problems.append(f"derived_repository_summary: {archives} rows for {holding} archives with evidence")
     health.checked.append("claim and archive summaries")
@@ -97,8 +102,10 @@ def rebuild(target: str | None) -> int:
         with engine.begin() as connection:
             schema.require_current(connection)
             derive.ensure_derived(connection, rebuild=True)  # every row's search text written again
-            written = sum(connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
-                          for item in search_indexes.SEARCHABLE)
+            written = sum(
+                connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
+                for item in search_indexes.SEARCHABLE
+            )
         checkpoint(engine)
     finally:
         engine.dispose()

@@ -19,8 +19,17 @@ from . import search_indexes as indexes
 from .summaries import SUMMARIES, create_summaries
 from .views import COLUMN_DOCS, VIEWS, View, view_columns
 
-__all__ = ["COLUMN_DOCS", "SUMMARIES", "VIEWS", "View", "drop_derived", "ensure_derived", "include_object",
-           "is_derived_table", "view_columns"]
+__all__ = [
+    "COLUMN_DOCS",
+    "SUMMARIES",
+    "VIEWS",
+    "View",
+    "drop_derived",
+    "ensure_derived",
+    "include_object",
+    "is_derived_table",
+    "view_columns",
+]
 
 # Tables this module owns (search indexes and their shadow tables, derived_* summaries).
 DERIVED_TABLE = re.compile(r"(^|_)(fts|words)(_|$)|^sqlite_|^derived_")

@@ -10,8 +10,8 @@ archive by any of its names, a reference code however it is spaced, a date at an
 
 from __future__ import annotations
 
-from ..db import TRIGGER_FUNCTIONS
 from ..dates import read_period
+from ..db import TRIGGER_FUNCTIONS
 from ..parse.refcodes import code_key
 from ..text import fold
 
@@ -41,8 +41,7 @@ def _period(value: str | None):
         return None
     period = read_period(value)
     if period is None:
-        raise ValueError(f"not a date: {value!r} (write a year, a year and month, or a day: "
-                         "1948, 1948-04, 1948-04-05)")
+        raise ValueError(f"not a date: {value!r} (write a year, a year and month, or a day: 1948, 1948-04, 1948-04-05)")
     return period
 
 

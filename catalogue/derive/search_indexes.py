@@ -23,8 +23,18 @@ from sqlalchemy import Connection, inspect, text
 
 from ..searchable import BY_TABLE, SEARCHABLE, Searchable, search_text_of
 
-__all__ = ["BY_TABLE", "SEARCHABLE", "Searchable", "drop", "ensure", "pending", "refresh", "search_text_of", "stale",
-           "trigger_names"]
+__all__ = [
+    "BY_TABLE",
+    "SEARCHABLE",
+    "Searchable",
+    "drop",
+    "ensure",
+    "pending",
+    "refresh",
+    "search_text_of",
+    "stale",
+    "trigger_names",
+]
 
 CHUNK = 1000
 REINDEX_ABOVE = 10_000  # rows waiting for their search text above which the indexes are refilled whole
@@ -57,16 +67,20 @@ def refresh(connection: Connection, everything: bool = False) -> int:
         rows = connection.execute(text(f"SELECT t.id, {columns}, {related} FROM {item.table} t {where}")).all()
         updates = [{"row_id": row[0], "search_text": search_text_of(row[1:])} for row in rows]
         for start in range(0, len(updates), CHUNK):
-            connection.execute(text(f"UPDATE {item.table} SET search_text = :search_text WHERE id = :row_id"),
-                               updates[start:start + CHUNK])
+            connection.execute(
+                text(f"UPDATE {item.table} SET search_text = :search_text WHERE id = :row_id"),
+                updates[start : start + CHUNK],
+            )
         written += len(updates)
     return written
 
 
 def pending(connection: Connection) -> dict[str, int]:
     """How many rows of each table wait for their search text (written by another program)."""
-    return {item.table: connection.execute(text(f"SELECT count(*) FROM {item.table} WHERE search_text IS NULL")).scalar()
-            for item in SEARCHABLE}
+    return {
+        item.table: connection.execute(text(f"SELECT count(*) FROM {item.table} WHERE search_text IS NULL")).scalar()
+        for item in SEARCHABLE
+    }
 
 
 def stale(connection: Connection) -> dict[str, int]:
@@ -75,15 +89,20 @@ def stale(connection: Connection) -> dict[str, int]:
     found = {}
     for item in SEARCHABLE:
         columns = ", ".join(f"t.{column}" for column in item.columns)
-        rows = connection.execute(text(f"SELECT t.search_text, {columns}, {_related(item, connection)} FROM {item.table} t "
-                                       "WHERE t.search_text IS NOT NULL")).all()
+        rows = connection.execute(
+            text(
+                f"SELECT t.search_text, {columns}, {_related(item, connection)} FROM {item.table} t "
+                "WHERE t.search_text IS NOT NULL"
+            )
+        ).all()
         found[item.table] = sum(1 for row in rows if row[0] != search_text_of(row[1:]))
     return found
 
 
 def trigger_names(item: Searchable) -> list[str]:
-    return [f"{item.fts}_{suffix}" for suffix in ("ai", "ad", "au")] + \
-        [f"{item.fts}_{table}_{suffix}" for table, _, _ in item.dependents for suffix in ("ai", "ad")]
+    return [f"{item.fts}_{suffix}" for suffix in ("ai", "ad", "au")] + [
+        f"{item.fts}_{table}_{suffix}" for table, _, _ in item.dependents for suffix in ("ai", "ad")
+    ]
 
 
 def drop(connection: Connection, indexes: bool = False) -> None:
@@ -112,19 +131,25 @@ def ensure(connection: Connection, rebuild: bool = False) -> None:
 def _ensure_index(connection: Connection, item: Searchable, rebuild: bool, stored: str = "search_text") -> None:
     """The item's two indexes and their triggers; ``stored`` is NULL on an older schema, which
     keeps no search text (the indexes then read the text as written)."""
-    connection.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.fts} USING fts5(text, folded, tokenize='trigram')"))
-    connection.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} USING fts5(words, tokenize='unicode61 remove_diacritics 2')"))
+    connection.execute(
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.fts} USING fts5(text, folded, tokenize='trigram')")
+    )
+    connection.execute(
+        text(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} USING fts5(words, tokenize='unicode61 remove_diacritics 2')"
+        )
+    )
 
     def stored_in(row: str) -> str:
         return f"{row}.{stored}" if stored != "NULL" else "NULL"
 
     def index(row: str) -> str:
         written = item.written(row)
-        return (f"INSERT INTO {item.fts}(rowid, text, folded) VALUES ({row}.id, {written}, "
-                f"coalesce({stored_in(row)}, lower({written}))); "
-                f"INSERT INTO {item.words}(rowid, words) VALUES ({row}.id, coalesce({stored_in(row)}, {written})); ")
+        return (
+            f"INSERT INTO {item.fts}(rowid, text, folded) VALUES ({row}.id, {written}, "
+            f"coalesce({stored_in(row)}, lower({written}))); "
+            f"INSERT INTO {item.words}(rowid, words) VALUES ({row}.id, coalesce({stored_in(row)}, {written})); "
+        )
 
     unindex = f"DELETE FROM {item.fts} WHERE rowid = old.id; DELETE FROM {item.words} WHERE rowid = old.id; "
     watched = ", ".join((*(["search_text"] if stored != "NULL" else []), *item.columns))
@@ -138,7 +163,8 @@ def _ensure_index(connection: Connection, item: Searchable, rebuild: bool, store
             event = "INSERT" if suffix == "ai" else "DELETE"
             triggers[f"{linked}_{suffix}"] = (
                 f"AFTER {event} ON {linked} BEGIN UPDATE {item.table} SET search_text = NULL "
-                f"WHERE {rows.format(key=f'{row}.{key}')}; END")
+                f"WHERE {rows.format(key=f'{row}.{key}')}; END"
+            )
     for suffix, body in triggers.items():
         connection.execute(text(f"CREATE TRIGGER {item.fts}_{suffix} {body}"))
     indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar()
@@ -148,7 +174,15 @@ def _ensure_index(connection: Connection, item: Searchable, rebuild: bool, store
         written = item.written("t")
         connection.execute(text(f"DELETE FROM {item.fts}"))
         connection.execute(text(f"DELETE FROM {item.words}"))
-        connection.execute(text(f"INSERT INTO {item.fts}(rowid, text, folded) SELECT t.id, {written}, "
-                                f"coalesce({stored_in('t')}, lower({written})) FROM {item.table} t"))
-        connection.execute(text(f"INSERT INTO {item.words}(rowid, words) SELECT t.id, "
-                                f"coalesce({stored_in('t')}, {written}) FROM {item.table} t"))
+        connection.execute(
+            text(
+                f"INSERT INTO {item.fts}(rowid, text, folded) SELECT t.id, {written}, "
+                f"coalesce({stored_in('t')}, lower({written})) FROM {item.table} t"
+            )
+        )
+        connection.execute(
+            text(
+                f"INSERT INTO {item.words}(rowid, words) SELECT t.id, "
+                f"coalesce({stored_in('t')}, {written}) FROM {item.table} t"
+            )
+        )

@@ -37,8 +37,13 @@ SELECT claim_id, min(claim) AS claim, min(citing_work) AS citing_work,
 FROM evidence_chain
 GROUP BY claim_id
 """
-CLAIM_SUMMARY_INDEXES = ("claim_id", "country_count, claim_id", "archive_country_count, claim_id",
-                         "documents, works, claim_id", "cited_in, consulted")
+CLAIM_SUMMARY_INDEXES = (
+    "claim_id",
+    "country_count, claim_id",
+    "archive_country_count, claim_id",
+    "documents, works, claim_id",
+    "cited_in, consulted",
+)
 AGGREGATED = {  # the lists the summary keeps, as comma-separated text
     "countries": "country",
     "archive_countries": "CASE WHEN evidence = 'archival' THEN country END",
@@ -63,8 +68,7 @@ DIALECT_SQL = {
 
 def claim_summary_sql(dialect: str) -> str:
     aggregate = DIALECT_SQL[dialect]["aggregate"]
-    return CLAIM_SUMMARY.format(**{name: aggregate.format(expression)
-                                   for name, expression in AGGREGATED.items()})
+    return CLAIM_SUMMARY.format(**{name: aggregate.format(expression) for name, expression in AGGREGATED.items()})
 
 
 def create_summaries(connection: Connection) -> None:
@@ -74,5 +78,8 @@ def create_summaries(connection: Connection) -> None:
         name = "_".join(c.strip() for c in columns.split(","))
         connection.execute(text(f"CREATE INDEX derived_claim_summary_{name} ON derived_claim_summary ({columns})"))
     connection.execute(text(REPOSITORY_SUMMARY))
-    connection.execute(text("CREATE UNIQUE INDEX derived_repository_summary_repository_id "
-                            "ON derived_repository_summary (repository_id)"))
+    connection.execute(
+        text(
+            "CREATE UNIQUE INDEX derived_repository_summary_repository_id ON derived_repository_summary (repository_id)"
+        )
+    )

@@ -11,6 +11,7 @@ from functools import lru_cache
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
+
 @dataclass(frozen=True)
 class View:
     name: str
@@ -28,14 +29,14 @@ COLUMN_DOCS = {
     "note_number": "The note's number in the citing work.",
     "citation_id": "One citation inside the note.",
     "kind": "What the citation cites: archival, published, published_document, cited_document, "
-            "cross_reference or unknown.",
+    "cross_reference or unknown.",
     "form": "How it cites: full, short, ibid, op_cit or author_only.",
-    "locator": "Page, folio or other place in the source, as cited (\"pp. 18–19\", \"tr. 224\").",
+    "locator": 'Page, folio or other place in the source, as cited ("pp. 18–19", "tr. 224").',
     "document_id": "The archival document cited.",
     "document": "The document's title as cited.",
-    "document_date": "The document's date, normalised to EDTF (\"1949-04\" for \"avril 1949\").",
+    "document_date": 'The document\'s date, normalised to EDTF ("1949-04" for "avril 1949").',
     "genre": "The kind of document: report, telegram, intelligence_report, letter…",
-    "reference_code": "The document's reference code as cited (\"10 H 287\", \"PTT, ML 2, 52\").",
+    "reference_code": 'The document\'s reference code as cited ("10 H 287", "PTT, ML 2, 52").',
     "record_set_id": "The file, series or fonds holding the document.",
     "file": "The path of the file in its repository: fonds / series / file.",
     "file_title": "The title of the enclosing file, when the citation gives it.",
@@ -44,13 +45,13 @@ COLUMN_DOCS = {
     "repository_name": "The archive's authorised name.",
     "work_id": "The published work cited.",
     "work": "The published work's title.",
-    "via_work_id": "The work a document is printed in or known through (\"cited in\").",
+    "via_work_id": 'The work a document is printed in or known through ("cited in").',
     "via_work": "The title of that work.",
     "country": "The country of the archive, or of publication (ISO 3166-1 alpha-2).",
     "source_type": "archive (a document cited directly) or publication (a work, a document printed in it or "
-                   "known only through it).",
+    "known only through it).",
     "evidence": "archival (a document cited directly), published (a work, or a document printed in it or "
-                "known only through it), or unplaced (a citation the reader could not place).",
+    "known only through it), or unplaced (a citation the reader could not place).",
     "archive_country_count": "How many countries the archives holding the claim's documents are in.",
     "archive_countries": "Those countries (ISO 3166-1 alpha-2), comma-separated.",
     "archives": "The archives holding the claim's documents, comma-separated.",
@@ -78,7 +79,7 @@ COLUMN_DOCS = {
     "date_edtf": "The date normalised to EDTF.",
     "date_precision": "How precise the date is: day, month, year…",
     "title": "The document's title as cited.",
-    "decade": "The decade of the document's date (\"1940s\").",
+    "decade": 'The decade of the document\'s date ("1940s").',
     "claims": "How many claims the document supports.",
 }
 
@@ -133,43 +134,52 @@ WHERE NOT EXISTS (SELECT 1 FROM citations outer_citation WHERE outer_citation.vi
 """
 
 VIEWS = (
-    View("evidence_chain",
-         "The evidence chain, one row per claim and citation: claim → note → citation → document → "
-         "file → repository, or → published work.",
-         EVIDENCE_CHAIN),
-    View("claim_countries",
-         "The countries each claim's sources come from, archives and publications apart; a source "
-         "whose country is not known is listed as unknown.",
-         """
+    View(
+        "evidence_chain",
+        "The evidence chain, one row per claim and citation: claim → note → citation → document → "
+        "file → repository, or → published work.",
+        EVIDENCE_CHAIN,
+    ),
+    View(
+        "claim_countries",
+        "The countries each claim's sources come from, archives and publications apart; a source "
+        "whose country is not known is listed as unknown.",
+        """
 SELECT DISTINCT claim_id, claim, citing_work, coalesce(country, 'unknown') AS country, source_type
 FROM evidence_chain WHERE source_type IS NOT NULL
-"""),
-    View("corroboration",
-         "For each claim, the countries of the archives that hold its documents and of the "
-         "publications it cites, apart. A claim is corroborated across borders when archival "
-         "documents held in two countries or more support it.",
-         """
+""",
+    ),
+    View(
+        "corroboration",
+        "For each claim, the countries of the archives that hold its documents and of the "
+        "publications it cites, apart. A claim is corroborated across borders when archival "
+        "documents held in two countries or more support it.",
+        """
 SELECT claim_id, claim, citing_work, archive_country_count, archive_countries, archives,
        archival_unknown_country, publication_country_count, publication_countries,
        published_unknown_country, unplaced,
        CASE WHEN archive_country_count >= 2 THEN 1 ELSE 0 END AS corroborated,
        country_count, countries
 FROM derived_claim_summary
-"""),
-    View("claim_support",
-         "What each claim rests on: how many documents, intelligence reports, published works and "
-         "documents known only through another work (\"cited in\").",
-         """
+""",
+    ),
+    View(
+        "claim_support",
+        "What each claim rests on: how many documents, intelligence reports, published works and "
+        'documents known only through another work ("cited in").',
+        """
 SELECT claim_id, claim, citing_work, documents, archival_documents, intelligence_reports, works, cited_in,
        consulted, citations
 FROM derived_claim_summary
-"""),
-    View("review_queue",
-         "Notes and citations the reader could not place or resolve, each with the reason: a "
-         "back-reference (ibid., op. cit., a short title) whose source was not found, a citation "
-         "whose kind could not be told, an archival document whose archive was not identified, "
-         "a note where no citation was read.",
-         """
+""",
+    ),
+    View(
+        "review_queue",
+        "Notes and citations the reader could not place or resolve, each with the reason: a "
+        "back-reference (ibid., op. cit., a short title) whose source was not found, a citation "
+        "whose kind could not be told, an archival document whose archive was not identified, "
+        "a note where no citation was read.",
+        """
 SELECT n.id AS note_id, w.id AS work_id, w.title AS citing_work, n.number AS note_number, c.id AS citation_id,
        c.kind AS kind, c.form AS form,
        CASE WHEN c.form IN ('short', 'ibid', 'op_cit', 'supra', 'author_only')
@@ -200,10 +210,12 @@ SELECT n.id, w.id, w.title, n.number, NULL, NULL, NULL,
        'text left unread: ' || n.parse_messages, NULL, n.text
 FROM notes n JOIN works w ON w.id = n.work_id
 WHERE n.parse_status = 'partial' AND n.parse_messages IS NOT NULL
-"""),
-    View("document_timeline",
-         "Archival documents in date order, with where they are held and how many claims they support.",
-         """
+""",
+    ),
+    View(
+        "document_timeline",
+        "Archival documents in date order, with where they are held and how many claims they support.",
+        """
 SELECT d.id AS document_id, d.date_start, d.date_end, d.date_edtf, d.date_precision,
        substr(d.date_edtf, 1, 3) || '0s' AS decade,
        d.title, d.genre, r.acronym AS repository, d.reference_code,
@@ -211,7 +223,8 @@ SELECT d.id AS document_id, d.date_start, d.date_end, d.date_edtf, d.date_precis
         WHERE c.document_id = d.id) AS claims
 FROM documents d LEFT JOIN repositories r ON r.id = d.repository_id
 WHERE d.date_start IS NOT NULL
-"""),
+""",
+    ),
 )
 
 
@@ -226,7 +239,8 @@ def view_columns() -> dict[str, list[str]]:
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         ensure_derived(connection)
-        columns = {view.name: [row[1] for row in connection.execute(text(f"PRAGMA table_info({view.name})"))]
-                   for view in VIEWS}
+        columns = {
+            view.name: [row[1] for row in connection.execute(text(f"PRAGMA table_info({view.name})"))] for view in VIEWS
+        }
     engine.dispose()
     return columns

@@ -83,34 +83,36 @@ def document_to_csl(document: dict) -> dict:
     sender = next((a for a in agents if a["role"] == "sender"), None)
     city = repository.get("city")
     genre = document.get("genre")
-    return _compact({
-        "id": f"document-{document['id']}",
-        "type": GENRE_TO_CSL.get(genre, "manuscript"),
-        "title": document.get("title"),
-        "author": _names(agents, "author") + _names([sender] if sender else [], "sender"),
-        "recipient": _names(agents, "recipient"),
-        "issued": csl_date(document.get("date_edtf"), document.get("date_as_written")),
-        "genre": genre.replace("_", " ") if genre else None,
-        "language": document.get("language"),
-        "archive": repository.get("authorised_name"),
-        "archive_location": document.get("reference_code"),
-        "container-title": None if repository else document.get("printed_in"),  # known only in print
-        "archive-place": city,
-        "note": f"Archive Place: {city}" if city else None,
-        "abstract": document.get("description"),
-        "custom": {
-            "catalogue_id": document["id"],
-            "catalogue_table": "documents",
-            "file_title": record_set.get("title"),
-            "title_translated": document.get("title_translated"),
-            "sender": sender["name"] if sender else None,
-            "date_as_written": document.get("date_as_written"),
-            "date_edtf": document.get("date_edtf"),
-            "repository_acronym": repository.get("acronym"),
-            "repository_country": repository.get("country_code"),
-            "record_set_path": record_set.get("path"),
-        },
-    })
+    return _compact(
+        {
+            "id": f"document-{document['id']}",
+            "type": GENRE_TO_CSL.get(genre, "manuscript"),
+            "title": document.get("title"),
+            "author": _names(agents, "author") + _names([sender] if sender else [], "sender"),
+            "recipient": _names(agents, "recipient"),
+            "issued": csl_date(document.get("date_edtf"), document.get("date_as_written")),
+            "genre": genre.replace("_", " ") if genre else None,
+            "language": document.get("language"),
+            "archive": repository.get("authorised_name"),
+            "archive_location": document.get("reference_code"),
+            "container-title": None if repository else document.get("printed_in"),  # known only in print
+            "archive-place": city,
+            "note": f"Archive Place: {city}" if city else None,
+            "abstract": document.get("description"),
+            "custom": {
+                "catalogue_id": document["id"],
+                "catalogue_table": "documents",
+                "file_title": record_set.get("title"),
+                "title_translated": document.get("title_translated"),
+                "sender": sender["name"] if sender else None,
+                "date_as_written": document.get("date_as_written"),
+                "date_edtf": document.get("date_edtf"),
+                "repository_acronym": repository.get("acronym"),
+                "repository_country": repository.get("country_code"),
+                "record_set_path": record_set.get("path"),
+            },
+        }
+    )
 
 
 def work_to_csl(work: dict) -> dict:
@@ -126,38 +128,40 @@ def work_to_csl(work: dict) -> dict:
         issued = csl_date(date)  # a newspaper's issue: the full date
     else:
         issued = {"date-parts": [[year]]} if year else None
-    return _compact({
-        "id": f"work-{work['id']}",
-        "type": csl_type,
-        "title": work.get("title"),
-        "title-short": work.get("short_title"),
-        "author": _names(agents, "author", "interviewee"),
-        "editor": _names(agents, "editor"),
-        "compiler": _names(agents, "compiler"),
-        "translator": _names(agents, "translator"),
-        "interviewer": _names(agents, "interviewer"),
-        "container-title": work.get("container_title"),
-        "volume": work.get("volume"),
-        "issue": work.get("issue"),
-        "page": work.get("pages"),
-        "edition": work.get("edition"),
-        "publisher": work.get("publisher"),
-        "publisher-place": work.get("place"),
-        "issued": issued,
-        "language": work.get("language"),
-        "DOI": work.get("doi"),
-        "ISBN": work.get("isbn"),
-        "URL": work.get("url"),
-        "custom": {
-            "catalogue_id": work["id"],
-            "catalogue_table": "works",
-            "work_type": work_type if CSL_TO_WORK[csl_type] != work_type else None,
-            "title_translated": work.get("title_translated"),
-            "container_title_translated": work.get("container_title_translated"),
-            "country_code": work.get("country_code"),
-            "date_edtf": work.get("date_edtf"),
-        },
-    })
+    return _compact(
+        {
+            "id": f"work-{work['id']}",
+            "type": csl_type,
+            "title": work.get("title"),
+            "title-short": work.get("short_title"),
+            "author": _names(agents, "author", "interviewee"),
+            "editor": _names(agents, "editor"),
+            "compiler": _names(agents, "compiler"),
+            "translator": _names(agents, "translator"),
+            "interviewer": _names(agents, "interviewer"),
+            "container-title": work.get("container_title"),
+            "volume": work.get("volume"),
+            "issue": work.get("issue"),
+            "page": work.get("pages"),
+            "edition": work.get("edition"),
+            "publisher": work.get("publisher"),
+            "publisher-place": work.get("place"),
+            "issued": issued,
+            "language": work.get("language"),
+            "DOI": work.get("doi"),
+            "ISBN": work.get("isbn"),
+            "URL": work.get("url"),
+            "custom": {
+                "catalogue_id": work["id"],
+                "catalogue_table": "works",
+                "work_type": work_type if CSL_TO_WORK[csl_type] != work_type else None,
+                "title_translated": work.get("title_translated"),
+                "container_title_translated": work.get("container_title_translated"),
+                "country_code": work.get("country_code"),
+                "date_edtf": work.get("date_edtf"),
+            },
+        }
+    )
 
 
 def to_csl(kind: str, row: dict) -> dict:
@@ -175,4 +179,3 @@ def csl_items(documents: list[dict], works: list[dict]) -> list[dict]:
 
 
 # ── From CSL ────────────────────────────────────────────────────────────────
-

@@ -91,6 +91,7 @@ def _agent(row) -> dict:
 
 def read_rows(connection: Connection) -> Catalogue:
     """Every repository, record set, document, work and claim, with what each one names."""
+
     def rows(sql: str) -> list:
         return list(connection.execute(text(sql)))
 
@@ -111,8 +112,9 @@ def read_rows(connection: Connection) -> Catalogue:
         document = row._asdict()
         repository = repositories.get(document.pop("repository_id"))
         record_set = record_sets.get(document.pop("record_set_id"))
-        documents.append({**document, "repository": repository, "record_set": record_set,
-                          "agents": document_agents[row.id]})
+        documents.append(
+            {**document, "repository": repository, "record_set": record_set, "agents": document_agents[row.id]}
+        )
     works = [{**row._asdict(), "agents": work_agents[row.id]} for row in rows(WORKS_SQL)]
 
     evidence = defaultdict(list)

@@ -6,11 +6,10 @@ of documents whose columns are exactly DocumentRecord's, for ``catalogue import`
 
 from __future__ import annotations
 
-from ..dates import as_written_if_same
-
 import csv
 import io
 
+from ..dates import as_written_if_same
 from ..records import DocumentRecord
 from .csl import UNKNOWN_WORK_TYPE
 

@@ -27,41 +27,102 @@ MAX_GAP = 5  # notes or markers that may be lost between two numbers before we s
 
 # --- headings ------------------------------------------------------------------------------
 
-_NOTES_HEADINGS = frozenset(fold(h) for h in (
-    "Notes", "Note", "Endnotes", "End notes", "Footnotes", "Notes and references",
-    "References and notes", "Notes and sources", "Sources and notes", "Notes et références",
-    "Notes de fin", "Chú thích", "Ghi chú", "注释", "注釋", "註釋", "Anmerkungen", "Notas",
-))
-_REFERENCE_HEADINGS = frozenset(fold(h) for h in (
-    "References", "Reference list", "Bibliography", "Select bibliography",
-    "Selected bibliography", "Works cited", "Literature cited", "Sources cited",
-    "Tài liệu tham khảo", "Bibliographie", "Références bibliographiques", "Références",
-    "Literaturverzeichnis", "Bibliografía", "Bibliografia", "参考文献", "參考文獻",
-))
+_NOTES_HEADINGS = frozenset(
+    fold(h)
+    for h in (
+        "Notes",
+        "Note",
+        "Endnotes",
+        "End notes",
+        "Footnotes",
+        "Notes and references",
+        "References and notes",
+        "Notes and sources",
+        "Sources and notes",
+        "Notes et références",
+        "Notes de fin",
+        "Chú thích",
+        "Ghi chú",
+        "注释",
+        "注釋",
+        "註釋",
+        "Anmerkungen",
+        "Notas",
+    )
+)
+_REFERENCE_HEADINGS = frozenset(
+    fold(h)
+    for h in (
+        "References",
+        "Reference list",
+        "Bibliography",
+        "Select bibliography",
+        "Selected bibliography",
+        "Works cited",
+        "Literature cited",
+        "Sources cited",
+        "Tài liệu tham khảo",
+        "Bibliographie",
+        "Références bibliographiques",
+        "Références",
+        "Literaturverzeichnis",
+        "Bibliografía",
+        "Bibliografia",
+        "参考文献",
+        "參考文獻",
+    )
+)
 # Sections after the notes or references that end them.
-_END_MATTER_HEADINGS = frozenset(fold(h) for h in (
-    "Acknowledgements", "Acknowledgments", "About the author", "About the authors",
-    "Notes on contributors", "Author biography", "Disclosure statement", "Funding",
-    "Appendix", "Appendices", "ORCID", "Responses",
-))
+_END_MATTER_HEADINGS = frozenset(
+    fold(h)
+    for h in (
+        "Acknowledgements",
+        "Acknowledgments",
+        "About the author",
+        "About the authors",
+        "Notes on contributors",
+        "Author biography",
+        "Disclosure statement",
+        "Funding",
+        "Appendix",
+        "Appendices",
+        "ORCID",
+        "Responses",
+    )
+)
 # Front-matter headings cover one paragraph only.
-_FRONT_HEADINGS = frozenset(fold(h) for h in (
-    "Abstract", "Summary", "Résumé", "Tóm tắt", "摘要", "Zusammenfassung", "Resumen",
-))
+_FRONT_HEADINGS = frozenset(
+    fold(h)
+    for h in (
+        "Abstract",
+        "Summary",
+        "Résumé",
+        "Tóm tắt",
+        "摘要",
+        "Zusammenfassung",
+        "Resumen",
+    )
+)
 # Headings that open the body: the head (title, authors, date) ends before them.
-_OPENING_HEADINGS = _FRONT_HEADINGS | frozenset(fold(h) for h in (
-    "Introduction", "Background", "Keywords", "Key words", "Mở đầu", "Dẫn nhập", "引言",
-    "Einleitung", "Introducción",
-))
+_OPENING_HEADINGS = _FRONT_HEADINGS | frozenset(
+    fold(h)
+    for h in (
+        "Introduction",
+        "Background",
+        "Keywords",
+        "Key words",
+        "Mở đầu",
+        "Dẫn nhập",
+        "引言",
+        "Einleitung",
+        "Introducción",
+    )
+)
 
 # Words that end a line in mid-sentence: a paragraph ending with one is broken.
-_OPEN_WORDS = frozenset("""
-a an the of to in on at by for from with and or but nor as that which who whom whose was were
-is are be been being his her its their our my your this these those into onto than between
-against under over about after before during through while when where if not also such both
-either neither very more most some any each every no de la le les des du et à en dans par pour
-sur au aux un une của và các những là được trong với cho
-""".split())
+_OPEN_WORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "as", "that", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "into", "onto", "than", "between", "against", "under", "over", "about", "after", "before", "during", "through", "while", "when", "where", "if", "not", "also", "such", "both", "either", "neither", "very", "more", "most", "some", "any", "each", "every", "no", "de", "la", "le", "les", "des", "du", "et", "à", "en", "dans", "par", "pour", "sur", "au", "aux", "un", "une", "của", "và", "các", "những", "là", "được", "trong", "với", "cho"]
+)
 
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -77,6 +138,7 @@ _NO_LETTERS = re.compile(r"[\W\d_]*", re.UNICODE)
 
 
 # --- text helpers ---------------------------------------------------------------------------
+
 
 def _lines(text: str) -> list[str]:
     """The text's lines, 1:1 with the source's, control characters and runs of spaces cleaned."""
@@ -105,6 +167,7 @@ def markdown_footnotes(text: str) -> str:
         numbers.setdefault(match["label"], len(numbers) + 1)
     for match in definitions:
         numbers.setdefault(match["label"], len(numbers) + 1)
+
     def marker(match: re.Match[str]) -> str:
         return f"[{numbers[match['label']]}]" if match["label"] in numbers else match[0]
 
@@ -113,17 +176,16 @@ def markdown_footnotes(text: str) -> str:
     after = _FOOTNOTE_REFERENCE.sub(marker, after)
     if not any(_heading_key(line) in _NOTES_HEADINGS for line in before.splitlines()[-3:]):
         blank = re.search(r"\n[ \t]*\n[ \t]*$", before)  # the blank line before the notes takes the heading
-        before = before[:blank.start()] + "\nNotes\n" if blank else before + "Notes\n"
+        before = before[: blank.start()] + "\nNotes\n" if blank else before + "Notes\n"
     return before + after
 
 
 def _is_punctuation_only(line: str) -> bool:
-    """"--", "* * *", "12", "— 4 —": page numbers and separators, no letters."""
+    """ "--", "* * *", "12", "— 4 —": page numbers and separators, no letters."""
     return bool(line) and _NO_LETTERS.fullmatch(line) is not None
 
 
-_END_MARKERS = re.compile(
-    r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]|\[[0-9]{1,4}\]|(?<=[.!?\"”’)])[0-9]{1,3})+$")
+_END_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]|\[[0-9]{1,4}\]|(?<=[.!?\"”’)])[0-9]{1,3})+$")
 
 
 def _strip_end_markers(text: str) -> str:
@@ -181,7 +243,7 @@ _NUMBERED = re.compile(r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,4}|[A-H])[.)]?\
 
 
 def _title_case(text: str) -> bool:
-    """"The Viet Minh Provides Support for the Training": most words capitalised."""
+    """ "The Viet Minh Provides Support for the Training": most words capitalised."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.casefold() not in _OPEN_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
@@ -203,7 +265,9 @@ _NOTE_START = re.compile(
     r"(?:\[(?P<bracket>[0-9]{1,4})\]|\((?P<paren>[0-9]{1,4})\)"
     r"|[註注]\s*(?P<labelled>[0-9]{1,4})[.:：]?|(?P<circled>[" + CIRCLED_CHARS + r"])"
     r"|(?P<number>[0-9]{1,4})(?P<punct>[.)])?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))"
-    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*)|(?<=[" + CIRCLED_CHARS + r"0-9])(?P<run_in>(?<![0-9])\S.*|[^\x00-\x7f].*))?$"
+    r"(?:\s+(?P<rest>.*)|(?P<glued>[A-Z“\"‘*(].*)|(?<=["
+    + CIRCLED_CHARS
+    + r"0-9])(?P<run_in>(?<![0-9])\S.*|[^\x00-\x7f].*))?$"
 )
 _CONTINUATION_BULLET = re.compile(r"^[-–•·]\s+")
 
@@ -224,8 +288,9 @@ def _note_start(line: str) -> _NoteStart | None:
     if m["circled"]:
         digits = str(CIRCLED[m["circled"]])
     else:
-        digits = (m["bracket"] or m["paren"] or m["labelled"] or m["number"]
-                  or (m["sup"] or "").translate(_FROM_SUPERSCRIPT))
+        digits = (
+            m["bracket"] or m["paren"] or m["labelled"] or m["number"] or (m["sup"] or "").translate(_FROM_SUPERSCRIPT)
+        )
     if not digits:
         return None
     if m["run_in"] is not None and not (m["circled"] or m["labelled"]):
@@ -282,9 +347,7 @@ def _join_lines(pieces: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int
     return "".join(out), marks
 
 
-def _notes_from_lines(
-    lines: list[str], first_line: int, source: str
-) -> tuple[list[RawNote], list[str]]:
+def _notes_from_lines(lines: list[str], first_line: int, source: str) -> tuple[list[RawNote], list[str]]:
     """Notes from a notes section's lines (``first_line`` = 1-based line of ``lines[0]``)."""
     drafts: list[_NoteDraft] = []
     warnings: list[str] = []
@@ -304,21 +367,23 @@ def _notes_from_lines(
         previous = drafts[-1].number if drafts else None
         if start and not start.rest and not start.glued:
             nxt = _note_start(following[index])
-            if previous is None or start.number != previous + 1 or (
-                    nxt and nxt.number >= start.number):
+            if previous is None or start.number != previous + 1 or (nxt and nxt.number >= start.number):
                 if line.strip().isdigit():
                     continue  # a number alone on its line: a page number
                 start = None  # "24." ending a note wrapped after "p."
         if start and _plausible(start, previous, drafts[-1].parts[-1][1] if drafts else ""):
             if previous is not None and start.number > previous + 1:
                 missing = _number_range(previous + 1, start.number - 1)
-                warnings.append(f"{source}: line {line_no}: note {start.number} follows note "
-                                f"{previous}; {missing} missing")
+                warnings.append(
+                    f"{source}: line {line_no}: note {start.number} follows note {previous}; {missing} missing"
+                )
             drafts.append(_NoteDraft(start.number, line_no, [(line_no, start.rest, False)]))
         elif drafts:
             if start and not start.bare and start.number <= (previous or 0):
-                warnings.append(f"{source}: line {line_no}: number {start.number} out of sequence "
-                                f"after note {previous}; read as part of note {previous}")
+                warnings.append(
+                    f"{source}: line {line_no}: number {start.number} out of sequence "
+                    f"after note {previous}; read as part of note {previous}"
+                )
             text = _CONTINUATION_BULLET.sub("", line.strip())
             drafts[-1].parts.append((line_no, text, after_blank))
         elif ignored_before is None and not _is_punctuation_only(line.strip()):
@@ -341,7 +406,8 @@ def _notes_from_lines(
 # The running head of a book's notes pages: "NOTES TO PAGES 214–219", "342 NOTES", "Notes 341".
 _NOTES_RUNNING_HEAD = re.compile(
     r"(?:[0-9]{1,4}\s+)?(?P<heading>[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+)?)"
-    r"(?:\s+(?i:to\s+pages?|to\s+pp\.)\s+[0-9]{1,4}\s*[–-]\s*[0-9]{1,4}|\s+[0-9]{1,4})?")
+    r"(?:\s+(?i:to\s+pages?|to\s+pp\.)\s+[0-9]{1,4}\s*[–-]\s*[0-9]{1,4}|\s+[0-9]{1,4})?"
+)
 
 
 def _is_notes_running_head(line: str) -> bool:
@@ -366,8 +432,9 @@ def _split_run_in(drafts: list[_NoteDraft]) -> list[_NoteDraft]:
                 break
             part_index, position, rest_start = cut
             line_no, text, after_blank = current.parts[part_index]
-            tail = _NoteDraft(current.number + 1, line_no,
-                              [(line_no, text[rest_start:], False)] + current.parts[part_index + 1:])
+            tail = _NoteDraft(
+                current.number + 1, line_no, [(line_no, text[rest_start:], False)] + current.parts[part_index + 1 :]
+            )
             current.parts[part_index:] = [(line_no, text[:position].rstrip(), after_blank)]
             result.append(current)
             current = tail
@@ -414,6 +481,7 @@ def read_notes(text: str, source: str = "<text>") -> list[RawNote]:
 
 # --- sections -------------------------------------------------------------------------------
 
+
 @dataclass
 class _Sections:
     body_end: int
@@ -432,8 +500,7 @@ def _numbered_share(lines: list[str]) -> float:
 def _find_sections(lines: list[str]) -> _Sections:
     """Where the body ends and the notes and the reference list are."""
     keys = [_heading_key(line) if len(line) <= 60 else "" for line in lines]
-    stops = [i for i, key in enumerate(keys)
-             if key in _NOTES_HEADINGS | _REFERENCE_HEADINGS | _END_MATTER_HEADINGS]
+    stops = [i for i, key in enumerate(keys) if key in _NOTES_HEADINGS | _REFERENCE_HEADINGS | _END_MATTER_HEADINGS]
 
     def region(i: int) -> tuple[int, int]:
         later = bisect.bisect_right(stops, i)
@@ -461,9 +528,11 @@ def _find_sections(lines: list[str]) -> _Sections:
 
 def _trailing_notes(lines: list[str]) -> tuple[int, int] | None:
     """Notes at the end of a text with no heading: a run of lines numbered from 1 to the end."""
-    candidates = [i for i, line in enumerate(lines)
-                  if line[:8].strip("-–•·[( ").startswith("1")
-                  and (start := _note_start(line)) and start.number == 1][-5:]
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if line[:8].strip("-–•·[( ").startswith("1") and (start := _note_start(line)) and start.number == 1
+    ][-5:]
     for i in reversed(candidates):
         notes, _ = _notes_from_lines(lines[i:], i + 1, "")
         if len(notes) >= 3 and _numbered_share(lines[i:]) >= 0.6 and i > 0:
@@ -473,35 +542,47 @@ def _trailing_notes(lines: list[str]) -> tuple[int, int] | None:
 
 # --- the head: title, authors, date -----------------------------------------------------------
 
-_NAME_PARTICLES = frozenset(
-    "de del della der den di da dos das du van von le la bin al ibn y ter".split())
-_NOT_NAMES = frozenset("""
-university universite institute institut college school department centre center journal
-review studies society association press publishing publications magazine news times group
-foundation network networks media abstract introduction contents published article chapter
-part volume issue research history archives library vol no pp doi issn keywords summary
-""".split())
+_NAME_PARTICLES = frozenset(["de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "van", "von", "le", "la", "bin", "al", "ibn", "y", "ter"])
+_NOT_NAMES = frozenset(
+    ["university", "universite", "institute", "institut", "college", "school", "department", "centre", "center", "journal", "review", "studies", "society", "association", "press", "publishing", "publications", "magazine", "news", "times", "group", "foundation", "network", "networks", "media", "abstract", "introduction", "contents", "published", "article", "chapter", "part", "volume", "issue", "research", "history", "archives", "library", "vol", "no", "pp", "doi", "issn", "keywords", "summary"]
+)
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?")
 _HEAD_FURNITURE = re.compile(
     r"©|\b(?:vol\.|no\.|pp\.|doi|issn|isbn|https?://|www\.|copyright|downloaded|"
-    r"published online|(?:received|revised|accepted)\s*:?\s*[0-9])", re.IGNORECASE)
+    r"published online|(?:received|revised|accepted)\s*:?\s*[0-9])",
+    re.IGNORECASE,
+)
 
 _MONTHS = {
     name: number
-    for number, names in enumerate((
-        "january jan janvier janv", "february feb fevrier fevr", "march mar mars",
-        "april apr avril avr", "may mai", "june jun juin", "july jul juillet juil",
-        "august aug aout", "september sep sept septembre", "october oct octobre",
-        "november nov novembre", "december dec decembre",
-    ), start=1)
+    for number, names in enumerate(
+        (
+            "january jan janvier janv",
+            "february feb fevrier fevr",
+            "march mar mars",
+            "april apr avril avr",
+            "may mai",
+            "june jun juin",
+            "july jul juillet juil",
+            "august aug aout",
+            "september sep sept septembre",
+            "october oct octobre",
+            "november nov novembre",
+            "december dec decembre",
+        ),
+        start=1,
+    )
     for name in names.split()
 }
-_MONTH_NAMES = "|".join(sorted(set(_MONTHS) | {"février", "févr", "août", "décembre", "déc"},
-                               key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(set(_MONTHS) | {"février", "févr", "août", "décembre", "déc"}, key=len, reverse=True))
 # A month name standing alone, or glued to a lower-case word as in "10 min readNov 8, 2021".
-_MONTH = (r"(?P<month>(?i:(?<![^\W\d_])(?:" + _MONTH_NAMES + r"))|(?<=[a-z])(?:"
-          + "|".join(name.capitalize() for name in _MONTH_NAMES.split("|"))
-          + r"))(?![^\W\d_])\.?")
+_MONTH = (
+    r"(?P<month>(?i:(?<![^\W\d_])(?:"
+    + _MONTH_NAMES
+    + r"))|(?<=[a-z])(?:"
+    + "|".join(name.capitalize() for name in _MONTH_NAMES.split("|"))
+    + r"))(?![^\W\d_])\.?"
+)
 _YEAR = r"(?P<year>[12][0-9]{3})(?![0-9])"
 _DAY = r"(?P<day>[0-3]?[0-9])"
 _DATE_PATTERNS = (  # with their precision: 3 = day, 2 = month
@@ -540,8 +621,7 @@ def _find_date(line: str) -> tuple[str, int] | None:
     for precision, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(line):
             groups = m.groupdict()
-            month = (int(groups["mnum"]) if groups.get("mnum")
-                     else _MONTHS.get(fold(groups["month"])))
+            month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(fold(groups["month"]))
             if not month:
                 continue
             year, day = int(m["year"]), int(groups.get("day") or 1)
@@ -549,8 +629,7 @@ def _find_date(line: str) -> tuple[str, int] | None:
                 dt.date(year, month, day)
             except ValueError:
                 continue
-            return (f"{year:04d}-{month:02d}-{day:02d}" if precision == 3
-                    else f"{year:04d}-{month:02d}"), precision
+            return (f"{year:04d}-{month:02d}-{day:02d}" if precision == 3 else f"{year:04d}-{month:02d}"), precision
     return None
 
 
@@ -594,8 +673,12 @@ def _read_head(lines: list[str], stop: int) -> _Head:
     if _heading_key(lines[first]) in _NOTES_HEADINGS | _REFERENCE_HEADINGS:
         return _Head(body_start=opening if opening is not None else 0)
     block = [first]  # the title: the first lines up to a blank line (three at most)
-    while len(block) < 3 and block[-1] + 1 < stop and lines[block[-1] + 1] \
-            and not _heading_key(lines[block[-1] + 1]) in _OPENING_HEADINGS | _NOTES_HEADINGS:
+    while (
+        len(block) < 3
+        and block[-1] + 1 < stop
+        and lines[block[-1] + 1]
+        and _heading_key(lines[block[-1] + 1]) not in _OPENING_HEADINGS | _NOTES_HEADINGS
+    ):
         block.append(block[-1] + 1)
     head = _Head()
     for i in window[1:]:
@@ -608,14 +691,20 @@ def _read_head(lines: list[str], stop: int) -> _Head:
         author_line = None
     title = _clean_title(" ".join(lines[b] for b in block))
     key = _heading_key(title)
-    if (not title or len(title) > 300 or key in _OPENING_HEADINGS or key in _NOTES_HEADINGS
-            or re.match(r"^(?:[0-9]+|[IVX]+)\.\s", title)
-            or (author_line is None and not _heading_like(title))):
+    if (
+        not title
+        or len(title) > 300
+        or key in _OPENING_HEADINGS
+        or key in _NOTES_HEADINGS
+        or re.match(r"^(?:[0-9]+|[IVX]+)\.\s", title)
+        or (author_line is None and not _heading_like(title))
+    ):
         return _Head(body_start=opening if opening is not None else 0)
     head.title = title
     ends = [block[-1], author_line or 0]
-    dates = [(found, i) for i in window if i not in block and _is_date_line(lines[i])
-             and (found := _find_date(lines[i]))]
+    dates = [
+        (found, i) for i in window if i not in block and _is_date_line(lines[i]) and (found := _find_date(lines[i]))
+    ]
     if dates:
         (head.date, _), date_line = max(dates, key=lambda d: d[0][1])  # the most precise
         ends.append(date_line)
@@ -630,28 +719,29 @@ _FOOTER_PHRASES = re.compile(
     r"address for correspondence|this content downloaded|all rights reserved|to cite this "
     r"article|published online|doi\.org|orcid\.org|creative commons|^keywords?\b|^key words\b|"
     r"^jel\b|^received\b.*\baccepted\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BIO = re.compile(
     r"^(?:[^\W\d_][\w'’.-]*\s){1,4}(?:is|was)\s(?:an?\s|the\s)?(?:[\w-]+\s){0,3}?"
     r"(?:lecturer|professor|reader|fellow|researcher|research|candidate|student|director|"
     r"scholar|historian|associate|assistant|chair|dean|editor|curator|archivist|ph\.?d)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 _INSTITUTION = re.compile(
-    r"universit|institut|college|academy|académie|department|school|centre|center|faculty",
-    re.IGNORECASE)
+    r"universit|institut|college|academy|académie|department|school|centre|center|faculty", re.IGNORECASE
+)
 
 
 _CAPITALS = r"(?=[^a-z]*[A-Z]{2})[^a-z0-9\s]+(?:\s[^a-z0-9\s]+){1,10}"  # "J. GAO", "THE JOURNAL"
 # "Page 12", "JOURNAL OF COLD WAR STUDIES 17", "154 J. GAO": a page number with a running head.
-_RUNNING_HEAD = re.compile(
-    r"(?i:page|p\.)\s*[0-9]+|[0-9]{1,4}\s+" + _CAPITALS + r"|" + _CAPITALS + r"\s+[0-9]{1,4}")
+_RUNNING_HEAD = re.compile(r"(?i:page|p\.)\s*[0-9]+|[0-9]{1,4}\s+" + _CAPITALS + r"|" + _CAPITALS + r"\s+[0-9]{1,4}")
 
 
 def _is_biography(text: str) -> bool:
-    """"X is a Lecturer in the Institute of … University": a contributor's note."""
+    """ "X is a Lecturer in the Institute of … University": a contributor's note."""
     return bool(_BIO.match(text)) and _INSTITUTION.search(text) is not None
 
 
@@ -667,9 +757,9 @@ def _is_furniture(text: str, authors: list[str]) -> bool:
         return False
     if _FOOTER_PHRASES.search(text) or "@" in text and _EMAIL.search(text) or _is_biography(text):
         return True
-    return any(text.startswith(name + " ") and re.match(r"\s*(?:is|was|teaches|has)\b",
-                                                        text[len(name):])
-               for name in authors)
+    return any(
+        text.startswith(name + " ") and re.match(r"\s*(?:is|was|teaches|has)\b", text[len(name) :]) for name in authors
+    )
 
 
 def _running_lines(lines: list[str]) -> set[str]:
@@ -711,10 +801,11 @@ def _split_heading(block: _Block) -> list[_Block]:
     if len(block.pieces) < 2:
         return [block]
     first = block.pieces[0][1]
-    if _heading_like(first) and (
-        _NUMBERED.match(first)
-        or _heading_key(first) in _OPENING_HEADINGS
-    ) and not _starts_lower(block.pieces[1][1]):
+    if (
+        _heading_like(first)
+        and (_NUMBERED.match(first) or _heading_key(first) in _OPENING_HEADINGS)
+        and not _starts_lower(block.pieces[1][1])
+    ):
         return [_Block(block.pieces[:1]), _Block(block.pieces[1:])]
     return [block]
 
@@ -842,6 +933,7 @@ _DOUBLED_STOP = re.compile(r"([.!?][\"”’'»]*)\.$")
 
 # --- markers and claims (numbered notes) ------------------------------------------------------
 
+
 @dataclass
 class _Marker:
     start: int
@@ -855,7 +947,7 @@ _BRACKET_MARKER = re.compile(r"\[([0-9]{1,4}(?:\s*[,–-]\s*[0-9]{1,4}){0,8})\]"
 
 
 def _expand(spec: str) -> list[int]:
-    """"3, 5–7" → [3, 5, 6, 7] (short ranges only)."""
+    """ "3, 5–7" → [3, 5, 6, 7] (short ranges only)."""
     numbers: list[int] = []
     for part in re.split(r"\s*,\s*", spec):
         low, _, high = re.sub(r"\s", "", part).replace("–", "-").partition("-")
@@ -886,8 +978,11 @@ def _plain_markers(text: str) -> list[Span]:
         if marks < start:
             if marks > 0 and _LETTER.match(text, marks - 1):
                 spans.append((start, end))
-        elif start > 0 and ("a" <= text[start - 1] <= "z" or "ß" <= text[start - 1] <= "ÿ") \
-                and _AFTER_GLUED.match(text, end):
+        elif (
+            start > 0
+            and ("a" <= text[start - 1] <= "z" or "ß" <= text[start - 1] <= "ÿ")
+            and _AFTER_GLUED.match(text, end)
+        ):
             spans.append((start, end))
     return spans
 
@@ -921,9 +1016,12 @@ def _accept(marker: _Marker, text: str, expected: int, notes: set[int]) -> bool:
             return False
         if n == expected:
             return True
-        after = text[marker.end:]
-        return (expected < n <= expected + 2 and text[marker.start - 1] in ".!?\"”’"
-                and (not after.strip() or re.match(r"\s+[A-Z“\"‘]", after) is not None))
+        after = text[marker.end :]
+        return (
+            expected < n <= expected + 2
+            and text[marker.start - 1] in '.!?"”’'
+            and (not after.strip() or re.match(r"\s+[A-Z“\"‘]", after) is not None)
+        )
     return expected <= n <= expected + MAX_GAP or (n > expected and n in notes)
 
 
@@ -941,9 +1039,11 @@ def _find_markers(
                 accepted.setdefault(index, []).append(marker)
                 expected = max(marker.numbers) + 1
             elif marker.kind != "plain" and marker.numbers[0] < expected:
-                warnings.append(f"{source}: marker {marker.numbers[0]} in paragraph "
-                                f"{paragraph.number} is out of sequence (expected {expected}); "
-                                "ignored")
+                warnings.append(
+                    f"{source}: marker {marker.numbers[0]} in paragraph "
+                    f"{paragraph.number} is out of sequence (expected {expected}); "
+                    "ignored"
+                )
     return accepted
 
 
@@ -951,7 +1051,7 @@ def _group(markers: list[_Marker], text: str) -> list[list[_Marker]]:
     """Markers with nothing but punctuation between them ("¹,²", "[3][4]") go together."""
     groups: list[list[_Marker]] = []
     for marker in markers:
-        if groups and re.fullmatch(r"[\s,;–-]*", text[groups[-1][-1].end:marker.start]):
+        if groups and re.fullmatch(r"[\s,;–-]*", text[groups[-1][-1].end : marker.start]):
             groups[-1].append(marker)
         else:
             groups.append([marker])
@@ -962,14 +1062,14 @@ def _masked(text: str, markers: list[_Marker]) -> str:
     """The text with each marker's characters replaced by a mask character."""
     chars = list(text)
     for marker in markers:
-        chars[marker.start:marker.end] = _MASK * (marker.end - marker.start)
+        chars[marker.start : marker.end] = _MASK * (marker.end - marker.start)
     return "".join(chars)
 
 
 def _passage_end(masked: str, ends: list[int], group: list[_Marker], limit: int) -> int:
     """Where the passage a marker group supports ends: its sentence's end, before the marker."""
     low = group[0].start
-    before = masked[max(0, low - 300):low]
+    before = masked[max(0, low - 300) : low]
     if _complete(before.replace(_MASK, "")):
         return low - (len(before) - len(before.rstrip()))
     later = bisect.bisect_right(ends, group[-1].end)
@@ -983,8 +1083,11 @@ _LEAD = re.compile(r"[\s,;:)\]" + _MASK + "]*")
 
 
 def _marker_claims(
-    paragraphs: list[_Paragraph], accepted: dict[int, list[_Marker]], notes: set[int],
-    source: str, warnings: list[str],
+    paragraphs: list[_Paragraph],
+    accepted: dict[int, list[_Marker]],
+    notes: set[int],
+    source: str,
+    warnings: list[str],
 ) -> list[ClaimDraft]:
     """One claim per marker: its sentence and the sentences back to the previous marker."""
     claims: list[ClaimDraft] = []
@@ -1000,19 +1103,21 @@ def _marker_claims(
             numbers = [n for marker in group for n in marker.numbers]
             for n in numbers:
                 if n not in notes:
-                    warnings.append(f"{source}: marker {n} in paragraph {paragraph.number} "
-                                    "has no note")
+                    warnings.append(f"{source}: marker {n} in paragraph {paragraph.number} has no note")
             with_notes = [n for n in numbers if n in notes]
             lead = _LEAD.match(masked, start).end() - start
-            claim_text = _tidy(masked[start + lead:end].replace(_MASK, ""))
+            claim_text = _tidy(masked[start + lead : end].replace(_MASK, ""))
             if with_notes:
-                claims.append(ClaimDraft(
-                    position=len(claims) + 1, text=claim_text, section=paragraph.section,
-                    paragraph=paragraph.number,
-                    span=(paragraph.offset + start + lead,
-                          paragraph.offset + max(end, start + lead)),
-                    note_numbers=with_notes,
-                ))
+                claims.append(
+                    ClaimDraft(
+                        position=len(claims) + 1,
+                        text=claim_text,
+                        section=paragraph.section,
+                        paragraph=paragraph.number,
+                        span=(paragraph.offset + start + lead, paragraph.offset + max(end, start + lead)),
+                        note_numbers=with_notes,
+                    )
+                )
             start = group[-1].end
     return claims
 
@@ -1021,10 +1126,11 @@ def _marker_claims(
 
 _ENTRY_START = re.compile(
     r"^(?:\[?[0-9]{1,3}[.\])]\s+|[—–-]{2,}"  # "[3] …", "———. …"
-    r"|[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2},\s*[^\W\d_])")  # "Jian, Chen. …"
+    r"|[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2},\s*[^\W\d_])"
+)  # "Jian, Chen. …"
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,300})\)")
 _CITATION_LEAD = re.compile(r"^(?:(?:see|cf\.?|e\.g\.,?|also|quoted in|in)\s+)*", re.IGNORECASE)
-_ARTICLES = frozenset("the a an le la les l der die das".split())
+_ARTICLES = frozenset(["the", "a", "an", "le", "la", "les", "l", "der", "die", "das"])
 
 
 def _is_trailer(line: str, authors: list[str]) -> bool:
@@ -1032,13 +1138,13 @@ def _is_trailer(line: str, authors: list[str]) -> bool:
     if _is_punctuation_only(line) or (authors and _author_names(line) == authors[:1]):
         return True
     return len(line) <= 700 and (
-        _is_biography(line) or bool(re.search(r"correspondence|corresponding author", line, re.I))
-        or any(line.startswith(name + " ") for name in authors))
+        _is_biography(line)
+        or bool(re.search(r"correspondence|corresponding author", line, re.I))
+        or any(line.startswith(name + " ") for name in authors)
+    )
 
 
-def _read_references(
-    lines: list[str], low: int, high: int, authors: list[str]
-) -> list[ReferenceEntry]:
+def _read_references(lines: list[str], low: int, high: int, authors: list[str]) -> list[ReferenceEntry]:
     """Reference-list entries (blank-line separated, or one per line) up to trailing junk."""
     entries: list[tuple[int, list[str]]] = []
     blank = True
@@ -1050,14 +1156,16 @@ def _read_references(
         if _is_trailer(line, authors):
             break  # "--", the author's name again, a biography: the list is over
         previous = entries[-1][1][-1] if entries else ""
-        if blank or not entries or (_ENTRY_START.match(line) and
-                                    (_complete(previous) or previous.rstrip()[-1:].isdigit())):
+        if (
+            blank
+            or not entries
+            or (_ENTRY_START.match(line) and (_complete(previous) or previous.rstrip()[-1:].isdigit()))
+        ):
             entries.append((i + 1, [line]))
         else:
             entries[-1][1].append(line)
         blank = False
-    return [ReferenceEntry(text=_join_lines([(0, p) for p in parts])[0], line=line)
-            for line, parts in entries]
+    return [ReferenceEntry(text=_join_lines([(0, p) for p in parts])[0], line=line) for line, parts in entries]
 
 
 def _surname_key(entry: str) -> str | None:
@@ -1073,7 +1181,7 @@ def _citations(text: str, keys: set[str]) -> list[re.Match[str]]:
     """Parentheticals whose first word is a reference entry's surname: "(Jian 1994, 45)"."""
     found = []
     for m in _PARENTHETICAL.finditer(text):
-        inner = _CITATION_LEAD.sub("", m.group(1).strip().strip("\"“”"))
+        inner = _CITATION_LEAD.sub("", m.group(1).strip().strip('"“”'))
         word = re.match(r"[^\W\d_][\w'’-]*", inner)
         if word and word.group()[0].isupper() and fold(word.group()) in keys:
             found.append(m)
@@ -1081,7 +1189,9 @@ def _citations(text: str, keys: set[str]) -> list[re.Match[str]]:
 
 
 def _author_date(
-    paragraphs: list[_Paragraph], references: list[ReferenceEntry], source: str,
+    paragraphs: list[_Paragraph],
+    references: list[ReferenceEntry],
+    source: str,
     warnings: list[str],
 ) -> tuple[list[RawNote], list[ClaimDraft]]:
     """Each citing parenthetical is an in-text note; each sentence carrying some is a claim."""
@@ -1105,34 +1215,47 @@ def _author_date(
             high = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
             numbers = []
             for m in found:
-                notes.append(RawNote(number=len(notes) + 1, text=m.group(1).strip(),
-                                     line=paragraph.line_at(m.start()), kind="in_text"))
+                notes.append(
+                    RawNote(
+                        number=len(notes) + 1,
+                        text=m.group(1).strip(),
+                        line=paragraph.line_at(m.start()),
+                        kind="in_text",
+                    )
+                )
                 numbers.append(len(notes))
                 cited.add(_surname_key(_CITATION_LEAD.sub("", m.group(1).strip())) or "")
             kept, cursor = [], low
             for m in found:
-                kept.append(text[cursor:m.start()])
+                kept.append(text[cursor : m.start()])
                 cursor = m.end()
             kept.append(text[cursor:high])
             sentence_text = text[low:high]
             low += len(sentence_text) - len(sentence_text.lstrip())
             high -= len(sentence_text) - len(sentence_text.rstrip())
-            claims.append(ClaimDraft(
-                position=len(claims) + 1, text=_tidy("".join(kept)), section=paragraph.section,
-                paragraph=paragraph.number, span=(paragraph.offset + low, paragraph.offset + high),
-                note_numbers=numbers,
-            ))
+            claims.append(
+                ClaimDraft(
+                    position=len(claims) + 1,
+                    text=_tidy("".join(kept)),
+                    section=paragraph.section,
+                    paragraph=paragraph.number,
+                    span=(paragraph.offset + low, paragraph.offset + high),
+                    note_numbers=numbers,
+                )
+            )
     if references and not notes:
         warnings.append(f"{source}: no parenthetical citation matches the reference list")
     elif notes:
         for entry in references:
             if _surname_key(entry.text) not in cited:
-                warnings.append(f"{source}: reference at line {entry.line} "
-                                f"({entry.text[:40]}…) is never cited in the body")
+                warnings.append(
+                    f"{source}: reference at line {entry.line} ({entry.text[:40]}…) is never cited in the body"
+                )
     return notes, claims
 
 
 # --- the article ------------------------------------------------------------------------------
+
 
 def read_article(text: str, source: str = "<text>") -> Article:
     """Read a citing article: head, repaired body, notes (or references) and claims."""
@@ -1142,8 +1265,7 @@ def read_article(text: str, source: str = "<text>") -> Article:
 
 
 def _empty(source: str, warning: str) -> Article:
-    return Article(source=source, title=None, authors=[], date=None, body="", notes=[],
-                   claims=[], warnings=[warning])
+    return Article(source=source, title=None, authors=[], date=None, body="", notes=[], claims=[], warnings=[warning])
 
 
 def _read_article(text: str, source: str) -> Article:
@@ -1151,11 +1273,19 @@ def _read_article(text: str, source: str) -> Article:
     warnings: list[str] = []
     sections = _find_sections(lines)
     head = _read_head(lines, sections.body_end)
-    running = _running_lines(lines[head.body_start:sections.body_end])
+    running = _running_lines(lines[head.body_start : sections.body_end])
     blocks = _blocks(lines, head.body_start, sections.body_end, running)
     body, paragraphs = _assemble(_repair(blocks, head.authors))
-    article = Article(source=source, title=head.title, authors=head.authors, date=head.date,
-                      body=body, notes=[], claims=[], warnings=warnings)
+    article = Article(
+        source=source,
+        title=head.title,
+        authors=head.authors,
+        date=head.date,
+        body=body,
+        notes=[],
+        claims=[],
+        warnings=warnings,
+    )
     if sections.references and sections.references != sections.notes:
         low, high = sections.references
         article.references = _read_references(lines, low, high, head.authors)
@@ -1176,11 +1306,9 @@ def _read_article(text: str, source: str) -> Article:
                 warnings.append(f"{source}: note {note.number} has no marker in the body")
     elif article.references:
         article.style = "author_date"
-        article.notes, article.claims = _author_date(paragraphs, article.references, source,
-                                                     warnings)
+        article.notes, article.claims = _author_date(paragraphs, article.references, source, warnings)
     else:
-        warnings.append(f"{source}: no notes section" + (
-            " and no reference list" if not sections.references else ""))
+        warnings.append(f"{source}: no notes section" + (" and no reference list" if not sections.references else ""))
     if not body:
         warnings.append(f"{source}: no body text")
     return article

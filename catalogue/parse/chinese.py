@@ -28,8 +28,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..reference.authority import RepositoryIndex
 from ..dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
+from ..reference.authority import RepositoryIndex
 from .fields import guess_genre
 from .model import CitationDraft, ParsedNote, RawNote, Span
 from .patterns import CIRCLED, CIRCLED_CHARS, MAX_NOTE_LENGTH
@@ -53,12 +53,16 @@ DATE_ONLY = re.compile(rf"\s*(?:{CHINESE_DATE.pattern}|{ISO_DATE})\s*(?:[上中�
 # --- the parts of a citation ---------------------------------------------------------------
 PAGE = r"\d+(?:\s*[-–—~～至]\s*\d+)?"
 LOCATOR = re.compile(rf"(?:頁|页|p\.)\s*{PAGE}|第\s*{PAGE}\s*[頁页版]|版\s*\d+")
-VOLUME = re.compile(rf"(?:第\s*(?P<number>{NUMBER})\s*(?:分冊|分册|冊|册|卷|輯|辑)|卷\s*(?P<after>{NUMBER})"
-                    rf"|(?P<part>[上中下])\s*(?:卷|冊|册))")
+VOLUME = re.compile(
+    rf"(?:第\s*(?P<number>{NUMBER})\s*(?:分冊|分册|冊|册|卷|輯|辑)|卷\s*(?P<after>{NUMBER})"
+    rf"|(?P<part>[上中下])\s*(?:卷|冊|册))"
+)
 SERIES = re.compile(rf"第\s*(?P<number>{NUMBER})\s*(?:編|编)")
 ISSUE = re.compile(rf"(?:第\s*(?P<volume>{NUMBER})\s*卷\s*)?第\s*(?P<issue>{NUMBER})\s*[期號号]")
-IMPRINT = re.compile(r"\s*(?P<place>[^：:，,（）()]{1,15}?)\s*[：:]\s*(?P<publisher>[^，,（）()]+?)\s*[，,]\s*"
-                     r"(?P<year>1[5-9]\d\d|20\d\d)\s*年?\s*")
+IMPRINT = re.compile(
+    r"\s*(?P<place>[^：:，,（）()]{1,15}?)\s*[：:]\s*(?P<publisher>[^，,（）()]+?)\s*[，,]\s*"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\s*年?\s*"
+)
 YEAR_ONLY = re.compile(r"\s*(?P<year>1[5-9]\d\d|20\d\d)\s*年?\s*")
 EDITED = re.compile(r"(?P<names>.+?)\s*(?:主編|主编|合編|合编|編著|编著|編|编|輯|辑)$")
 TRANSLATED = re.compile(r".+?(?:譯|译|翻譯|翻译)$")
@@ -66,24 +70,35 @@ NAME = rf"{HAN}{{2,3}}"
 AUTHOR_AFTER_CONNECTOR = re.compile(rf"(?:以|見|见|如|及|與|与|和|參|参|閱|阅|自)(?P<name>{NAME})$")
 
 # --- words that open or join citations -----------------------------------------------------
-CONNECTOR = re.compile(r"^(?:另|又|並|并|亦|可)?(?:參見|参见|參閱|参阅|參考|参考|詳見|详见|請見|请见|見於|见于|見|见|參|参)\s*")
+CONNECTOR = re.compile(
+    r"^(?:另|又|並|并|亦|可)?(?:參見|参见|參閱|参阅|參考|参考|詳見|详见|請見|请见|見於|见于|見|见|參|参)\s*"
+)
 QUOTED_FROM = re.compile(r"(?:轉引自|转引自|引自)")
-PRINTED_IN = re.compile(r"(?:(?P<same>此電|此电|该电|該電|此件|该件|該件|此函|该函|該函|此文|原件|此文件)?(?:亦|也|均|皆)?"
-                        r"(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于))")
-KEPT_IN = re.compile(r"^(?:(?P<same>原件|此電原件|此电原件|原電|原电))?(?P<shared>以上|均|皆|以上均|以上皆)?"
-                     r"(?:現|现)?(?:存|藏)(?:於|于)?(?P<name>.+)$")
+PRINTED_IN = re.compile(
+    r"(?:(?P<same>此電|此电|该电|該電|此件|该件|該件|此函|该函|該函|此文|原件|此文件)?(?:亦|也|均|皆)?"
+    r"(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于))"
+)
+KEPT_IN = re.compile(
+    r"^(?:(?P<same>原件|此電原件|此电原件|原電|原电))?(?P<shared>以上|均|皆|以上均|以上皆)?"
+    r"(?:現|现)?(?:存|藏)(?:於|于)?(?P<name>.+)$"
+)
 HELD_BY = re.compile(r"^(?P<name>.+?)(?:所)?藏$")
 SHARED = re.compile(r"^(?:以上)?(?:均|皆)(?:見|见|引自|出自|藏|存)?\s*")
-CODE_LABEL = re.compile(r"^(?P<label>典藏號|典藏号|館藏號|馆藏号|檔號|档号|檔案號|档案号|卷號|卷号|編號|编号)"
-                        r"(?P<each>分別為|分别为|依次為|依次为)?(?:為|为)?\s*[：:]?\s*")
-CITES = re.compile(r"(?:該文|该文|該書|该书|此文|此書|此书|作者|該作者|该作者)(?:在此|於此|于此|亦|也)?(?:曾)?"
-                   r"(?:引用|引述|徵引|征引)(?:了)?")
+CODE_LABEL = re.compile(
+    r"^(?P<label>典藏號|典藏号|館藏號|馆藏号|檔號|档号|檔案號|档案号|卷號|卷号|編號|编号)"
+    r"(?P<each>分別為|分别为|依次為|依次为)?(?:為|为)?\s*[：:]?\s*"
+)
+CITES = re.compile(
+    r"(?:該文|该文|該書|该书|此文|此書|此书|作者|該作者|该作者)(?:在此|於此|于此|亦|也)?(?:曾)?"
+    r"(?:引用|引述|徵引|征引)(?:了)?"
+)
 INTERVIEW = re.compile(r"(?:筆者|笔者|作者).{0,30}?(?:訪問|访问|訪談|访谈|採訪|采访|口述)")
 IBID = re.compile(rf"^(?:同上(?:註|注|書|书|文|引)?|同前(?:註|注)?)(?![\d{CIRCLED_CHARS}{HAN_CHARS}])")
 OP_CIT = re.compile(r"(?:前引書|前引书|前揭書|前揭书|前引文|前揭文|前引論文|前引论文|前揭|前引)")
 CROSS_REFERENCE = re.compile(
     rf"(?:(?:參見|参见|參閱|参阅|詳見|详见|另見|另见|請見|请见|見|见|參|参)\s*)?(?:本文)?(?:前|上)?"
-    rf"(?:註|注)\s*(?P<number>\d+|[{CIRCLED_CHARS}])")
+    rf"(?:註|注)\s*(?P<number>\d+|[{CIRCLED_CHARS}])"
+)
 # Latin script inside a Chinese note: a Western citation or a word of commentary.
 WESTERN_RUN = re.compile(rf"[A-Za-zÀ-ɏ\"“‘«][^{HAN_CHARS}，。；《》〈〉（）「」【】]*")
 DOCUMENT_GENRES = (  # first match wins
@@ -102,6 +117,7 @@ GBT_TYPE = re.compile(r"\[(?P<type>[A-Z]{1,2})(?:/OL)?\]")
 @dataclass
 class Context:
     """What one note's reading shares: the authority, the Western reader, and what is read."""
+
     note: RawNote
     repositories: RepositoryIndex | None
     western: Callable[[RawNote, RepositoryIndex | None], ParsedNote]
@@ -111,6 +127,7 @@ class Context:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
 
 def han_count(text: str) -> int:
     return len(re.findall(HAN, text))
@@ -164,12 +181,13 @@ def segments(text: str) -> list[Span]:
 @dataclass
 class Item:
     """A top-level piece of a segment between "，" or "：": its span and the mark after it."""
+
     start: int
     end: int
     separator: str
 
     def text(self, note: str) -> str:
-        return note[self.start:self.end]
+        return note[self.start : self.end]
 
 
 def items(note: str, start: int, end: int) -> list[Item]:
@@ -177,8 +195,13 @@ def items(note: str, start: int, end: int) -> list[Item]:
     result, item_start = [], start
     for index in range(start, end):
         if note[index] in ITEM_SEPARATORS and level[index - start] == 0:
-            if note[index] in ":," and index + 1 < end and note[index + 1].isdigit() is False \
-                    and not note[index + 1].isspace() and note[index] == ",":
+            if (
+                note[index] in ":,"
+                and index + 1 < end
+                and note[index + 1].isdigit() is False
+                and not note[index + 1].isspace()
+                and note[index] == ","
+            ):
                 continue  # "1,000": not a separator
             result.append(Item(item_start, index, note[index]))
             item_start = index + 1
@@ -230,8 +253,10 @@ def person_names(text: str) -> list[str]:
 
 # --- reading a segment ---------------------------------------------------------------------
 
-def read_chinese_note(raw: RawNote, repositories: RepositoryIndex | None,
-                      western: Callable[[RawNote, RepositoryIndex | None], ParsedNote]) -> ParsedNote | None:
+
+def read_chinese_note(
+    raw: RawNote, repositories: RepositoryIndex | None, western: Callable[[RawNote, RepositoryIndex | None], ParsedNote]
+) -> ParsedNote | None:
     """A Chinese note read into citations and residue, or None when the note is not Chinese."""
     text = raw.text
     if len(text) > MAX_NOTE_LENGTH or not is_chinese_note(text):
@@ -244,7 +269,9 @@ def read_chinese_note(raw: RawNote, repositories: RepositoryIndex | None,
     for citation in citations:
         for part in (citation, citation.via):
             if part is not None and part.reference_code_cited and not part.reference_code:
-                code = parse_reference_code(part.reference_code_cited, part.repository if part.repository_known else None)
+                code = parse_reference_code(
+                    part.reference_code_cited, part.repository if part.repository_known else None
+                )
                 part.reference_code, part.reference_levels = code.normalised, code.levels
     residue, position = [], 0
     for start, end in sorted(c.span for c in citations):
@@ -265,8 +292,9 @@ def is_chinese_note(text: str) -> bool:
     if IBID.match(stripped) or re.match(rf"{HAN}{{2,4}}\s*[，,：:]\s*{OP_CIT.pattern}", stripped):
         return True
     marked = FULLWIDTH_PUNCTUATION.search(stripped) or GBT_TYPE.search(stripped) or "//" in stripped
-    if marked and (re.match(rf"[{HAN_CHARS}《〈「（]", stripped) or
-                   han_count(stripped) > len(re.findall(r"[A-Za-zÀ-ɏ]", stripped))):
+    if marked and (
+        re.match(rf"[{HAN_CHARS}《〈「（]", stripped) or han_count(stripped) > len(re.findall(r"[A-Za-zÀ-ɏ]", stripped))
+    ):
         return True
     return bool(re.search(r"[《〈]" + HAN, stripped))
 
@@ -287,7 +315,7 @@ def read_segment(note: str, start: int, end: int, context: Context) -> list[Cita
             cited.locator, work.locator = work.locator, None
             cited.via, cited.via_relation = work, "cited_in"
             cited.span = (cited.span[0], work.span[1])
-            cited.text = note[cited.span[0]:cited.span[1]]
+            cited.text = note[cited.span[0] : cited.span[1]]
             return [cited, *rest]
     # "該文引用了 1950年8月13日 X 電": a document cited by the work cited before it.
     cites = next((m for m in CITES.finditer(segment) if level[m.start()] == 0), None)
@@ -317,8 +345,9 @@ def _as_via(citation: CitationDraft) -> CitationDraft:
     return via
 
 
-def read_document_head(note: str, start: int, end: int, context: Context,
-                       date_first: bool = False) -> CitationDraft | None:
+def read_document_head(
+    note: str, start: int, end: int, context: Context, date_first: bool = False
+) -> CitationDraft | None:
     """A document named before "轉引自" or after "引用": its title (bracketed or bare), date."""
     start, end = trim_span(note, start, end)
     connector = CONNECTOR.match(note[start:end])
@@ -336,9 +365,9 @@ def read_document_head(note: str, start: int, end: int, context: Context,
     else:
         paren = next((m for m in re.finditer(r"[（(]([^（）()]*)[）)]", text) if DATE_ONLY.fullmatch(m.group(1))), None)
         if paren is not None:
-            title = text[:paren.start()].strip(" ，,") or None
+            title = text[: paren.start()].strip(" ，,") or None
         elif date_first and dates and dates[0].span[0] == 0:
-            title = text[dates[0].span[1]:].strip(" ，,") or None
+            title = text[dates[0].span[1] :].strip(" ，,") or None
         elif not dates:
             title = text.strip(" ，,") or None
         start_at = start
@@ -350,8 +379,7 @@ def read_document_head(note: str, start: int, end: int, context: Context,
         marks.append(text.find(title) + len(title))
     if marks:
         end = start + max(marks)
-    citation = draft("archival", "full", note, start_at, end, title=title,
-                     genre=guess_genre(title, DOCUMENT_GENRES))
+    citation = draft("archival", "full", note, start_at, end, title=title, genre=guess_genre(title, DOCUMENT_GENRES))
     if dates:
         date = dates[0]
         citation.date, citation.date_as_written, citation.date_precision = date.edtf, date.as_written, date.precision
@@ -395,33 +423,34 @@ def free(spans: list[Span], start: int, end: int) -> list[Span]:
 
 # --- back-references --------------------------------------------------------------------------
 
+
 def read_back_reference(note: str, start: int, end: int, context: Context) -> CitationDraft | None:
-    """"同上，頁391", "同上注", "蔣永敬，前引書，頁265", "杨奎松：前引文，第48页"."""
+    """ "同上，頁391", "同上注", "蔣永敬，前引書，頁265", "杨奎松：前引文，第48页"."""
     text = note[start:end]
     connector = CONNECTOR.match(text)
     offset = connector.end() if connector else 0
     ibid = IBID.match(text[offset:])
     if ibid:
         citation = draft("unknown", "ibid", note, start + offset, end)
-        rest = text[offset + ibid.end():]
+        rest = text[offset + ibid.end() :]
         read_locator_into(citation, rest)
         citation.span = (start + offset, locator_end(note, start + offset + ibid.end(), end, citation))
-        citation.text = note[citation.span[0]:citation.span[1]]
+        citation.text = note[citation.span[0] : citation.span[1]]
         return citation
     op_cit = re.match(rf"(?P<author>[^，,：:《》〈〉]{{1,12}}?)\s*[，,：:]?\s*{OP_CIT.pattern}", text[offset:])
     if op_cit:
         author = op_cit.group("author").strip()
         citation = draft("published", "op_cit", note, start + offset, end, authors=[author] if author else [])
-        read_locator_into(citation, text[offset + op_cit.end():])
+        read_locator_into(citation, text[offset + op_cit.end() :])
         citation.span = (start + offset, locator_end(note, start + offset + op_cit.end(), end, citation))
-        citation.text = note[citation.span[0]:citation.span[1]]
+        citation.text = note[citation.span[0] : citation.span[1]]
         return citation
     return None
 
 
 def read_locator_into(citation: CitationDraft, text: str) -> None:
     match = LOCATOR.search(text)
-    if match and not re.search(HAN, text[:match.start()].replace("第", "").replace("頁", "").replace("页", "")[-6:]):
+    if match and not re.search(HAN, text[: match.start()].replace("第", "").replace("頁", "").replace("页", "")[-6:]):
         citation.locator = match.group(0).strip()
     volume = VOLUME.search(text)
     if volume and (not match or volume.start() < match.start()):
@@ -438,7 +467,7 @@ def locator_end(note: str, start: int, end: int, citation: CitationDraft) -> int
 
 
 def read_cross_references(note: str, start: int, end: int, context: Context, taken: list[Span]) -> list[CitationDraft]:
-    """"參見註18", "参见本文注⑯", "見前注⑭": a cross-reference to that note."""
+    """ "參見註18", "参见本文注⑯", "見前注⑭": a cross-reference to that note."""
     found = []
     for gap_start, gap_end in free(taken, start, end):
         for match in CROSS_REFERENCE.finditer(note, gap_start, gap_end):
@@ -450,8 +479,9 @@ def read_cross_references(note: str, start: int, end: int, context: Context, tak
 
 # --- interviews -----------------------------------------------------------------------------------
 
+
 def read_interview(note: str, start: int, end: int, context: Context, taken: list[Span]) -> list[CitationDraft]:
-    """"筆者訪問……，2012年7月5日，臺北": an unpublished source, archival with no archive."""
+    """ "筆者訪問……，2012年7月5日，臺北": an unpublished source, archival with no archive."""
     if taken:
         return []
     text = note[start:end]
@@ -469,6 +499,7 @@ def read_interview(note: str, start: int, end: int, context: Context, taken: lis
 
 # --- Western citations inside a Chinese note ------------------------------------------------------
 
+
 def read_western(note: str, start: int, end: int, context: Context, taken: list[Span]) -> list[CitationDraft]:
     """Runs of Latin script handed to the Western reader, their spans moved into the note."""
     found = []
@@ -485,8 +516,9 @@ def read_western(note: str, start: int, end: int, context: Context, taken: list[
             run = note[run_start:run_end]
             if len(re.findall(r"[A-Za-zÀ-ɏ]{2,}", run)) < 2 or not re.search(r"\d", run):
                 continue
-            parsed = context.western(RawNote(context.note.number, run, context.note.line, context.note.kind),
-                                     context.repositories)
+            parsed = context.western(
+                RawNote(context.note.number, run, context.note.line, context.note.kind), context.repositories
+            )
             for citation in parsed.citations:
                 shift(citation, run_start, note)
                 found.append(citation)
@@ -504,16 +536,23 @@ def shift(citation: CitationDraft, offset: int, note: str) -> None:
 
 GBT_AUTHORS = rf"(?P<authors>{HAN}[{HAN_CHARS}·]{{1,24}}(?:\s*[,，、]\s*{HAN}[{HAN_CHARS}·]{{1,24}})*(?:\s*等)?)"
 GBT_TITLE = r"(?P<title>(?:(?![.．]\s)[^\[\]\n/])+?)"
-GBT_HOST = (r"(?:\s*//\s*|(?<=\[A\])\s*[.．]\s*)(?:(?P<host_editors>(?:(?![.．]\s)[^\[\]\n/])+?)\s*[.．]\s*)?"
-            r"(?P<host>(?:(?![.．]\s)[^\[\]\n/])+?)(?:\s*\[(?P<host_type>[A-Z])\])?")
-GBT_IMPRINT = r"(?P<place>[^:：,，.．\[\]]{1,20})\s*[:：]\s*(?P<publisher>[^,，:：\[\]]{1,60}?)\s*[,，]\s*(?P<year>\d{4})"
+GBT_HOST = (
+    r"(?:\s*//\s*|(?<=\[A\])\s*[.．]\s*)(?:(?P<host_editors>(?:(?![.．]\s)[^\[\]\n/])+?)\s*[.．]\s*)?"
+    r"(?P<host>(?:(?![.．]\s)[^\[\]\n/])+?)(?:\s*\[(?P<host_type>[A-Z])\])?"
+)
+GBT_IMPRINT = (
+    r"(?P<place>[^:：,，.．\[\]]{1,20})\s*[:：]\s*(?P<publisher>[^,，:：\[\]]{1,60}?)\s*[,，]\s*(?P<year>\d{4})"
+)
 GBT_NEWSPAPER = r"(?P<paper>[^,，\[\]]{1,40}?)\s*[,，]\s*(?P<paper_date>\d{4}-\d\d-\d\d)(?:\s*\((?P<paper_page>\d+)\))?"
-GBT_JOURNAL = (r"(?P<journal>[^,，\[\]]{1,60}?)\s*[,，]\s*(?P<journal_year>\d{4})\s*"
-               r"(?:[,，]\s*(?P<volume>\d+))?\s*(?:\((?P<issue>\d+)\))?")
+GBT_JOURNAL = (
+    r"(?P<journal>[^,，\[\]]{1,60}?)\s*[,，]\s*(?P<journal_year>\d{4})\s*"
+    r"(?:[,，]\s*(?P<volume>\d+))?\s*(?:\((?P<issue>\d+)\))?"
+)
 GBT_PAGES = r"(?:\s*[:：.．]\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)(?!\d))?"
 GBT_REFERENCE = re.compile(
     rf"(?:{GBT_AUTHORS}\s*[.．]\s*)?{GBT_TITLE}\s*(?:\[(?P<type>[A-Z]{{1,2}})\])?(?:{GBT_HOST})?\s*[.．]\s*"
-    rf"(?:{GBT_IMPRINT}|{GBT_NEWSPAPER}|{GBT_JOURNAL}){GBT_PAGES}")
+    rf"(?:{GBT_IMPRINT}|{GBT_NEWSPAPER}|{GBT_JOURNAL}){GBT_PAGES}"
+)
 
 
 def read_gbt(note: str, start: int, end: int) -> list[CitationDraft]:
@@ -546,14 +585,14 @@ def _gbt_draft(note: str, match: re.Match[str]) -> CitationDraft | None:
         lead = re.match(r"^.*?(?:轉引自|转引自|參見|参见|可參見|可参见|見|见|有)\s*", authors_text)
         if lead and len(authors_text) - lead.end() >= 2:
             start += lead.end()
-            authors_text = authors_text[lead.end():]
+            authors_text = authors_text[lead.end() :]
     title = groups["title"].strip()
     if not authors_text:
         connector = re.match(r"^(?:.*?[:：]\s*)?(?:另|又|可)?(?:參見|参见|見|见)?\s*", title)
         if connector and connector.end():
             offset = groups["title"].find(title) + connector.end()
             start = match.start("title") + offset
-            title = title[connector.end():]
+            title = title[connector.end() :]
     authors, editors = [], []
     edited = EDITED.match(authors_text.strip()) if authors_text else None
     if edited:
@@ -561,23 +600,36 @@ def _gbt_draft(note: str, match: re.Match[str]) -> CitationDraft | None:
     elif authors_text:
         authors = person_names(authors_text.removesuffix("等"))
     pages = groups["pages"]
-    end = match.end() if pages else match.end("pages") if groups["pages"] else \
-        max(i for i in (match.end("year") if groups["year"] else -1,
-                        match.end("paper_page") if groups["paper_page"] else -1,
-                        match.end("paper_date") if groups["paper_date"] else -1,
-                        match.end("issue") + 1 if groups["issue"] else -1,
-                        match.end("volume") if groups["volume"] else -1,
-                        match.end("journal_year") if groups["journal_year"] else -1))
+    end = (
+        match.end()
+        if pages
+        else match.end("pages")
+        if groups["pages"]
+        else max(
+            i
+            for i in (
+                match.end("year") if groups["year"] else -1,
+                match.end("paper_page") if groups["paper_page"] else -1,
+                match.end("paper_date") if groups["paper_date"] else -1,
+                match.end("issue") + 1 if groups["issue"] else -1,
+                match.end("volume") if groups["volume"] else -1,
+                match.end("journal_year") if groups["journal_year"] else -1,
+            )
+        )
+    )
     citation = draft("published", "full", note, start, end, authors=authors, editors=editors, locator=pages)
     work = citation
     document_date = re.search(r"[（(]([^（）()]*)[）)]\s*$", title)
     if document_date and DATE_ONLY.fullmatch(document_date.group(1)) and groups["host"]:
         # "刘少奇致毛泽东电(1950年1月16日)[M]//编者. 文稿: 第1册. 北京: …": a printed document
         dates = find_dates(document_date.group(1))
-        citation.kind, citation.title = "published_document", title[:document_date.start()].strip()
+        citation.kind, citation.title = "published_document", title[: document_date.start()].strip()
         if dates:
-            citation.date, citation.date_as_written, citation.date_precision = \
-                dates[0].edtf, dates[0].as_written, dates[0].precision
+            citation.date, citation.date_as_written, citation.date_precision = (
+                dates[0].edtf,
+                dates[0].as_written,
+                dates[0].precision,
+            )
         work = draft("published", "full", note, match.start("host"), end)
         work.editors = person_names(groups["host_editors"] or "")
         title = groups["host"].strip()
@@ -592,7 +644,11 @@ def _gbt_draft(note: str, match: re.Match[str]) -> CitationDraft | None:
     elif work is not citation:
         work.title = title
     if groups["year"]:
-        work.place, work.publisher, work.year = groups["place"].strip(), groups["publisher"].strip(), int(groups["year"])
+        work.place, work.publisher, work.year = (
+            groups["place"].strip(),
+            groups["publisher"].strip(),
+            int(groups["year"]),
+        )
     elif groups["paper"]:
         citation.container_title = groups["paper"].strip()
         citation.date = groups["paper_date"]
@@ -603,27 +659,29 @@ def _gbt_draft(note: str, match: re.Match[str]) -> CitationDraft | None:
         citation.year = int(groups["journal_year"])
         citation.volume, citation.issue = groups["volume"], groups["issue"]
     if work is not citation:
-        work.text = note[work.span[0]:work.span[1]]
-    citation.text = note[citation.span[0]:citation.span[1]]
+        work.text = note[work.span[0] : work.span[1]]
+    citation.text = note[citation.span[0] : citation.span[1]]
     return citation
 
 
 def _gbt_title(title: str, work: CitationDraft) -> str:
-    """"文稿: 第1册" → "文稿", volume 1; "年谱(1949—1976): 上卷" → "年谱(1949—1976)", volume 上."""
+    """ "文稿: 第1册" → "文稿", volume 1; "年谱(1949—1976): 上卷" → "年谱(1949—1976)", volume 上."""
     volume = re.search(rf"\s*[:：]\s*((?:第\s*{NUMBER}\s*(?:冊|册|卷|輯|辑)|[上中下](?:卷|冊|册)))\s*$", title)
     if volume:
         found = VOLUME.search(volume.group(1))
         if found:
             work.volume = arabic_volume(found.group("number") or found.group("after") or found.group("part"))
-        return title[:volume.start()].strip()
+        return title[: volume.start()].strip()
     return title
 
 
 # --- Chinese citations: bracketed titles and dated documents ----------------------------------------
 
+
 @dataclass
 class Reading:
     """The fields read while walking the items of one citation."""
+
     title: str | None = None
     title_bracket: str = ""
     date: object = None
@@ -650,8 +708,7 @@ class Reading:
     cut: int | None = None  # where an item stopped being read, when it was read only in part
 
 
-def read_chinese_citations(note: str, start: int, end: int, context: Context,
-                           taken: list[Span]) -> list[CitationDraft]:
+def read_chinese_citations(note: str, start: int, end: int, context: Context, taken: list[Span]) -> list[CitationDraft]:
     """Chinese citations led by a title in 《》〈〉 or by a document's title and date."""
     found: list[CitationDraft] = []
     for gap_start, gap_end in free(taken, start, end):
@@ -679,25 +736,29 @@ def find_head(note: str, start: int, end: int) -> tuple[int, int, str] | None:
     for index, char in enumerate(text):
         if level[index] != 0:
             continue
-        if same is not None and index == same.start() and (same.groupdict().get("same") or text[index:].startswith("原件")):
+        if (
+            same is not None
+            and index == same.start()
+            and (same.groupdict().get("same") or text[index:].startswith("原件"))
+        ):
             return start + index, start + same.end(), "same"
         if char in "《〈「":
             closing = bracket_at(note, start + index)
-            if closing is not None and han_count(note[start + index:closing[1]]) >= 2:
+            if closing is not None and han_count(note[start + index : closing[1]]) >= 2:
                 return start + index, closing[1], "bracket"
         if char in "（(":
             closing = bracket_at(note, start + index)
             if closing is None:
                 continue
-            inner = note[start + index + 1:closing[1] - 1]
+            inner = note[start + index + 1 : closing[1] - 1]
             if DATE_ONLY.fullmatch(inner):
                 clause = max((i for i in range(index) if level[i] == 0 and text[i] in "，,：:。；"), default=-1)
                 title_start = start + clause + 1
-                connector = CONNECTOR.match(note[title_start:start + index].lstrip())
-                title_start += (len(note[title_start:start + index]) - len(note[title_start:start + index].lstrip()))
+                connector = CONNECTOR.match(note[title_start : start + index].lstrip())
+                title_start += len(note[title_start : start + index]) - len(note[title_start : start + index].lstrip())
                 if connector:
                     title_start += connector.end()
-                if han_count(note[title_start:start + index]) >= 4:
+                if han_count(note[title_start : start + index]) >= 4:
                     return title_start, start + index, "bare"
     return None
 
@@ -708,7 +769,7 @@ def author_before(note: str, clause_start: int, title_start: int) -> tuple[int, 
     prefix = note[clause_start:prefix_end].rstrip(" ，,：:")
     level = depths(prefix)
     cut = max((i for i, c in enumerate(prefix) if c in "，,：:。；" and level[i] == 0), default=-1)
-    clause = prefix[cut + 1:]
+    clause = prefix[cut + 1 :]
     offset = clause_start + cut + 1 + (len(clause) - len(clause.lstrip()))
     clause = clause.strip()
     if not clause:
@@ -716,7 +777,7 @@ def author_before(note: str, clause_start: int, title_start: int) -> tuple[int, 
     connector = CONNECTOR.match(clause)
     if connector:
         offset += connector.end()
-        clause = clause[connector.end():]
+        clause = clause[connector.end() :]
     edited = EDITED.match(clause)
     if edited and len(clause) <= 20 and not re.search(r"[〈《》〉]", clause):
         return offset, [], person_names(edited.group("names"))
@@ -732,8 +793,9 @@ def author_before(note: str, clause_start: int, title_start: int) -> tuple[int, 
     return title_start, [], []
 
 
-def read_citation_from(note: str, head: tuple[int, int, str], clause_start: int, end: int,
-                       context: Context) -> CitationDraft | None:
+def read_citation_from(
+    note: str, head: tuple[int, int, str], clause_start: int, end: int, context: Context
+) -> CitationDraft | None:
     """Walk the items of one citation from its title: imprint, container, date, volume,
     collection, fonds, archive, code, pages; stop at commentary."""
     title_start, title_end, kind_of_head = head
@@ -760,7 +822,7 @@ def read_citation_from(note: str, head: tuple[int, int, str], clause_start: int,
     else:
         begin, authors, editors = author_before(note, clause_start, title_start)
         if kind_of_head == "bracket":
-            reading.title = note[title_start + 1:title_end - 1].strip()
+            reading.title = note[title_start + 1 : title_end - 1].strip()
             reading.title_bracket = note[title_start]
         else:
             reading.title = note[title_start:title_end].strip()
@@ -772,8 +834,7 @@ def read_citation_from(note: str, head: tuple[int, int, str], clause_start: int,
     return citation
 
 
-def walk(note: str, parts: list[Item], reading: Reading, context: Context,
-         expect_collection: bool = False) -> None:
+def walk(note: str, parts: list[Item], reading: Reading, context: Context, expect_collection: bool = False) -> None:
     """Read the items after a title into ``reading``; ``reading.end`` is the end of the last
     item understood."""
     index = 0
@@ -787,8 +848,11 @@ def walk(note: str, parts: list[Item], reading: Reading, context: Context,
             # commentary, or a new citation: stop, unless an imprint or pages are still to come
             if reading.locator or reading.repository or reading.codes:
                 break
-            if index + 1 < len(parts) and _imprint_ahead(note, parts[index + 1:index + 3]) and \
-                    not re.search(r"[《〈]", text):
+            if (
+                index + 1 < len(parts)
+                and _imprint_ahead(note, parts[index + 1 : index + 3])
+                and not re.search(r"[《〈]", text)
+            ):
                 index += 1
                 continue
             break
@@ -813,15 +877,17 @@ def walk(note: str, parts: list[Item], reading: Reading, context: Context,
 
 
 def _imprint_ahead(note: str, parts: list[Item]) -> bool:
-    return any(re.match(r"[（(]", p.text(note)) and IMPRINT.fullmatch(p.text(note)[1:-1]) or LOCATOR.fullmatch(p.text(note))
-               for p in parts)
+    return any(
+        re.match(r"[（(]", p.text(note)) and IMPRINT.fullmatch(p.text(note)[1:-1]) or LOCATOR.fullmatch(p.text(note))
+        for p in parts
+    )
 
 
 def _imprint_in(text: str) -> int | None:
     """Where an imprint in brackets starts further on in ``text`` (after a translator, a part)."""
     for match in re.finditer(r"[（(]", text):
         closing = bracket_at(text, match.start())
-        if closing is not None and IMPRINT.fullmatch(text[match.start() + 1:closing[1] - 1]):
+        if closing is not None and IMPRINT.fullmatch(text[match.start() + 1 : closing[1] - 1]):
             return match.start()
     return None
 
@@ -830,18 +896,31 @@ def _strip_into(text: str) -> str:
     return re.sub(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*", "", text)
 
 
-def read_item(note: str, item: Item, text: str, reading: Reading, context: Context, waiting_collection: bool,
-              pending_editors: list[str], parts: list[Item], index: int):
+def read_item(
+    note: str,
+    item: Item,
+    text: str,
+    reading: Reading,
+    context: Context,
+    waiting_collection: bool,
+    pending_editors: list[str],
+    parts: list[Item],
+    index: int,
+):
     """How many items one item (with those after it) fills; None for commentary."""
     shared = SHARED.match(text)
     if shared and shared.end() and not re.match(r"^(?:以上)?(?:均|皆)(?:存|藏)", text):
         reading.shared = True
-        text = text[shared.end():]
+        text = text[shared.end() :]
         if not text:
             return 1
     # a place and publisher then a year: "北京：中央文献出版社，1987年"
-    if item.separator in "：:" and index + 2 < len(parts) and re.fullmatch(rf"{HAN}{{2,6}}", text) and \
-            YEAR_ONLY.fullmatch(parts[index + 2].text(note)):
+    if (
+        item.separator in "：:"
+        and index + 2 < len(parts)
+        and re.fullmatch(rf"{HAN}{{2,6}}", text)
+        and YEAR_ONLY.fullmatch(parts[index + 2].text(note))
+    ):
         target = reading.collection or reading
         target.place = text
         target.publisher = parts[index + 1].text(note)
@@ -849,41 +928,57 @@ def read_item(note: str, item: Item, text: str, reading: Reading, context: Conte
         return 3
     into = re.match(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*", text)
     if into:
-        rest = text[into.end():]
+        rest = text[into.end() :]
         if not rest:
             return "collection"
         if EDITED.match(rest) and not re.search(r"[《〈]", rest):
             return "editors"
         text = rest
         waiting_collection = True
-    if EDITED.match(text) and not re.search(r"[《〈（(]", text) and len(text) <= 20 and \
-            index + 1 < len(parts) and parts[index + 1].text(note).startswith("《"):
+    if (
+        EDITED.match(text)
+        and not re.search(r"[《〈（(]", text)
+        and len(text) <= 20
+        and index + 1 < len(parts)
+        and parts[index + 1].text(note).startswith("《")
+    ):
         return "editors"
     code_label = CODE_LABEL.match(text)
     if code_label:
-        rest = text[code_label.end():]
+        rest = text[code_label.end() :]
         if not rest and index + 1 < len(parts):
             rest = parts[index + 1].text(note)
             reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()]
             reading.codes_each = bool(code_label.group("each"))
             reading.code_span = (parts[index + 1].start, parts[index + 1].end)
             return 2
-        reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
+        reading.codes = (
+            [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
+        )
         reading.codes_each = bool(code_label.group("each"))
         reading.code_span = (item.end - len(rest), item.end)
         return 1
     if reading.repository is not None:
         # after the archive: the code, written with or without labels ("全宗号十八，案卷号2214")
-        if re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text) and len(text) <= 30:
+        if (
+            re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text)
+            and len(text) <= 30
+        ):
             if reading.code_span is None:
                 reading.code_span = (item.start, item.end)
             else:
                 reading.code_span = (reading.code_span[0], item.end)
-            reading.codes = [note[reading.code_span[0]:reading.code_span[1]]]
+            reading.codes = [note[reading.code_span[0] : reading.code_span[1]]]
             return 1
-        if len(text) <= 12 and not re.search(r"[《〈]", text) and index + 1 < len(parts) and \
-                re.search(r"\d", parts[index + 1].text(note)):
-            reading.code_span = (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
+        if (
+            len(text) <= 12
+            and not re.search(r"[《〈]", text)
+            and index + 1 < len(parts)
+            and re.search(r"\d", parts[index + 1].text(note))
+        ):
+            reading.code_span = (
+                (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
+            )
             return 1
         return None
     kept = KEPT_IN.match(text)
@@ -922,8 +1017,15 @@ def _only_filler(text: str) -> bool:
     return bool(re.fullmatch(r"[\s（）()A-Za-z一二三四五六七八九十〇0-9]*", text))
 
 
-def read_piece(text: str, reading: Reading, waiting_collection: bool, context: Context, note: str,
-               absolute: int, pending_editors: list[str]) -> int | None:
+def read_piece(
+    text: str,
+    reading: Reading,
+    waiting_collection: bool,
+    context: Context,
+    note: str,
+    absolute: int,
+    pending_editors: list[str],
+) -> int | None:
     """Read the piece at the start of ``text`` (inside one item); how many characters it took."""
     space = re.match(r"\s+", text)
     if space:
@@ -932,19 +1034,25 @@ def read_piece(text: str, reading: Reading, waiting_collection: bool, context: C
         closing = bracket_at(text, 0)
         if closing is None:
             return None
-        inner = text[1:closing[1] - 1].strip()
+        inner = text[1 : closing[1] - 1].strip()
         if text[0] == "〈" and reading.date is not None and reading.file_title is None and reading.fonds is None:
             reading.file_title = inner  # 〈越南問題〉 after a document's date: its file
-        elif text[0] == "《" and (waiting_collection or (reading.date is not None and reading.container is None
-                                                          and reading.collection is None)):
+        elif text[0] == "《" and (
+            waiting_collection
+            or (reading.date is not None and reading.container is None and reading.collection is None)
+        ):
             if reading.date is not None and reading.collection is None and not waiting_collection:
                 reading.fonds = inner  # 《外交部檔案》 — a fonds unless nothing archival follows
-            collection = CitationDraft(kind="published", form="full", span=(absolute, absolute + closing[1]),
-                                       text=note[absolute:absolute + closing[1]], title=inner,
-                                       editors=list(pending_editors))
+            collection = CitationDraft(
+                kind="published",
+                form="full",
+                span=(absolute, absolute + closing[1]),
+                text=note[absolute : absolute + closing[1]],
+                title=inner,
+                editors=list(pending_editors),
+            )
             reading.collection = collection
-        elif reading.container is None and reading.collection is None and reading.date is None and \
-                reading.year is None:
+        elif reading.container is None and reading.collection is None and reading.date is None and reading.year is None:
             reading.container = inner
         else:
             return None
@@ -953,7 +1061,7 @@ def read_piece(text: str, reading: Reading, waiting_collection: bool, context: C
         closing = bracket_at(text, 0)
         if closing is None:
             return None
-        inner = text[1:closing[1] - 1]
+        inner = text[1 : closing[1] - 1]
         target = reading.collection or reading
         imprint = IMPRINT.fullmatch(inner)
         if imprint:
@@ -991,8 +1099,8 @@ def read_piece(text: str, reading: Reading, waiting_collection: bool, context: C
     if series:
         return series.end()
     date = DATE_ONLY.match(text)
-    if date and date.end() and find_dates(text[:date.end()]):
-        found = find_dates(text[:date.end()])[0]
+    if date and date.end() and find_dates(text[: date.end()]):
+        found = find_dates(text[: date.end()])[0]
         if reading.container is not None and reading.date is None:
             reading.container_date = found
             reading.date = (found.edtf, found.as_written, found.precision)
@@ -1004,12 +1112,12 @@ def read_piece(text: str, reading: Reading, waiting_collection: bool, context: C
     return None
 
 
-def build(note: str, begin: int, reading: Reading, authors: list[str], editors: list[str],
-          head: str, context: Context) -> CitationDraft | None:
+def build(
+    note: str, begin: int, reading: Reading, authors: list[str], editors: list[str], head: str, context: Context
+) -> CitationDraft | None:
     """The citation a walk read: archival, printed document, article, book or short form."""
     end = reading.end
-    citation = draft("published", "full", note, begin, end, title=reading.title, authors=authors,
-                     editors=editors)
+    citation = draft("published", "full", note, begin, end, title=reading.title, authors=authors, editors=editors)
     if reading.date is not None:
         citation.date, citation.date_as_written, citation.date_precision = reading.date
     citation.locator = reading.locator
@@ -1028,12 +1136,18 @@ def build(note: str, begin: int, reading: Reading, authors: list[str], editors: 
     if reading.collection is not None and (reading.date is not None or reading.printed_same):
         citation.kind = "published_document"
         collection = reading.collection
-        collection.place, collection.publisher, collection.year = reading.collection.place, \
-            reading.collection.publisher, reading.collection.year
+        collection.place, collection.publisher, collection.year = (
+            reading.collection.place,
+            reading.collection.publisher,
+            reading.collection.year,
+        )
         if reading.volume and not collection.volume:
             collection.volume = reading.volume
-        collection.span = (collection.span[0], max(collection.span[1], end if reading.locator is None else collection.span[1]))
-        collection.text = note[collection.span[0]:collection.span[1]]
+        collection.span = (
+            collection.span[0],
+            max(collection.span[1], end if reading.locator is None else collection.span[1]),
+        )
+        collection.text = note[collection.span[0] : collection.span[1]]
         citation.via, citation.via_relation = collection, "published_in"
         citation.title = reading.title if head != "same" or reading.title else None
         return citation
@@ -1042,7 +1156,11 @@ def build(note: str, begin: int, reading: Reading, authors: list[str], editors: 
         citation.volume, citation.issue = reading.volume, reading.issue
         if reading.container_date is not None and not reading.issue:
             date = reading.container_date
-            citation.date, citation.date_as_written, citation.date_precision = date.edtf, date.as_written, date.precision
+            citation.date, citation.date_as_written, citation.date_precision = (
+                date.edtf,
+                date.as_written,
+                date.precision,
+            )
             citation.year = int(date.edtf[:4])
         else:
             citation.year = reading.year
@@ -1062,7 +1180,7 @@ def build(note: str, begin: int, reading: Reading, authors: list[str], editors: 
 
 
 def share_holdings(note: str, start: int, end: int, found: list[CitationDraft], context: Context) -> None:
-    """"〈A〉（date）；〈B〉（date），均見〈file〉，《fonds》，X藏，館藏號：code": A is held where B
+    """ "〈A〉（date）；〈B〉（date），均見〈file〉，《fonds》，X藏，館藏號：code": A is held where B
     is; "典藏號分別為 c1、c2": one code to each document, in order."""
     for citation in found:
         if id(citation) not in context.shared:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..dates import FoundDate, find_dates, find_years
 from ..reference.authority import RepositoryMention
-from ..text import fold
 from ..reference.editions import EDITIONS
 from ..reference.gazetteer import is_place
-from ..dates import FoundDate, find_dates, find_years
+from ..text import fold
 from .fields import (
     book_after_in,
     caps_authors,
@@ -46,8 +46,8 @@ from .patterns import (
     BRACKETED_TRANSLATION,
     CITING,
     CROSS_REFERENCE,
-    DATED_DOCUMENT_IN_WORK,
     DATE_LEAD,
+    DATED_DOCUMENT_IN_WORK,
     DOCUMENT_KIND,
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
@@ -66,13 +66,13 @@ from .patterns import (
     NEWSPAPER,
     NEWSPAPER_NAME,
     NEWSPAPER_PAGE,
-    PAPER_OF_THE_DAY,
     OP_CIT,
-    PLAIN_IN_BOOK,
+    PAPER_OF_THE_DAY,
     PERIODICAL_WORD,
     PLAIN_CITATION,
-    PUBLISHER_PLACE,
+    PLAIN_IN_BOOK,
     POSSESSIVE_LETTER,
+    PUBLISHER_PLACE,
     SAME_AUTHOR,
     SERIES_BEFORE,
     SHORT_INTERVIEW,
@@ -102,13 +102,20 @@ def holding_mentions(piece: Piece) -> list[RepositoryMention]:
         if italics and any(a.span[0] >= end for a in italics) and not any(a.span[1] <= start for a in anchors):
             continue  # compiler or author of the collection that follows
         group = next((g for g in piece.groups() if g[0] <= start and end <= g[1]), None)
-        if group and italics and any(a.span[1] <= group[0] for a in italics) and \
-                find_years(piece.note[group[0]:group[1]]):
+        if (
+            group
+            and italics
+            and any(a.span[1] <= group[0] for a in italics)
+            and find_years(piece.note[group[0] : group[1]])
+        ):
             continue  # publisher of a printed collection: "(Central Archives…, 1989)"
-        if start == piece.span[0] and _wrote_work(piece.note[end:piece.span[1]]):
+        if start == piece.span[0] and _wrote_work(piece.note[end : piece.span[1]]):
             continue  # the archive wrote the work: "Trung tam Luu tru Quoc gia I, Muc luc… (Ha Noi: …, 2004), 33"
-        if (imprint := PUBLISHER_PLACE.match(piece.note, start - 2 if start >= 2 else start, piece.span[1])) and \
-                imprint.start("publisher") == start and is_place(imprint["place"]):
+        if (
+            (imprint := PUBLISHER_PLACE.match(piece.note, start - 2 if start >= 2 else start, piece.span[1]))
+            and imprint.start("publisher") == start
+            and is_place(imprint["place"])
+        ):
             continue  # publisher of a book: "…, Service historique de l'Armée de terre, Vincennes, 1987"
         holding.append(RepositoryMention((start, end), mention.as_written, mention.record))
     return holding
@@ -144,10 +151,10 @@ def read_citation(piece: Piece) -> CitationDraft:
     if located := IS_IBID.search(plain):  # "telegram 3351 from Paris, March 21, is ibid., 751G.00/3–2154"
         draft = _read_ibid(piece.sub(piece.span[0] + located.start("ibid"), piece.span[1]), draft)
         draft.span, draft.text = piece.span, text
-        code = plain[located.end():].strip(" ,.;")
+        code = plain[located.end() :].strip(" ,.;")
         if code and not (LOCATOR.fullmatch(code) or BARE_PAGES.fullmatch(code)):  # "ibid., p. 405": a page
             draft.kind, draft.reference_code_cited = "archival", code
-        if draft.date is None and (dates := find_dates(plain[:located.start()])):
+        if draft.date is None and (dates := find_dates(plain[: located.start()])):
             set_date(draft, dates[0])  # the other document's own date, before "ibid."
         return draft
     if EDITION_DOCUMENT.match(text):  # another document of the edition: a reference, of no kind we know
@@ -182,13 +189,25 @@ def read_citation(piece: Piece) -> CitationDraft:
         if relation == "cited_in":
             draft.kind, draft.form = "cited_document", "full"
             _as_document(draft)
-        elif relation == "reprinted_in" and draft.kind == "published" and IS_PRINTED.search(main.text) and \
-                not (draft.container_title or draft.publisher or draft.place):
+        elif (
+            relation == "reprinted_in"
+            and draft.kind == "published"
+            and IS_PRINTED.search(main.text)
+            and not (draft.container_title or draft.publisher or draft.place)
+        ):
             # "NSC 5405, “…,” January 16, 1954, is printed in Foreign Relations…": a document, its number no author
             draft.kind, draft.form, draft.authors, draft.year = "published_document", "full", [], None
-        elif draft.kind in ("unknown", "archival") and not draft.repository or draft.kind == "published" and \
-                draft.date and not (draft.publisher or draft.place):
-            draft.kind, draft.form = "published_document", "full"  # "“Appeal to the Nation,” 19 December 1946, rpt. in …"
+        elif (
+            draft.kind in ("unknown", "archival")
+            and not draft.repository
+            or draft.kind == "published"
+            and draft.date
+            and not (draft.publisher or draft.place)
+        ):
+            draft.kind, draft.form = (
+                "published_document",
+                "full",
+            )  # "“Appeal to the Nation,” 19 December 1946, rpt. in …"
         if draft.kind != "published" and draft.date is None and (dates := find_dates(main.outside_anchors())):
             set_date(draft, dates[0])  # "Le texte de la convention du 6 mars 1946 est reproduit dans …"
         return draft
@@ -238,7 +257,7 @@ def edition_volume(work: CitationDraft) -> CitationDraft:
 
 
 def numbered_in_edition(draft: CitationDraft) -> CitationDraft:
-    """"AAPD 1968, Dok. 56, S. 201–204": a document numbered in an edition, printed in it (the
+    """ "AAPD 1968, Dok. 56, S. 201–204": a document numbered in an edition, printed in it (the
     edition is its ``via``), not the edition itself."""
     if draft.kind != "published" or draft.form != "short" or not EDITION_DOCUMENT_NUMBER.search(draft.text):
         return draft
@@ -273,7 +292,7 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     elif anchors:
         draft.kind = "published"  # "op. cit.": the work cited before; only an archive's file is not one
         draft.title = inner_text(piece.note, anchors[0])
-        prefix = piece.note[piece.span[0]:anchors[0].span[0]]
+        prefix = piece.note[piece.span[0] : anchors[0].span[0]]
         draft.authors, draft.editors = read_authors(prefix)
     else:  # "Võ Nguyên Giáp, Chiến đấu trong vòng vây, Sđd": the author, then the short title
         draft.kind = "published"
@@ -281,27 +300,41 @@ def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
         title = title.strip(" ,*")
         named = bool(re.search(r"\w", title)) and looks_like_names(names)
         draft.authors, draft.editors = read_authors(names if named else prefix.strip(" ,*"))
-        if named and not (re.match(r"[\d(]", title) or LOCATOR.search(title) or VOLUME.search(title)
-                          or find_dates(title)):  # "Vietnam 1946, Sđd" has a title; "12-3-1950, Tlđd" none
+        if named and not (
+            re.match(r"[\d(]", title) or LOCATOR.search(title) or VOLUME.search(title) or find_dates(title)
+        ):  # "Vietnam 1946, Sđd" has a title; "12-3-1950, Tlđd" none
             draft.title = clean_title(title)
-    fields = read_volume_issue_locator(piece.text[match.end():])
+    fields = read_volume_issue_locator(piece.text[match.end() :])
     draft.volume, draft.locator = fields.get("volume"), fields.get("locator")
     return draft
 
 
 def _printed_in_work_cited_before(piece: Piece, prefix: str, marker_end: int) -> CitationDraft | None:
-    """"Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, Sđd, t. 4, tr. 280": a document,
+    """ "Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, Sđd, t. 4, tr. 280": a document,
     its date in brackets, printed in a work cited before by its short title: the document, with
     the work as its op. cit. ``via``."""
     head = DATED_DOCUMENT_IN_WORK.fullmatch(prefix)
     if head is None or not (dates := find_dates(head["date"])) or dates[0].span != (0, len(head["date"])):
         return None
-    work = CitationDraft(kind="published", form="op_cit", span=(piece.span[0] + head.start("work"), piece.span[1]),
-                         text=piece.text[head.start("work"):], title=clean_title(head["work"]))
+    work = CitationDraft(
+        kind="published",
+        form="op_cit",
+        span=(piece.span[0] + head.start("work"), piece.span[1]),
+        text=piece.text[head.start("work") :],
+        title=clean_title(head["work"]),
+    )
     fields = read_volume_issue_locator(piece.text[marker_end:])
     work.volume, work.locator = fields.get("volume"), fields.get("locator")
-    draft = CitationDraft(kind="published_document", form="full", span=piece.span, text=piece.text,
-                          title=clean_title(head["title"]), via=work, via_relation="published_in", locator=work.locator)
+    draft = CitationDraft(
+        kind="published_document",
+        form="full",
+        span=piece.span,
+        text=piece.text,
+        title=clean_title(head["title"]),
+        via=work,
+        via_relation="published_in",
+        locator=work.locator,
+    )
     set_date(draft, dates[0])
     draft.genre = guess_genre(draft.title)
     return draft
@@ -328,7 +361,7 @@ def _via_split(piece: Piece) -> tuple[str, Piece, Piece] | None:
 
 
 def quoting_split(piece: Piece) -> list[Piece]:
-    """"Zhai, *China…*, quoting Wu, “…”" and "citing": two works, each cited in its own right."""
+    """ "Zhai, *China…*, quoting Wu, “…”" and "citing": two works, each cited in its own right."""
     for match in via_matches(piece.text):
         word = match.group("relation").casefold()
         position = piece.span[0] + match.start()
@@ -340,31 +373,38 @@ def quoting_split(piece: Piece) -> list[Piece]:
 
 
 def published_in_split(piece: Piece) -> tuple[Piece, Piece] | None:
-    """"“Title,” 27 November 1948, *Collection*…" or "Mao to Stalin, 2 January 1950, in *…*"."""
+    """ "“Title,” 27 November 1948, *Collection*…" or "Mao to Stalin, 2 January 1950, in *…*"."""
     anchors = piece.anchors()
     italics = [a for a in anchors if a.style == "italic" and a.depth == 0]
     if not italics:
         return _published_in_plain(piece)
     first_italic = italics[0]
-    head = piece.note[piece.span[0]:first_italic.span[0]]
+    head = piece.note[piece.span[0] : first_italic.span[0]]
     quoted = [a for a in anchors if a.style == "quoted" and a.span[1] <= first_italic.span[0]]
     connector = re.search(r"(?:,|\s)\s*(?:in|dans|trong|trích trong)\s*:?\s*$", head, re.IGNORECASE)
     dated = find_dates(piece.outside_anchors()[: first_italic.span[0] - piece.span[0]])
     if quoted:
-        prefix = piece.note[piece.span[0]:quoted[0].span[0]]
+        prefix = piece.note[piece.span[0] : quoted[0].span[0]]
         if prefix.strip(" ,") and not LETTER.match(prefix.strip()):
             return None  # an author before the quoted title: an article or a chapter
         if not (dated or connector):
             return None
-    elif not (dated and (connector or LETTER.match(head.strip()) or DOCUMENT_WORD.match(head.strip())
-                         or not head[dated[-1].span[1]:].strip(" ,"))):
+    elif not (
+        dated
+        and (
+            connector
+            or LETTER.match(head.strip())
+            or DOCUMENT_WORD.match(head.strip())
+            or not head[dated[-1].span[1] :].strip(" ,")
+        )
+    ):
         return None
     cut = piece.span[0] + (connector.start() if connector else len(head))
     return piece.sub(piece.span[0], cut), piece.sub(first_italic.span[0], piece.span[1])
 
 
 def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
-    """"“Directive…”, ngay 3 thang 2 nam 1950, trong Van kien Dang toan tap (Ha Noi: …, 2001)":
+    """ "“Directive…”, ngay 3 thang 2 nam 1950, trong Van kien Dang toan tap (Ha Noi: …, 2001)":
     a collection whose title lost its italics, named after a date and "in"."""
     outside = piece.outside_anchors()
     dates = find_dates(outside)
@@ -373,7 +413,7 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
     connector = re.compile(r"[,\s]\s*(?:in|dans|trong|in\s+trong|in\s+lại\s+trong)\s*:?\s+(?=[A-ZÀ-ÝĐ])")
     match = connector.search(outside, dates[0].span[1])
     straight = re.compile(r"\s*,\s*").match(outside, dates[0].span[1])
-    if match is None and straight and EDITIONS.opening(outside[straight.end():]):
+    if match is None and straight and EDITIONS.opening(outside[straight.end() :]):
         match = straight  # "Lodge to Rusk, 29 August 1963, Foreign Relations of the United States, 1961–1963, vol. 4"
     if match is None or not piece.top_level(piece.span[0] + match.start()):
         return None
@@ -384,11 +424,11 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
 
 
 def has_publication(piece: Piece) -> bool:
-    return any(read_publication(piece.note[g[0]:g[1]]) for g in piece.groups())
+    return any(read_publication(piece.note[g[0] : g[1]]) for g in piece.groups())
 
 
 def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | None:
-    """"“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2." or "Robert Guillain,
+    """ "“Chợ Bến Thành sau vụ hỏa hoạn,” Saigon Mới, 7 January 1950, 2." or "Robert Guillain,
     « Washington et la tentation d’intervenir », Le Monde, 8 avril 1954": a headline in quotes
     (after its author's name, if signed), then the paper's name, the day and the page: an
     article, not a document in an archive (also "„Bonn: Hilfe ohne Helme", in: Der Spiegel,
@@ -396,16 +436,20 @@ def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | No
     anchors = piece.anchors()
     if not anchors or anchors[0].style != "quoted":
         return None
-    signed = piece.note[piece.span[0]:anchors[0].span[0]]
-    if signed.strip() and not (signed.rstrip().endswith(",") and read_authors(signed)[0]
-                               and not LETTER.match(signed.strip())):
+    signed = piece.note[piece.span[0] : anchors[0].span[0]]
+    if signed.strip() and not (
+        signed.rstrip().endswith(",") and read_authors(signed)[0] and not LETTER.match(signed.strip())
+    ):
         return None
-    after = piece.note[anchors[0].span[1]:piece.span[1]]
+    after = piece.note[anchors[0].span[1] : piece.span[1]]
     paper = NEWSPAPER.match(after)
-    if not paper or (piece.repositories is not None and piece.repositories.find_in(paper["paper"])) or \
-            DOCUMENT_KIND.search(paper["paper"]):
+    if (
+        not paper
+        or (piece.repositories is not None and piece.repositories.find_in(paper["paper"]))
+        or DOCUMENT_KIND.search(paper["paper"])
+    ):
         return None  # a paper, not the kind of document: "Het Parool", not "Liaison Conference decision"
-    issue = _day_and_page(after[paper.end():])
+    issue = _day_and_page(after[paper.end() :])
     if issue is None:
         return None
     draft.kind, draft.form = "published", "full"
@@ -418,12 +462,12 @@ def _newspaper_article(piece: Piece, draft: CitationDraft) -> CitationDraft | No
 
 
 def newspaper_issue(text: str) -> tuple[str, FoundDate, str | None] | None:
-    """"Le Monde, 22 juillet 1954", "New York Times, September 30, 1953, 1, 6": a newspaper's
+    """ "Le Monde, 22 juillet 1954", "New York Times, September 30, 1953, 1, 6": a newspaper's
     issue of one day (perhaps a page), cited without an article's headline: (paper, day, page)."""
     paper = NEWSPAPER_NAME.match(text)
     if paper is None:
         return None
-    issue = _day_and_page(text[paper.end():])
+    issue = _day_and_page(text[paper.end() :])
     return (paper["paper"], *issue) if issue else None
 
 
@@ -453,7 +497,7 @@ def paper_of_the_day(text: str) -> tuple[str, FoundDate, str | None] | None:
     """A paper's issue of one day cited without a headline, with its page: "in: Neues
     Deutschland vom 20.12.1966, S. 1 f." → ("Neues Deutschland", the day, "S. 1 f.")."""
     paper = PAPER_OF_THE_DAY.search(text) if "in:" in text else None
-    issue = _day_and_page(text[paper.end():]) if paper else None
+    issue = _day_and_page(text[paper.end() :]) if paper else None
     return (paper["paper"], *issue) if issue else None
 
 
@@ -461,10 +505,14 @@ def _looks_like_unheld_document(piece: Piece) -> bool:
     """A quoted title with a document date and no work around it: an archival document whose
     repository is named elsewhere in the note (or nowhere)."""
     anchors = piece.anchors()
-    if any(a.style == "italic" for a in anchors) or not anchors or has_publication(piece) or \
-            PERIODICAL_WORD.search(piece.outside_anchors()):
+    if (
+        any(a.style == "italic" for a in anchors)
+        or not anchors
+        or has_publication(piece)
+        or PERIODICAL_WORD.search(piece.outside_anchors())
+    ):
         return False
-    prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
+    prefix = piece.note[piece.span[0] : anchors[0].span[0]].strip(" ,")
     outside = piece.outside_anchors()
     return not prefix and bool(find_dates(outside)) and not LOCATOR.search(outside)
 
@@ -500,9 +548,9 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
     if anchors:
         draft.title = inner_text(piece.note, anchors[0])
         group = group_after(piece, anchors[0].span[1])
-        if group and is_translation(piece.note[group[0] + 1:group[1] - 1]):
-            draft.title_translated = piece.note[group[0] + 1:group[1] - 1].strip()
-        prefix = piece.note[piece.span[0]:anchors[0].span[0]].strip(" ,")
+        if group and is_translation(piece.note[group[0] + 1 : group[1] - 1]):
+            draft.title_translated = piece.note[group[0] + 1 : group[1] - 1].strip()
+        prefix = piece.note[piece.span[0] : anchors[0].span[0]].strip(" ,")
         if prefix and (match := LETTER.match(prefix)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
         elif _document_author(piece, prefix):  # "Hồ Chí Minh, “Thư gửi đồng bào Hoa kiều”, 1 tháng 10 năm 1945"
@@ -512,9 +560,13 @@ def _read_document_head(piece: Piece, draft: CitationDraft) -> None:
         draft.title = clean_title(DATE_LEAD.sub("", piece.text[:cut].strip(" ,("))) or None
         if draft.title and (match := LETTER.match(draft.title)):
             draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
-        elif draft.title and (authored := re.match(r"([^,]{3,40}),\s+(.{3,})$", draft.title)) and \
-                looks_like_names(authored.group(1)) and len(authored.group(1).split()) <= 4 and \
-                not DOCUMENT_WORD.match(authored.group(1)):  # "Hồ Chí Minh, Lời kêu gọi thi đua ái quốc, ngày 11-6-1948"
+        elif (
+            draft.title
+            and (authored := re.match(r"([^,]{3,40}),\s+(.{3,})$", draft.title))
+            and looks_like_names(authored.group(1))
+            and len(authored.group(1).split()) <= 4
+            and not DOCUMENT_WORD.match(authored.group(1))
+        ):  # "Hồ Chí Minh, Lời kêu gọi thi đua ái quốc, ngày 11-6-1948"
             draft.authors, draft.title = [authored.group(1)], authored.group(2)
     if draft.title and not draft.sender and (match := POSSESSIVE_LETTER.match(draft.title)):
         draft.sender, draft.recipient = match.group("sender"), match.group("recipient")
@@ -537,8 +589,13 @@ def _untitled(head: str) -> bool:
 def _document_author(piece: Piece, prefix: str) -> bool:
     """Whether the words before a document's quoted title are its author's name: a few names,
     no number, no archive ("SHD, 10 H 2374, tướng Salan" places the document, it does not sign it)."""
-    return bool(prefix) and not re.search(r"[\d;:()]", prefix) and len(prefix.split()) <= 5 and \
-        looks_like_names(prefix) and not (piece.repositories is not None and piece.repositories.find_in(prefix))
+    return (
+        bool(prefix)
+        and not re.search(r"[\d;:()]", prefix)
+        and len(prefix.split()) <= 5
+        and looks_like_names(prefix)
+        and not (piece.repositories is not None and piece.repositories.find_in(prefix))
+    )
 
 
 def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryMention]) -> CitationDraft:
@@ -546,11 +603,11 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     anchors = piece.anchors()
     file_anchor = None
     if len(anchors) > 1:
-        between = piece.note[anchors[0].span[1]:anchors[1].span[0]]
+        between = piece.note[anchors[0].span[1] : anchors[1].span[0]]
         if re.search(r"\b(?:in|dans|trong)\s*$", between.strip(" ,"), re.IGNORECASE):
             file_anchor = anchors[1]
             draft.file_title = inner_text(piece.note, file_anchor)
-    head_end = (file_anchor or (anchors[0] if anchors else None))
+    head_end = file_anchor or (anchors[0] if anchors else None)
     _read_document_head(piece if not file_anchor else piece.sub(piece.span[0], file_anchor.span[0]), draft)
     if holding:
         mention = holding[0]
@@ -560,15 +617,21 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
         code = without_place(code_near(piece, mention.span, head_end), mention, piece)
         if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):
             # "Department of State, Central Files, 751G.00/3–1254": the holding, no title
-            head = re.sub(r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", "",
-                          piece.note[piece.span[0]:mention.span[0]])
+            head = re.sub(
+                r"(?i)[,\s]+(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$",
+                "",
+                piece.note[piece.span[0] : mention.span[0]],
+            )
             draft.title = clean_title(head) or None
-            if draft.title is None:  # "Department of State, Conference Files: Lot 60 D 627": the holder's name, no author
+            if (
+                draft.title is None
+            ):  # "Department of State, Conference Files: Lot 60 D 627": the holder's name, no author
                 draft.authors = [a for a in draft.authors if a not in mention.as_written]
             elif FILE_HEAD.match(draft.title):  # "Hồ sơ về việc định cư …, TTLTQG2, Phông …, hồ sơ 1234": the file's
                 draft.file_title, draft.title = draft.title, None  # title; its code follows the archive
-                code = without_place(code_near(piece.sub(mention.span[0], piece.span[1]), mention.span, None),
-                                     mention, piece)
+                code = without_place(
+                    code_near(piece.sub(mention.span[0], piece.span[1]), mention.span, None), mention, piece
+                )
     else:
         name = unknown_archive(piece)
         if name:
@@ -584,8 +647,11 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if leaf := LEAF.search(outside):
         draft.locator = trim_locator(leaf.group(0))
         return draft
-    locators = [m for m in LOCATOR.finditer(outside) if not m.group(0).casefold().startswith(("n°", "no"))
-                and not re.match(r"\s*,?\s*op\.", outside[m.end():])]  # "f. 17, op. 162": a fond
+    locators = [
+        m
+        for m in LOCATOR.finditer(outside)
+        if not m.group(0).casefold().startswith(("n°", "no")) and not re.match(r"\s*,?\s*op\.", outside[m.end() :])
+    ]  # "f. 17, op. 162": a fond
     if locators:
         draft.locator = trim_locator(locators[-1].group(0))
     return draft
@@ -595,8 +661,11 @@ def without_place(code: str | None, mention: RepositoryMention, piece: Piece) ->
     """A reference code without the archive's city or another name of it at its head:
     "Jakarta, Kabinet Presiden RI, no. 123" → "Kabinet Presiden RI, no. 123"."""
     items = (code or "").split(", ")
-    while len(items) > 1 and (fold(items[0]) == fold(mention.record.city or "") or piece.repositories is not None
-                              and piece.repositories.resolve(items[0]) is mention.record):
+    while len(items) > 1 and (
+        fold(items[0]) == fold(mention.record.city or "")
+        or piece.repositories is not None
+        and piece.repositories.resolve(items[0]) is mention.record
+    ):
         items = items[1:]
     return ", ".join(items) or None
 
@@ -604,21 +673,22 @@ def without_place(code: str | None, mention: RepositoryMention, piece: Piece) ->
 def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.kind = "published"
     note = piece.note
-    anchors = [a for a in piece.anchors() if a.depth == 0 and not SERIES_BEFORE.search(note[:a.span[0]])] or \
-        [a for a in piece.anchors() if not SERIES_BEFORE.search(note[:a.span[0]])]
+    anchors = [a for a in piece.anchors() if a.depth == 0 and not SERIES_BEFORE.search(note[: a.span[0]])] or [
+        a for a in piece.anchors() if not SERIES_BEFORE.search(note[: a.span[0]])
+    ]
     if anchors and not (caps_authors(piece.text[:200]) and IMPRINT.search(note, piece.span[0], anchors[0].span[0])):
         first = anchors[0]
-        draft.authors, draft.editors = read_authors(note[piece.span[0]:first.span[0]])
+        draft.authors, draft.editors = read_authors(note[piece.span[0] : first.span[0]])
         draft.title = inner_text(note, first)
         if draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
-            draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
+            draft.title, draft.volume = draft.title[: volume.start()], volume.group("volume")
         after = first.span[1]
         group = group_after(piece, after)
-        if group and is_translation(note[group[0] + 1:group[1] - 1]):
-            draft.title_translated = note[group[0] + 1:group[1] - 1].strip()
+        if group and is_translation(note[group[0] + 1 : group[1] - 1]):
+            draft.title_translated = note[group[0] + 1 : group[1] - 1].strip()
             after = group[1]
         container = next((a for a in anchors[1:] if a.style == "italic"), None)
-        if first.style == "quoted" and container is None and (book := book_after_in(note[after:piece.span[1]])):
+        if first.style == "quoted" and container is None and (book := book_after_in(note[after : piece.span[1]])):
             draft.container_title, draft.volume, after = book[0], draft.volume or book[2], after + book[3]
             draft.container_title_translated = book[4]
         elif first.style == "quoted" and container is None:
@@ -627,24 +697,30 @@ def _read_published(piece: Piece, draft: CitationDraft) -> CitationDraft:
             draft.container_title = inner_text(note, container)
             after = container.span[1]
             group = group_after(piece, after)
-            if group and is_translation(note[group[0] + 1:group[1] - 1]):
-                draft.container_title_translated = note[group[0] + 1:group[1] - 1].strip()
+            if group and is_translation(note[group[0] + 1 : group[1] - 1]):
+                draft.container_title_translated = note[group[0] + 1 : group[1] - 1].strip()
                 after = group[1]
         if first.style == "quoted" and draft.container_title:
-            rest = note[after:piece.span[1]]  # "*Journal* 11, no. 2", "Journal of Vietnamese Studies 11, no. 2"
-            if (match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", rest)) and \
-                    not any(d.span[0] == match.start(1) for d in find_dates(rest[:80])):
+            rest = note[after : piece.span[1]]  # "*Journal* 11, no. 2", "Journal of Vietnamese Studies 11, no. 2"
+            if (match := re.match(r"\s*,?\s*(\d{1,4})\b(?!\s*[–:-]|\s*\))", rest)) and not any(
+                d.span[0] == match.start(1) for d in find_dates(rest[:80])
+            ):
                 draft.volume = match.group(1)  # not the day of an issue's date: "*New York Times*, 14 June 1949"
         tail = piece.sub(after, piece.span[1])
     else:
         draft.authors, draft.editors, draft.title, head_length = plain_author_title(piece.text)
         if draft.title and (translated := BRACKETED_TRANSLATION.search(draft.title)):
-            draft.title, draft.title_translated = draft.title[:translated.start()], translated["translation"]
+            draft.title, draft.title_translated = draft.title[: translated.start()], translated["translation"]
         if draft.title and draft.volume is None and (volume := TITLE_VOLUME.search(draft.title)):
-            draft.title, draft.volume = draft.title[:volume.start()], volume.group("volume")
-        if draft.title and (inside := PLAIN_IN_BOOK.search(piece.text, 0, head_length)) and \
-                (book := book_after_in(piece.text[inside.start():])):  # "Title, in: VfZ 45 (1997)"
-            draft.title = clean_title(draft.title[:draft.title.find(piece.text[inside.start():inside.end()].strip(" ,"))])
+            draft.title, draft.volume = draft.title[: volume.start()], volume.group("volume")
+        if (
+            draft.title
+            and (inside := PLAIN_IN_BOOK.search(piece.text, 0, head_length))
+            and (book := book_after_in(piece.text[inside.start() :]))
+        ):  # "Title, in: VfZ 45 (1997)"
+            draft.title = clean_title(
+                draft.title[: draft.title.find(piece.text[inside.start() : inside.end()].strip(" ,"))]
+            )
             draft.container_title, draft.volume = book[0], draft.volume or book[2]
             head_length = inside.start() + book[3]
         tail = piece.sub(piece.span[0] + head_length, piece.span[1])

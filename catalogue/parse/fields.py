@@ -6,26 +6,26 @@ from __future__ import annotations
 
 import functools
 import re
-from functools import cache
 from collections.abc import Sequence
+from functools import cache
 
+from ..dates import FoundDate, find_dates, find_years
 from ..reference.editions import EDITIONS
 from ..reference.gazetteer import is_place
-from ..dates import FoundDate, find_dates, find_years
 from .model import CitationDraft, Span
 from .patterns import (
     AUTHOR_FILLER,
     BARE_PAGES,
+    BOOK_END,
     BRACKETED_TRANSLATION,
     CAPS_AUTHOR,
-    BOOK_END,
     DETERMINERS,
-    EARLIER_EDITION,
     DOCUMENT_NAMED,
+    EARLIER_EDITION,
     EDITED_BY,
     EDITED_CONTAINER,
-    EDITORS_FIRST,
     EDITOR_MARK,
+    EDITORS_FIRST,
     GENRES,
     HEREAFTER,
     IMPRINT,
@@ -39,13 +39,13 @@ from .patterns import (
     NAME_SPLIT,
     NOT_GIVEN_NAMES,
     PLAIN_TITLE_END,
-    TRANSLATION_CLOSES,
     PUBLISHER_PLACE,
+    SERIES_IN_BRACKETS,
     THESIS_IMPRINT,
     TIME_OF_DAY,
     TITLE_CREDIT,
-    SERIES_IN_BRACKETS,
     TITLE_YEAR_NOT,
+    TRANSLATION_CLOSES,
     VIA,
     VIA_WORDS,
     VIETNAMESE_IMPRINT,
@@ -55,9 +55,9 @@ from .patterns import (
 from .pieces import Piece
 from .segment import Anchor
 
-def inner_text(note: str, anchor: Anchor) -> str:
-    return clean_title(note[anchor.inner[0]:anchor.inner[1]])
 
+def inner_text(note: str, anchor: Anchor) -> str:
+    return clean_title(note[anchor.inner[0] : anchor.inner[1]])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,8 +70,9 @@ def has_imprint(text: str) -> bool:
     """Publication details outside brackets, in French, German or Vietnamese order, or a thesis's
     (or the publisher before a place the gazetteer knows: "…, Service historique de l'Armée de
     terre, Vincennes, 1987")."""
-    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text) or THESIS_IMPRINT.search(text)) or \
-        any(is_place(m["place"]) for m in PUBLISHER_PLACE.finditer(text))
+    return bool(IMPRINT.search(text) or VIETNAMESE_IMPRINT.search(text) or THESIS_IMPRINT.search(text)) or any(
+        is_place(m["place"]) for m in PUBLISHER_PLACE.finditer(text)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -79,9 +80,10 @@ def caps_authors(text: str) -> tuple[re.Match[str], ...]:
     """Authors written "Prénom NOM" (small capitals), not archive words ("Fonds HCI", "Archives SHD")."""
     found = []
     for m in CAPS_AUTHOR.finditer(text):
-        given, surname = m.group(0)[:m.start("surname") - m.start()].split(), m.group("surname")
-        if given[0].casefold() in NOT_GIVEN_NAMES or not all(w[0].isupper() and not w.isupper() or w.endswith(".")
-                                                              for w in given):
+        given, surname = m.group(0)[: m.start("surname") - m.start()].split(), m.group("surname")
+        if given[0].casefold() in NOT_GIVEN_NAMES or not all(
+            w[0].isupper() and not w.isupper() or w.endswith(".") for w in given
+        ):
             continue
         letters = re.sub(r"^(?:de|du|des|d’|d'|le|la|van|von)\s*|[\s’'-]", "", surname)
         if len(letters) >= 2 and letters.isupper() and re.search(r"[AEIOUYÀ-ÝĂÂÊÔƠƯẠ-Ỹ]", letters):
@@ -117,7 +119,7 @@ def clean_title(title: str) -> str:
 def group_after(piece: Piece, position: int) -> Span | None:
     """The bracket group that follows ``position`` with nothing but spaces or a comma between."""
     for group in piece.groups():
-        if group[0] >= position and not piece.note[position:group[0]].strip(" ,"):
+        if group[0] >= position and not piece.note[position : group[0]].strip(" ,"):
             return group
     return None
 
@@ -159,15 +161,18 @@ def read_authors(prefix: str) -> tuple[list[str], list[str]]:
 
 
 def read_publication(content: str) -> dict:
-    """"(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)", "(Place:
+    """ "(Place: Publisher, Year)", "(Publisher, Year)", "(Year)", "(March 1993)", "(Place:
     Publisher, 1977–79)" → fields.
 
     The year closes the group; a document's full date ("(30 avril 1948)") is no imprint.
     """
     content = content.strip("()[] ,.")
-    if content[-1:].isdigit() and (span := re.search(r"[^\d\s,][^,]*:[^:]+,\s*(1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:\d\d|\d{4})$", content)) and \
-            not find_dates(content):  # "(Bandung: Disjarah-AD dan Angkasa, 1977–79)": volumes over years, the first
-        content = content[:span.end(1)]
+    if (
+        content[-1:].isdigit()
+        and (span := re.search(r"[^\d\s,][^,]*:[^:]+,\s*(1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:\d\d|\d{4})$", content))
+        and not find_dates(content)
+    ):  # "(Bandung: Disjarah-AD dan Angkasa, 1977–79)": volumes over years, the first
+        content = content[: span.end(1)]
     match = re.search(r"(?:^|[\s,])(1[5-9]\d\d|20\d\d)$", content)
     if not match or re.search(r"\d\s*[–-]\s*$", content[: match.start(1)]):
         return {}
@@ -200,7 +205,7 @@ def read_volume_issue_locator(text: str) -> dict:
         # "pp. 55–96, at p. 71", "p. 301-318, ici p. 307": the page cited within the article
         fields["locator"] = trim_locator(at.group(1))
     elif locators:
-        fields["locator"] = trim_locator(text[locators[0].start():locators[-1].end()])
+        fields["locator"] = trim_locator(text[locators[0].start() : locators[-1].end()])
     elif leaf := LEAF.search(text.rstrip(" .;,")):  # "Ibid., l. 16": the leaf of a Russian archival file
         fields["locator"] = trim_locator(leaf.group(0))
     else:
@@ -223,20 +228,26 @@ def code_near(piece: Piece, repository: Span, head: Anchor | None) -> str | None
     head_end = head.span[1] if head else piece.span[0]
     dates = [(d.span[0] + piece.span[0], d.span[1] + piece.span[0]) for d in find_dates(piece.outside_anchors())]
     before = None
-    held_in = re.search(r"(?i)\b(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", note[head_end:repository[0]])
+    held_in = re.search(
+        r"(?i)\b(?:(?:is|are|was|were)\s+)?(?:also\s+)?(?:in|dans|trong)\s*$", note[head_end : repository[0]]
+    )
     if repository[0] >= head_end and not held_in:  # "Telegram 3335 from Paris, March 20, is in NARA, …": after
         start = max([head_end] + [d[1] for d in dates if d[1] <= repository[0]])
-        stretch = note[start:repository[0]]
-        if repository[0] < repository[1] and not re.search(r"[,;:]\s*$", stretch):  # "Zhonghua renmin gongheguo waijiaobu dang'anguan": the name's start
-            stretch = stretch[:max(stretch.rfind(","), 0)]
+        stretch = note[start : repository[0]]
+        if repository[0] < repository[1] and not re.search(
+            r"[,;:]\s*$", stretch
+        ):  # "Zhonghua renmin gongheguo waijiaobu dang'anguan": the name's start
+            stretch = stretch[: max(stretch.rfind(","), 0)]
         before = code_items(stretch)
     if before:
         return before
     following = [a.span[0] for a in piece.anchors() if a.span[0] >= repository[1]]
     stop = min(following + [d[0] for d in dates if d[0] >= repository[1]] + [piece.span[1]])
-    stretch = re.sub(r"^\s*(?:\([^)]*\)|\[[^\]]*\])", "", note[repository[1]:stop])  # "SHD (Service historique…)", "… [National Institute…]"
+    stretch = re.sub(
+        r"^\s*(?:\([^)]*\)|\[[^\]]*\])", "", note[repository[1] : stop]
+    )  # "SHD (Service historique…)", "… [National Institute…]"
     if defined := HEREAFTER.search(stretch):  # "…, Academia Sinica, Taipei (hereafter IMH), 11-29-12-03-012"
-        stretch = stretch[defined.end():]  # the archive's name and city run up to its abbreviation
+        stretch = stretch[defined.end() :]  # the archive's name and city run up to its abbreviation
     return code_items(stretch)
 
 
@@ -244,9 +255,11 @@ def code_items(stretch: str) -> str | None:
     """The reference code in a stretch of comma-separated items: up to the last item with a
     number ("F/60/3035, note du secrétariat…" → "F/60/3035"), less a final page or folio."""
     if defined := list(HEREAFTER.finditer(stretch)):  # "…, Berlin-Lichterfelde (im Folgenden: SAPMO-BArch), DY 30/…":
-        stretch = stretch[defined[-1].end():]  # the archive's place and the work's abbreviation for it, no part of the code
+        stretch = stretch[
+            defined[-1].end() :
+        ]  # the archive's place and the work's abbreviation for it, no part of the code
     if described := re.search(r"(?<=\d)\s*:\s+(?=\D)", stretch):
-        stretch = stretch[:described.start()]  # "Bd. 112, Bl. 4–9: Aufzeichnung des Referats…": the document follows
+        stretch = stretch[: described.start()]  # "Bd. 112, Bl. 4–9: Aufzeichnung des Referats…": the document follows
     items = []
     for item in re.split(r",", stretch.replace("(", ",").replace(")", ",")):
         item = item.strip()
@@ -260,8 +273,11 @@ def code_items(stretch: str) -> str | None:
         if DOCUMENT_NAMED.match(item):
             break  # "vol. 212, télégramme n° 1502 de Pignon": the document itself, after its file
         items.append(item)
-    numbered = [i for i, item in enumerate(items)  # "2e bureau", "3rd Division": an ordinal names, it does not number
-                if re.search(r"\d", re.sub(r"\b\d+(?:e|er|ère|ème|nd|rd|st|th)\b", "", item))]
+    numbered = [
+        i
+        for i, item in enumerate(items)  # "2e bureau", "3rd Division": an ordinal names, it does not number
+        if re.search(r"\d", re.sub(r"\b\d+(?:e|er|ère|ème|nd|rd|st|th)\b", "", item))
+    ]
     if numbered:
         items = items[: numbered[-1] + 1]
     if items:  # "f. 17 op. 162 d. 45 l. 12", "…, d. 331, l. 11": the leaf is the locator, not the code
@@ -280,48 +296,67 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
     "Edwin E. Moise, Land Reform in China … (Chapel Hill: …, 1983)", "Hồ Chí Minh: Toàn tập, t. 6"."""
     if edition := EDITIONS.opening(text):  # "Foreign Relations, 1952–1954, vol. XIII, p. 420"
         end = text.index(edition) + len(edition)
-        if subtitle := re.match(rf":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{{3}}\s*[–-]){TITLE_YEAR_NOT}|$)",
-                                text[end:]):
+        if subtitle := re.match(
+            rf":\s[^(]*?(?=\s\(|,\s*(?:vols?\.?\s*|pp?\.\s*)?\d(?!\d{{3}}\s*[–-]){TITLE_YEAR_NOT}|$)", text[end:]
+        ):
             end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
         return [], [], clean_title(text[:end]), end
-    if (authors := caps_authors(text[:200])) and authors[0].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
-        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end():])
+    if (authors := caps_authors(text[:200])) and authors[
+        0
+    ].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
+        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end() :])
         start = authors[0].end() + (after.end() if after else 0)
         imprint = IMPRINT.search(text, start)
         names, editors = read_authors(text[:start].strip(" ,"))
         if imprint:
-            return names, editors, clean_title(text[start:imprint.start()]) or None, imprint.start()
-    if (imprint := IMPRINT.search(text) or THESIS_IMPRINT.search(text)) and \
-            text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start()) \
-            and (parts := re.split(r"\s*,\s+", text[:imprint.start()], maxsplit=1)) and len(parts) == 2 \
-            and len(parts[0].split()) <= 6 and looks_like_names(parts[0]):
+            return names, editors, clean_title(text[start : imprint.start()]) or None, imprint.start()
+    if (
+        (imprint := IMPRINT.search(text) or THESIS_IMPRINT.search(text))
+        and text.count("(", 0, imprint.start()) == text.count(")", 0, imprint.start())
+        and (parts := re.split(r"\s*,\s+", text[: imprint.start()], maxsplit=1))
+        and len(parts) == 2
+        and len(parts[0].split()) <= 6
+        and looks_like_names(parts[0])
+    ):
         authors, editors = read_authors(parts[0])  # "Hermann Wentker, Außenpolitik…, München: Oldenbourg, 2007"
         return authors, editors, clean_title(SERIES_IN_BRACKETS.sub("", parts[1])) or None, imprint.start()
-    if imprint and "," not in text[:imprint.start()] and "(" not in text[:imprint.start()]:
-        return [], [], clean_title(text[:imprint.start()]) or None, imprint.start()  # the author given before ("ders., …")
+    if imprint and "," not in text[: imprint.start()] and "(" not in text[: imprint.start()]:
+        return (
+            [],
+            [],
+            clean_title(text[: imprint.start()]) or None,
+            imprint.start(),
+        )  # the author given before ("ders., …")
     end = PLAIN_TITLE_END.search(text)
-    if end and (credit := TITLE_CREDIT.search(text, end.start())) and _only_dates(text[end.start():credit.start()]):
+    if end and (credit := TITLE_CREDIT.search(text, end.start())) and _only_dates(text[end.start() : credit.start()]):
         end = credit  # "Het dagboek…, 20 september 1946–7 oktober 1947, ed. C. Smit": the dates the title spans
     head = text[: end.start()] if end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
-        head = head[:translated.end()]
+        head = head[: translated.end()]
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
-    if len(parts) == 2 and (all(len(name.split()) <= 5 for name in split_names(parts[0])) and looks_like_names(parts[0])
-                            or INSTITUTION.match(parts[0])):  # "Frances Gouda with Thijs Brocades Zaalberg, …"
+    if len(parts) == 2 and (
+        all(len(name.split()) <= 5 for name in split_names(parts[0]))
+        and looks_like_names(parts[0])
+        or INSTITUTION.match(parts[0])
+    ):  # "Frances Gouda with Thijs Brocades Zaalberg, …"
         authors, editors = ([parts[0].strip()], []) if INSTITUTION.match(parts[0]) else read_authors(parts[0])
         title_start = text.index(parts[1], len(parts[0]))
-        if edited := re.match(r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]):  # "Robert H. Ferrell, ed., The Diary…"
+        if edited := re.match(
+            r"(?:eds?|comp|comps|dir|hg|hrsg)\.,?\s+", parts[1]
+        ):  # "Robert H. Ferrell, ed., The Diary…"
             authors, editors, title_start = [], authors + editors, title_start + edited.end()
         if edition := EDITIONS.opening(text[title_start:]):  # "U.S. Department of State, Foreign Relations…, 1950"
             return authors, editors, edition, title_start + len(edition)
-        return authors, editors, clean_title(text[title_start:len(head)]) or None, len(head)
+        return authors, editors, clean_title(text[title_start : len(head)]) or None, len(head)
     return [], [], clean_title(head) or None, len(head)
 
 
 def _only_dates(stretch: str) -> bool:
     """A stretch that is only dates and their punctuation: ", 20 september 1946–7 oktober 1947"."""
     dates = find_dates(stretch)
-    rest = "".join(stretch[a:b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(stretch)]))
+    rest = "".join(
+        stretch[a:b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(stretch)])
+    )
     return bool(dates) and not rest.strip(" ,–-")
 
 
@@ -337,31 +372,40 @@ def book_after_in(text: str) -> tuple[str, list[str], str | None, int] | None:
     ends = [m.start() for m in (IMPRINT.search(text, position), BOOK_END.search(text, position)) if m]
     if not ends:
         return None
-    title, volume = text[position:min(ends)], None
+    title, volume = text[position : min(ends)], None
     if number := re.search(r"\s+(\d{1,4})$", title):  # "VfZ 45": the journal's volume
-        title, volume = title[:number.start()], number.group(1)
+        title, volume = title[: number.start()], number.group(1)
     translation = BRACKETED_TRANSLATION.search(title)  # "Taiheiyō sensō e no michi [The road to the Pacific War]"
-    title = title[:translation.start()] if translation else title
-    return (clean_title(title), editors, volume, min(ends), translation and translation["translation"]) \
-        if clean_title(title) else None
+    title = title[: translation.start()] if translation else title
+    return (
+        (clean_title(title), editors, volume, min(ends), translation and translation["translation"])
+        if clean_title(title)
+        else None
+    )
 
 
 def plain_container(piece: Piece, after: int) -> tuple[str | None, int]:
     """A journal named without italics after an article's quoted title:
     "“Rent Reduction…,” Journal of Vietnamese Studies 11, no. 2 (2016): 1-38"."""
-    rest = piece.note[after:piece.span[1]]
+    rest = piece.note[after : piece.span[1]]
     if edited := EDITED_CONTAINER.match(rest):
         return clean_title(edited["title"]), after + edited.end()
-    if periodical := re.match(r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
-                              rest, re.IGNORECASE):
+    if periodical := re.match(
+        r"[\s,]*(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?P<name>[A-ZÀ-ÝĐ][^,():\d]{1,100}?)(?=\s*(?:,|\(|$))",
+        rest,
+        re.IGNORECASE,
+    ):
         return clean_title(periodical["name"]), after + periodical.end()
-    if (book := re.match(r"[\s,]*in\s+(?=[A-ZÀ-ÝĐ])", rest)) and (credit := TITLE_CREDIT.search(rest, book.end())) and \
-            "(" not in rest[book.end():credit.start()]:  # "“The Sihanouk Trail,” in Making Sense…, ed. Mark Bradley (…)"
-        return clean_title(rest[book.end():credit.start()]), after + credit.start()
+    if (
+        (book := re.match(r"[\s,]*in\s+(?=[A-ZÀ-ÝĐ])", rest))
+        and (credit := TITLE_CREDIT.search(rest, book.end()))
+        and "(" not in rest[book.end() : credit.start()]
+    ):  # "“The Sihanouk Trail,” in Making Sense…, ed. Mark Bradley (…)"
+        return clean_title(rest[book.end() : credit.start()]), after + credit.start()
     match = re.match(r"[\s,]*(?!(?:in|dans|trong|ed|trans)\b)([A-ZÀ-ÝĐ][^,():\d]{2,100}?)(?=\s*(?:\d|,|\())", rest)
     if not match or not (VOLUME.search(rest) or ISSUE.search(rest) or re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)", rest)):
         return None, after
-    if re.search(r":\s", rest[match.end():match.end() + 40]) and not re.search(r"\)\s*:", rest):
+    if re.search(r":\s", rest[match.end() : match.end() + 40]) and not re.search(r"\)\s*:", rest):
         return None, after  # "Paris: Seuil" — an imprint, not a journal
     return clean_title(match.group(1)), after + match.end()
 
@@ -379,7 +423,7 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
     note = tail.note
     earlier = [g for g in tail.groups() if EARLIER_EDITION.match(note, g[0] + 1)]  # "(1re éd. Amiot-Dumont, 1953)"
     for group in tail.groups():
-        fields = read_publication(note[group[0]:group[1]]) if group not in earlier else {}
+        fields = read_publication(note[group[0] : group[1]]) if group not in earlier else {}
         if fields:
             draft.place = draft.place or fields.get("place")
             draft.publisher = draft.publisher or fields.get("publisher")
@@ -387,19 +431,23 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
     outside = tail.outside_anchors()
     blank_groups = list(outside)
     for group in tail.groups():
-        if group in earlier or read_publication(note[group[0]:group[1]]):
+        if group in earlier or read_publication(note[group[0] : group[1]]):
             for k in range(group[0], group[1]):
                 blank_groups[k - tail.span[0]] = " "
     bare = "".join(blank_groups)
     if draft.year is None:
-        unparenthesised = re.search(r"(?:^|,)\s*([^,()]{2,80}?)\s+:\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare) or \
-            re.search(r"(?:^|,)\s*([^,():]{2,60}?):\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare)
+        unparenthesised = re.search(
+            r"(?:^|,)\s*([^,()]{2,80}?)\s+:\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare
+        ) or re.search(r"(?:^|,)\s*([^,():]{2,60}?):\s*([^,()]+?),\s*(1[5-9]\d\d|20\d\d)\b", bare)
         if unparenthesised:
             draft.place, draft.publisher = unparenthesised.group(1).strip(), unparenthesised.group(2).strip()
             draft.year = int(unparenthesised.group(3))
         else:
-            years = [y for span, y in find_years(bare) if not re.match(r"\s*[–-]\s*\d", bare[span[1]:])
-                     and not re.search(r"\d\s*[–-]\s*$", bare[:span[0]])]
+            years = [
+                y
+                for span, y in find_years(bare)
+                if not re.match(r"\s*[–-]\s*\d", bare[span[1] :]) and not re.search(r"\d\s*[–-]\s*$", bare[: span[0]])
+            ]
             if years:
                 draft.year = years[-1]
     if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
@@ -409,8 +457,12 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
         if not draft.publisher:
             draft.place, draft.publisher = placed(french.group("place").strip(), french.group("publisher").strip())
             draft.year = int(french.group("year"))
-    if not draft.publisher and (first := PUBLISHER_PLACE.match(bare)) and is_place(first["place"]) \
-            and not is_place(first["publisher"]):
+    if (
+        not draft.publisher
+        and (first := PUBLISHER_PLACE.match(bare))
+        and is_place(first["place"])
+        and not is_place(first["publisher"])
+    ):
         draft.place, draft.publisher = first["place"].strip(), first["publisher"].strip()
         draft.year = int(first["year"])
     if not draft.publisher and (vietnamese := VIETNAMESE_IMPRINT.search(bare)):

@@ -20,13 +20,24 @@ AUTHORS = rf"(?P<authors>{CJK_NAME}(?:\s*[,，、]\s*{CJK_NAME})*(?:\s*等)?)"
 TITLE = r"(?P<title>[^\[\]\n]{1,160}?)"
 TYPE = r"\[(?P<type>[MJCDNRZ])\]"
 BOOK_IMPRINT = r"(?P<place>[^:：,，.\n]{1,20})\s*[:：]\s*(?P<publisher>[^,，:：\n]{1,60}?)\s*[,，]\s*(?P<year>\d{4})"
-ARTICLE_SOURCE = (r"(?P<journal>[^,，\n]{1,60}?)\s*[,，]\s*(?P<journal_year>\d{4})\s*"
-                  r"(?:[,，]\s*(?P<volume>\d+)?\s*(?:\((?P<issue>\d+)\))?)?")
+ARTICLE_SOURCE = (
+    r"(?P<journal>[^,，\n]{1,60}?)\s*[,，]\s*(?P<journal_year>\d{4})\s*"
+    r"(?:[,，]\s*(?P<volume>\d+)?\s*(?:\((?P<issue>\d+)\))?)?"
+)
 PAGES = r"(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?))?"
-REFERENCE = re.compile(rf"{AUTHORS}\s*[.．]\s*{TITLE}\s*{TYPE}\s*[.．]\s*"
-                       rf"(?:{BOOK_IMPRINT}|{ARTICLE_SOURCE}){PAGES}\s*[.．。]?")
-KIND_OF_TYPE = {"M": "published", "J": "published", "C": "published", "D": "published", "N": "published",
-                "R": "published", "Z": "published"}
+REFERENCE = re.compile(
+    rf"{AUTHORS}\s*[.．]\s*{TITLE}\s*{TYPE}\s*[.．]\s*"
+    rf"(?:{BOOK_IMPRINT}|{ARTICLE_SOURCE}){PAGES}\s*[.．。]?"
+)
+KIND_OF_TYPE = {
+    "M": "published",
+    "J": "published",
+    "C": "published",
+    "D": "published",
+    "N": "published",
+    "R": "published",
+    "Z": "published",
+}
 
 
 def find_gbt7714(text: str) -> list[CitationDraft]:
@@ -39,11 +50,16 @@ def find_gbt7714(text: str) -> list[CitationDraft]:
     drafts = []
     for match in REFERENCE.finditer(text):
         groups = match.groupdict()
-        draft = CitationDraft(kind=KIND_OF_TYPE[groups["type"]], form="full", span=match.span(),
-                              text=match.group(0), title=groups["title"].strip(),
-                              authors=[a.strip() for a in re.split(r"[,，、]", groups["authors"].removesuffix("等"))
-                                       if a.strip()],
-                              year=int(groups["year"] or groups["journal_year"]), locator=groups["pages"])
+        draft = CitationDraft(
+            kind=KIND_OF_TYPE[groups["type"]],
+            form="full",
+            span=match.span(),
+            text=match.group(0),
+            title=groups["title"].strip(),
+            authors=[a.strip() for a in re.split(r"[,，、]", groups["authors"].removesuffix("等")) if a.strip()],
+            year=int(groups["year"] or groups["journal_year"]),
+            locator=groups["pages"],
+        )
         if groups["type"] == "M" or groups["place"]:
             draft.place, draft.publisher = (groups["place"] or "").strip() or None, groups["publisher"]
         else:

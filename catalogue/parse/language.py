@@ -16,8 +16,7 @@ MINIMUM_DISTANCE = 0.25  # abstain rather than guess: pinyin titles get no langu
 
 @lru_cache(maxsize=1)
 def _detector():
-    return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_minimum_relative_distance(
-        MINIMUM_DISTANCE).build()
+    return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_minimum_relative_distance(MINIMUM_DISTANCE).build()
 
 
 # A word of Hanyu Pinyin: one or more syllables, an optional initial and a final.

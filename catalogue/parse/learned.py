@@ -55,8 +55,15 @@ def _word_features(word: str) -> tuple[str, ...]:
         if not shape or shape[-1] != kind:
             shape.append(kind)
     marks = [f"word={lower}", f"shape={''.join(shape)[:6]}", f"suffix={lower[-3:]}"]
-    marks += [name for name, present in (("capital", word[:1].isupper()), ("digits", word.isdigit()),
-                                         ("year", bool(YEAR_TOKEN.fullmatch(word)))) if present]
+    marks += [
+        name
+        for name, present in (
+            ("capital", word[:1].isupper()),
+            ("digits", word.isdigit()),
+            ("year", bool(YEAR_TOKEN.fullmatch(word))),
+        )
+        if present
+    ]
     return tuple(marks)
 
 
@@ -83,8 +90,15 @@ def token_features(text: str, words: list[tuple[str, int, int]] | None = None) -
     after_colon = after_in = False
     last = max(1, len(words))
     for index, word in enumerate(words):
-        feature = ["bias", *_word_features(word), POSITIONS[min(4, 5 * index // last)],
-                   marks[index][0], marks[index + 1][1], marks[index + 3][2], marks[index + 4][3]]
+        feature = [
+            "bias",
+            *_word_features(word),
+            POSITIONS[min(4, 5 * index // last)],
+            marks[index][0],
+            marks[index + 1][1],
+            marks[index + 3][2],
+            marks[index + 4][3],
+        ]
         if quotes % 2:
             feature.append("in_quotes")
         if brackets:
@@ -108,7 +122,7 @@ def _find(text: str, value: str, taken: list, last: bool) -> tuple[int, int] | N
     folded, wanted = text.casefold(), value.casefold()
     starts, at = [], folded.find(wanted)
     while at >= 0:
-        if not any(taken[at:at + len(value)]):
+        if not any(taken[at : at + len(value)]):
             starts.append(at)
         at = folded.find(wanted, at + 1)
     if not starts:
@@ -131,7 +145,7 @@ def labels_for(text: str, expected: dict) -> list[str]:
             if item in (None, ""):
                 continue
             if (span := _find(text, str(item), taken, name in FOUND_LAST)) is not None:
-                taken[span[0]:span[1]] = [name] * (span[1] - span[0])
+                taken[span[0] : span[1]] = [name] * (span[1] - span[0])
     return [taken[start] or "O" for _word, start, _end in tokens(text)]
 
 
@@ -161,7 +175,9 @@ def _tagger():
     import pycrfsuite
 
     if not MODEL.exists():
-        raise FileNotFoundError(f"{MODEL}: the reader's trained model is missing (make it with `catalogue notes train`)")
+        raise FileNotFoundError(
+            f"{MODEL}: the reader's trained model is missing (make it with `catalogue notes train`)"
+        )
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
     return tagger
@@ -187,8 +203,9 @@ def _plausible(name: str, value) -> bool:
     the date of a newspaper's issue ("Het Parool, 20 Dec. 1948")."""
     if name != "locator":
         return True
-    return any(char.isdigit() for char in value) and \
-        not any(date.span[1] - date.span[0] > len(value) // 2 for date in find_dates(value))
+    return any(char.isdigit() for char in value) and not any(
+        date.span[1] - date.span[0] > len(value) // 2 for date in find_dates(value)
+    )
 
 
 def train(examples: Iterable[tuple[str, dict]], model: Path = MODEL) -> int:

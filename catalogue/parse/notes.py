@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..dates import find_dates
 from ..reference.authority import RepositoryIndex
 from ..reference.editions import EDITIONS
 from .chinese import read_chinese_note
@@ -24,12 +25,11 @@ from .citations import (
     read_citation,
     unknown_archive,
 )
-from ..dates import find_dates
 from .fields import (
     caps_authors,
-    set_date,
     has_imprint,
     looks_like_names,
+    set_date,
     via_matches,
 )
 from .gbt7714 import find_gbt7714
@@ -39,20 +39,20 @@ from .patterns import (
     ABBREVIATION_TITLE,
     AUTHOR_FILLER,
     AUTHOR_PAGE,
-    AUTHOR_TITLE_PAGE,
     AUTHOR_SHORT_TITLE,
+    AUTHOR_TITLE_PAGE,
     BIBLIOGRAPHIC_WORDS,
     CITING,
     COMMENTARY_AFTER,
     CROSS_REFERENCE,
     DOCUMENT_WORD,
     EDITION_DOCUMENT,
-    EDITOR_MARK,
     EDITION_LEAD,
+    EDITOR_MARK,
     HEREAFTER,
     HONORIFIC,
-    IN_THE_PAPER,
     IMPRINT,
+    IN_THE_PAPER,
     INTERVIEW,
     IS_IBID,
     JOINERS,
@@ -65,9 +65,9 @@ from .patterns import (
     MID_CONNECTOR,
     NAME_RUN,
     NOUN_BEFORE,
+    OP_CIT,
     OPENING_NAMES,
     OPENING_PHRASE,
-    OP_CIT,
     PAPER_OF_THE_DAY,
     PLAIN_CITATION,
     PROSE_AFTER_QUOTE,
@@ -76,8 +76,8 @@ from .patterns import (
     SAME_AUTHOR,
     SERIES_AFTER,
     SHORT_INTERVIEW,
-    SUBTITLE_THEN_ISSUE,
     SOURCE_NOTE,
+    SUBTITLE_THEN_ISSUE,
     SUPRA_NOTE,
     THESIS_IMPRINT,
     UNPLACED_IMPRINT,
@@ -88,7 +88,6 @@ from .refcodes import parse_reference_code
 from .resolve import resolve
 from .segment import scan, split_points, strip_connector, trim
 from .shortforms import recover_short_forms
-
 
 
 def parse_notes(raw_notes: Iterable[RawNote], repositories: RepositoryIndex | None = None) -> list[ParsedNote]:
@@ -108,9 +107,12 @@ def abbreviations_defined(text: str, repositories: RepositoryIndex) -> dict:
     just before "(hereafter NA)", with at most its city between."""
     found = {}
     for match in HEREAFTER.finditer(text):
-        before = [m for m in repositories.find_in(text[:match.start()])
-                  if not re.search(r"[;.(]|\d", text[m.span[1]:match.start()])
-                  and len(text[m.span[1]:match.start()].split()) <= 3]
+        before = [
+            m
+            for m in repositories.find_in(text[: match.start()])
+            if not re.search(r"[;.(]|\d", text[m.span[1] : match.start()])
+            and len(text[m.span[1] : match.start()].split()) <= 3
+        ]
         if before and repositories.resolve(match["abbreviation"]) is not before[-1].record:
             found[match["abbreviation"]] = before[-1].record
     return found
@@ -170,12 +172,12 @@ def parse_note(raw: RawNote, repositories: RepositoryIndex | None = None) -> Par
 
 
 def _split_at_caps_authors(piece: Piece) -> list[Piece]:
-    """"…, Paris, Seuil, 1987, et, pour le versant vietnamien, par Christopher E. GOSCHA, Vietnam…,
+    """ "…, Paris, Seuil, 1987, et, pour le versant vietnamien, par Christopher E. GOSCHA, Vietnam…,
     Paris, Armand Colin, 2011": a new author in capitals after an imprint starts a new citation."""
     outside = piece.outside_anchors()
     cuts = []
     for author in caps_authors(outside)[1:]:
-        before = outside[:author.start()]
+        before = outside[: author.start()]
         if IMPRINT.search(before, cuts[-1] if cuts else 0) and piece.top_level(piece.span[0] + author.start()):
             cuts.append(author.start())
     if not cuts:
@@ -189,9 +191,9 @@ def _lemma_end(text: str, structure) -> int:
     Giap, …" or "“a matter of weeks” Dupont, …" — the quoted words the note supports, no title
     (a title in quotes ends with its comma: "“Report on the frontier,” 12 March 1950")."""
     first = structure.anchors[0] if structure.anchors else None
-    if first is None or first.style != "quoted" or text[:first.span[0]].strip() or first.depth:
+    if first is None or first.style != "quoted" or text[: first.span[0]].strip() or first.depth:
         return 0
-    inner = text[first.inner[0]:first.inner[1]].strip()
+    inner = text[first.inner[0] : first.inner[1]].strip()
     after = LEMMA_AFTER.match(text, first.span[1])
     if not inner or inner[-1] in ",." or after is None or after.end() >= len(text):
         return 0
@@ -213,17 +215,26 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
     while index < len(spans):
         span = spans[index]
         if mended and (reach := _imprint_ahead(text, spans, index)) is not None:
-            previous = text[mended[-1][0]:mended[-1][1]]
+            previous = text[mended[-1][0] : mended[-1][1]]
             authors = caps_authors(previous)
-            leads = list(PROSE_THEN_AUTHOR.finditer(previous))  # "… est reproduit dans Philippe Devillers, Paris-Saigon-Hanoi."
+            leads = list(
+                PROSE_THEN_AUTHOR.finditer(previous)
+            )  # "… est reproduit dans Philippe Devillers, Paris-Saigon-Hanoi."
             opened = authors[-1].end() if authors else _opens_with_names(previous)
             if opened is None and leads:
                 opened = leads[-1].end("names")
-            if opened is None and (via := via_matches(previous)) and \
-                    (named := _opens_with_names(previous[via[-1].end():])) is not None:
+            if (
+                opened is None
+                and (via := via_matches(previous))
+                and (named := _opens_with_names(previous[via[-1].end() :])) is not None
+            ):
                 opened = via[-1].end() + named  # "…, zit. n. Peter Lohmann, Entwicklungshilfe als Außenpolitik. Die …"
-            if opened is not None and not IMPRINT.search(previous, opened) and \
-                    not LONE_YEAR.search(QUOTED_TITLE.sub("", previous[opened:])) and previous.rstrip().endswith("."):
+            if (
+                opened is not None
+                and not IMPRINT.search(previous, opened)
+                and not LONE_YEAR.search(QUOTED_TITLE.sub("", previous[opened:]))
+                and previous.rstrip().endswith(".")
+            ):
                 mended[-1] = (mended[-1][0], spans[reach][1])
                 index = reach + 1
                 continue
@@ -233,24 +244,32 @@ def _rejoin_titles(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _subtitle_then_op_cit(piece: str) -> bool:
-    """"Un État né de la guerre, op. cit., p. 214" after "Goscha, Vietnam.": a short title's
+    """ "Un État né de la guerre, op. cit., p. 214" after "Goscha, Vietnam.": a short title's
     subtitle, then "op. cit." (the words before it are no author's name)."""
     marker = OP_CIT.search(piece)
     if marker is None:
         return False
-    head = piece[:marker.start()].strip(" ,")
+    head = piece[: marker.start()].strip(" ,")
     return bool(head) and not re.search(r"[,;:()\d]", head) and not looks_like_names(head)
 
 
 def _imprint_ahead(text: str, spans: list[Span], index: int) -> int | None:
     """The piece holding an imprint (or a subtitle, then "op. cit."), this one or the next after
     a subtitle's full stop (with no year of its own), else None."""
-    piece = text[spans[index][0]:spans[index][1]]
-    if IMPRINT.search(piece) or THESIS_IMPRINT.search(piece) or SUBTITLE_THEN_ISSUE.match(piece) or \
-            _subtitle_then_op_cit(piece):
+    piece = text[spans[index][0] : spans[index][1]]
+    if (
+        IMPRINT.search(piece)
+        or THESIS_IMPRINT.search(piece)
+        or SUBTITLE_THEN_ISSUE.match(piece)
+        or _subtitle_then_op_cit(piece)
+    ):
         return index
-    if index + 1 < len(spans) and piece.rstrip().endswith(".") and not LONE_YEAR.search(piece) and \
-            IMPRINT.search(text[spans[index + 1][0]:spans[index + 1][1]]):
+    if (
+        index + 1 < len(spans)
+        and piece.rstrip().endswith(".")
+        and not LONE_YEAR.search(piece)
+        and IMPRINT.search(text[spans[index + 1][0] : spans[index + 1][1]])
+    ):
         return index + 1
     return None
 
@@ -261,8 +280,12 @@ def _opens_with_names(piece: str) -> int | None:
     if same := SAME_AUTHOR.match(piece, len(piece) - len(piece.lstrip())):  # "ders., Bonn und Saigon. Die …"
         return same.end()
     match = OPENING_NAMES.match(piece)
-    if match and looks_like_names(match["names"]) and (run := name_run(match["names"])) \
-            and len(run.group(0).split()) <= 5:
+    if (
+        match
+        and looks_like_names(match["names"])
+        and (run := name_run(match["names"]))
+        and len(run.group(0).split()) <= 5
+    ):
         return match.end("names")  # "zur Politik der DDR Ingrid Muth, Die DDR-Außenpolitik …": the names end the run
     return None
 
@@ -280,7 +303,11 @@ def _read_part(part: Piece) -> list[CitationDraft]:
         single = single.sub(start, single.span[1])
         single = single.sub(single.span[0], _citation_end(single))
         draft = numbered_in_edition(read_citation(single))
-        if index and drafts and (not (draft.kind == "published" and draft.form == "full") or _dated_only(draft, single)):
+        if (
+            index
+            and drafts
+            and (not (draft.kind == "published" and draft.form == "full") or _dated_only(draft, single))
+        ):
             draft.kind, draft.form = "cited_document", "full"
             draft.via, draft.via_relation = drafts[0], "cited_in"
             draft.locator = draft.locator or drafts[0].locator  # the page of the work citing it
@@ -312,22 +339,27 @@ def _split_joined(piece: Piece) -> list[Piece]:
         head = piece.sub(piece.span[0], position)
         tail = piece.sub(after, piece.span[1])
         following = next((a for a in anchors if a.span[0] >= after), None)
-        between = note[after:following.span[0]] if following else tail.text
-        head_after_title = note[max([a.span[1] for a in head.anchors()], default=head.span[0]):position]
+        between = note[after : following.span[0]] if following else tail.text
+        head_after_title = note[max([a.span[1] for a in head.anchors()], default=head.span[0]) : position]
         if re.search(r"(?:^|[\s,])(?:in|dans|trong)\s+[^,]*$", head_after_title):
             continue  # "in Ferrand and Lacombe (eds.), *Book*": the editors of a chapter's book
         if following is not None and not between.strip():
             starts_citation = True
         elif following is not None:
-            starts_citation = between.rstrip().endswith(",") and len(between.split()) <= 6 and \
-                looks_like_names(between.strip(" ,"))
+            starts_citation = (
+                between.rstrip().endswith(",") and len(between.split()) <= 6 and looks_like_names(between.strip(" ,"))
+            )
         elif CROSS_REFERENCE.match(head.text):  # "voir supra note 23 et, sur l'affaire elle-même, Jacques DESPUECH, …"
             starts_citation = citation_start(tail) is not None
         else:
             starts_citation = bool(re.match(r"[A-ZÀ-ÝĐ]", tail.text)) and bool(
-                OP_CIT.search(tail.text) or CROSS_REFERENCE.match(tail.text) or AUTHOR_PAGE.fullmatch(tail.text)
+                OP_CIT.search(tail.text)
+                or CROSS_REFERENCE.match(tail.text)
+                or AUTHOR_PAGE.fullmatch(tail.text)
                 or AUTHOR_TITLE_PAGE.fullmatch(tail.text)
-                or newspaper_issue(tail.text) or _two_imprints(head, tail))
+                or newspaper_issue(tail.text)
+                or _two_imprints(head, tail)
+            )
         if not starts_citation or citation_start(head) is None:
             continue  # commentary: "… các “thổ phỉ” và “Hoa kiều phản động” …"
         return [head, *_split_joined(tail)]
@@ -335,12 +367,16 @@ def _split_joined(piece: Piece) -> list[Piece]:
 
 
 def _two_imprints(head: Piece, tail: Piece) -> bool:
-    """"Zubok and Pleshakov, Inside the Kremlin's Cold War (Cambridge, MA: …, 1996), 54–62, and
+    """ "Zubok and Pleshakov, Inside the Kremlin's Cold War (Cambridge, MA: …, 1996), 54–62, and
     Odd Arne Westad, Decisive Encounters (Stanford: …, 2003)": two books, titles unitalicised,
     each with its imprint, the second opening with its authors' names."""
     names = re.match(r"([^,()]{3,80}?),\s", tail.text)
-    return bool(names) and looks_like_names(names.group(1)) and (has_publication(head) or has_imprint(head.text)) \
+    return (
+        bool(names)
+        and looks_like_names(names.group(1))
+        and (has_publication(head) or has_imprint(head.text))
         and (has_publication(tail) or has_imprint(tail.text))
+    )
 
 
 def citation_start(piece: Piece) -> int | None:
@@ -356,9 +392,13 @@ def citation_start(piece: Piece) -> int | None:
         outside = piece.outside_anchors()
     text = piece.text
     for lead in MID_CONNECTOR.finditer(text):  # "… un « nouvel engrenage » : voir supra, note 10."
-        if lead.start() and piece.top_level(start + lead.start()) and CROSS_REFERENCE.match(text[lead.start():]):
+        if lead.start() and piece.top_level(start + lead.start()) and CROSS_REFERENCE.match(text[lead.start() :]):
             return start + lead.start()
-    if CROSS_REFERENCE.match(text) or re.match(r"(?i)(?:ibid|id\.|idem|ebd\b|ebenda|như trên|同上)", text) or EDITION_LEAD.match(text):
+    if (
+        CROSS_REFERENCE.match(text)
+        or re.match(r"(?i)(?:ibid|id\.|idem|ebd\b|ebenda|như trên|同上)", text)
+        or EDITION_LEAD.match(text)
+    ):
         return start
     if IS_IBID.search(text) or SHORT_INTERVIEW.match(text) or SAME_AUTHOR.match(text) and has_imprint(text):
         return start  # "ders., Bonn und Saigon…, Frankfurt a. M.: Peter Lang, 2002": the same author again
@@ -366,51 +406,76 @@ def citation_start(piece: Piece) -> int | None:
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
         if _via_present(piece, marker.start()):
             return start  # "Message…, 14 mars 1954, cité dans Cadeau, Diên Biên Phu, op. cit.": the document opens it
-        before = [a for a in anchors if start <= a.span[0] and a.span[1] <= start + marker.start()
-                  and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0]:a.inner[1]].strip(" ,."))]
+        before = [
+            a
+            for a in anchors
+            if start <= a.span[0]
+            and a.span[1] <= start + marker.start()
+            and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0] : a.inner[1]].strip(" ,."))
+        ]
         if before:
-            names = name_run(note[start:before[-1].span[0]])
+            names = name_run(note[start : before[-1].span[0]])
             return start + names.start() if names else before[-1].span[0]
-        if (short := AUTHOR_SHORT_TITLE.fullmatch(outside[: marker.start()])) and looks_like_names(short["names"]) \
-                and len(short["names"].split()) <= 4:
+        if (
+            (short := AUTHOR_SHORT_TITLE.fullmatch(outside[: marker.start()]))
+            and looks_like_names(short["names"])
+            and len(short["names"].split()) <= 4
+        ):
             return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
         names = name_run(outside[: marker.start()])
         return start + names.start() if names else start
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")) or newspaper_issue(text):
         return start
     for lead in IN_THE_PAPER.finditer(text):  # "the dispatch from Paris in The New York Times, June 17, 1954, p. 3"
-        if piece.top_level(start + lead.start()) and newspaper_issue(text[lead.end():]):
+        if piece.top_level(start + lead.start()) and newspaper_issue(text[lead.end() :]):
             return start + lead.end()
     if (work := WORK_BY.match(text)) and piece.anchors():  # "l'article d'André Fontaine, « Après Genève », Le Monde, …"
         return start + work.end()
-    if _via_present(piece) or (holding := holding_mentions(piece)) and (
-            re.search(r"\d", text) or holding[0].span[0] == start and SERIES_AFTER.match(note, holding[0].span[1], end)):
+    if (
+        _via_present(piece)
+        or (holding := holding_mentions(piece))
+        and (
+            re.search(r"\d", text) or holding[0].span[0] == start and SERIES_AFTER.match(note, holding[0].span[1], end)
+        )
+    ):
         return start  # "SHD, 10 H 287", "Eisenhower Library, Dulles Papers, Telephone Conversations"
     if document := EDITION_DOCUMENT.search(text):  # "Document 146.", "Voir ci-dessus le document n° 212."
         return start + document.start(next(g for g in ("whole", "doc", "volume") if document.group(g)))
     if published_in_split(piece) is not None:
         return start
-    if not anchors and paper_of_the_day(text):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
+    if not anchors and paper_of_the_day(
+        text
+    ):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
         return start + PAPER_OF_THE_DAY.search(text).start()
-    if find_dates(outside) and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text)) \
-            and len(text.split()) <= 40:
+    if (
+        find_dates(outside)
+        and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text))
+        and len(text.split()) <= 40
+    ):
         return start
     if (authors := caps_authors(outside)) and IMPRINT.search(outside, authors[0].end()):
         return start + authors[0].start()  # "Sur ce point, voir Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
     if anchors:
         for anchor in anchors:  # "On the term ‘bersiap’ and its uses, see Robert Cribb, ‘The brief genocide…’"
-            if lead := _prose_lead(note[start:anchor.span[0] + 1]):
+            if lead := _prose_lead(note[start : anchor.span[0] + 1]):
                 return start + lead
         if (begun := _start_before_title(piece, anchors[0].span[0])) is not None:
             return begun
         groups = [g for g in piece.groups() if g[0] >= anchors[-1].span[1]]
-        if groups and has_publication(piece.sub(groups[0][0], piece.span[1])) and \
-                (lead := _prose_lead(note[anchors[-1].span[1]:groups[0][0]])):
-            return anchors[-1].span[1] + lead  # "… in favor of “steady advance” is best read alongside Qiang Zhai, China…"
+        if (
+            groups
+            and has_publication(piece.sub(groups[0][0], piece.span[1]))
+            and (lead := _prose_lead(note[anchors[-1].span[1] : groups[0][0]]))
+        ):
+            return (
+                anchors[-1].span[1] + lead
+            )  # "… in favor of “steady advance” is best read alongside Qiang Zhai, China…"
         return None
     if has_publication(piece):
         first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
-        if lead := _prose_lead(text[:first_group]):  # "The President later described it in Dwight D. Eisenhower, Mandate…"
+        if lead := _prose_lead(
+            text[:first_group]
+        ):  # "The President later described it in Dwight D. Eisenhower, Mandate…"
             return start + lead
         return start
     words = len(text.split())
@@ -418,21 +483,33 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if PLAIN_CITATION.match(text) and len(text.split()) <= 40 and not _prose(text):
         return start
-    if (comma := re.search(r",\s", text)) and (run := name_run(text[:comma.start()])) and \
-            AUTHOR_TITLE_PAGE.fullmatch(text, run.start()):
-        return start + run.start()  # "zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.": a lead, then a short form
+    if (
+        (comma := re.search(r",\s", text))
+        and (run := name_run(text[: comma.start()]))
+        and AUTHOR_TITLE_PAGE.fullmatch(text, run.start())
+    ):
+        return (
+            start + run.start()
+        )  # "zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.": a lead, then a short form
     imprints = [m.span() for m in IMPRINT.finditer(text)]
     for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
-        rest = text[colon.end():]
+        rest = text[colon.end() :]
         if any(a < colon.start() < b for a, b in imprints):
             continue  # "…, Berlin: Ch. Links, 2000": the colon between place and publisher
-        if piece.top_level(start + colon.start()) and len(rest.split()) <= 40 and (
-                PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest)):
+        if (
+            piece.top_level(start + colon.start())
+            and len(rest.split()) <= 40
+            and (PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest))
+        ):
             return start + colon.end()
     if re.match(r"[A-ZÀ-ÝĐ]", text) and has_imprint(text) and len(text.split()) <= 40:
         return start  # "Viện Lịch sử quân sự Việt Nam, Lịch sử…, Nxb. Chính trị quốc gia, H., 1996"
-    if has_imprint(text) and (comma := re.search(r",\s", text)) and (run := name_run(text[:comma.start()])) and \
-            len(run.group(0).split()) <= 4:
+    if (
+        has_imprint(text)
+        and (comma := re.search(r",\s", text))
+        and (run := name_run(text[: comma.start()]))
+        and len(run.group(0).split()) <= 4
+    ):
         return start + run.start()  # "grundlegend Alexander Troche, Berlin wird…, Düsseldorf: Droste, 2001"
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
@@ -443,7 +520,7 @@ def name_run(head: str) -> re.Match[str] | None:
     """The run of names that ends a lead, less a German noun opening it after its article or
     adjective: "zur Politik der DDR Ingrid Muth" → "Ingrid Muth"."""
     run = NAME_RUN.search(head)
-    before = head[:run.start()].split() if run else []
+    before = head[: run.start()].split() if run else []
     if run and len(run.group(0).split()) >= 3 and before and NOUN_BEFORE.fullmatch(before[-1]):
         return NAME_RUN.search(head, run.start() + len(run.group(0).split()[0]) + 1)
     return run
@@ -452,8 +529,11 @@ def name_run(head: str) -> re.Match[str] | None:
 def _quoted_word(note: str, anchor) -> bool:
     """A word or phrase in quotes inside a sentence of commentary, no title: "I use “Saigon”
     for the combined municipality…" (nothing closes it, and prose in lower case follows)."""
-    return anchor.style == "quoted" and note[anchor.inner[1] - 1:anchor.inner[1]] not in ",.;:!?" and \
-        PROSE_AFTER_QUOTE.match(note, anchor.span[1]) is not None
+    return (
+        anchor.style == "quoted"
+        and note[anchor.inner[1] - 1 : anchor.inner[1]] not in ",.;:!?"
+        and PROSE_AFTER_QUOTE.match(note, anchor.span[1]) is not None
+    )
 
 
 def _prose_lead(head: str) -> int | None:
@@ -461,11 +541,14 @@ def _prose_lead(head: str) -> int | None:
     ("Eden's published account, in Anthony Eden, Full Circle (London: …)"), else None."""
     if re.match(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3},\s", head):
         return None  # the citation opens with its author
-    if (phrase := OPENING_PHRASE.match(head)) and (names := re.match(r"[^,()]{2,60}(?=,\s)", head[phrase.end():])) \
-            and looks_like_names(names.group(0)):
+    if (
+        (phrase := OPENING_PHRASE.match(head))
+        and (names := re.match(r"[^,()]{2,60}(?=,\s)", head[phrase.end() :]))
+        and looks_like_names(names.group(0))
+    ):
         return phrase.end()  # "for the Dutch side, H.W. van den Doel, Afscheid van Indië (…)"
     leads = list(PROSE_THEN_AUTHOR.finditer(head))
-    if not leads or len(head[:leads[-1].start()].split()) < 2:
+    if not leads or len(head[: leads[-1].start()].split()) < 2:
         return None
     return leads[-1].start("names")
 
@@ -478,8 +561,11 @@ def _prose(text: str) -> bool:
         return True
     if LOCATOR.search(text) or has_imprint(text):
         return False
-    lower = [w for w in re.findall(r"\b[^\W\d_][\w’'-]*", text)
-             if w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS]
+    lower = [
+        w
+        for w in re.findall(r"\b[^\W\d_][\w’'-]*", text)
+        if w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS
+    ]
     return len(lower) >= 10
 
 
@@ -489,11 +575,22 @@ def _via_present(piece: Piece, before: int | None = None) -> bool:
     for match in via_matches(piece.text):
         if before is not None and match.start() >= before:
             break
-        if match.start() and piece.top_level(piece.span[0] + match.start()) and \
-                not match.group("relation").casefold().startswith(CITING):
+        if (
+            match.start()
+            and piece.top_level(piece.span[0] + match.start())
+            and not match.group("relation").casefold().startswith(CITING)
+        ):
             rest = piece.sub(piece.span[0] + match.end(), piece.span[1])
-            return bool(rest.anchors()) or has_publication(rest) or bool(EDITIONS.opening(rest.text)) or bool(
-                PLAIN_CITATION.match(rest.text) or AUTHOR_PAGE.fullmatch(rest.text.rstrip(".")) or OP_CIT.search(rest.text))
+            return (
+                bool(rest.anchors())
+                or has_publication(rest)
+                or bool(EDITIONS.opening(rest.text))
+                or bool(
+                    PLAIN_CITATION.match(rest.text)
+                    or AUTHOR_PAGE.fullmatch(rest.text.rstrip("."))
+                    or OP_CIT.search(rest.text)
+                )
+            )
     return False
 
 
@@ -522,20 +619,30 @@ def _quoted_sentence(piece: Piece, prefix: str) -> bool:
     “inclined to see Peking’s hand behind every Viet Minh success.”"): a title closes with a
     comma or is followed by its details; a lower-case word before it is a verb of the prose."""
     anchors = [a for a in piece.anchors() if a.depth == 0]
-    if len(anchors) != 1 or anchors[0].style != "quoted" or piece.note[anchors[0].span[1]:piece.span[1]].strip(" .”\""):
+    if (
+        len(anchors) != 1
+        or anchors[0].style != "quoted"
+        or piece.note[anchors[0].span[1] : piece.span[1]].strip(' .”"')
+    ):
         return False
     if piece.note[anchors[0].inner[1] - 1] not in ".!?":
         return False
-    return any(w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS
-               for w in re.findall(r"[^\W\d_][\w’'-]*", prefix))
+    return any(
+        w[0].islower() and w.casefold() not in LOWER_WORDS and w.casefold() not in BIBLIOGRAPHIC_WORDS
+        for w in re.findall(r"[^\W\d_][\w’'-]*", prefix)
+    )
 
 
 def _compiler(prefix: str) -> bool:
     """A body named as the work's editor or compiler, its name romanised in lower case after
     the first word ("Zhonggong zhongyang wenxian yanjiushi, ed., *Zhou Enlai nianpu*")."""
     mark = EDITOR_MARK.search(prefix)
-    name = prefix[:mark.start()].strip() if mark else ""
-    return bool(mark) and mark.group(0).strip().endswith(",") and bool(re.fullmatch(r"[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){1,5}", name))
+    name = prefix[: mark.start()].strip() if mark else ""
+    return (
+        bool(mark)
+        and mark.group(0).strip().endswith(",")
+        and bool(re.fullmatch(r"[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){1,5}", name))
+    )
 
 
 def _titled_in_work(piece: Piece, title: int) -> bool:
@@ -544,8 +651,8 @@ def _titled_in_work(piece: Piece, title: int) -> bool:
     anchors = [a for a in piece.anchors() if a.depth == 0 and a.span[0] >= title]
     if len(anchors) < 2 or anchors[0].style != "quoted" or anchors[1].style != "italic":
         return False
-    inner = piece.note[anchors[0].inner[0]:anchors[0].inner[1]].rstrip()
-    return inner.endswith(",") and not piece.note[anchors[0].span[1]:anchors[1].span[0]].strip(" ,")
+    inner = piece.note[anchors[0].inner[0] : anchors[0].inner[1]].rstrip()
+    return inner.endswith(",") and not piece.note[anchors[0].span[1] : anchors[1].span[0]].strip(" ,")
 
 
 def _citation_end(piece: Piece) -> int:
@@ -581,13 +688,26 @@ def _source_described(text: str, citations: list[CitationDraft]) -> list[Citatio
 
 def _names_nothing(citation: CitationDraft) -> bool:
     """A citation read from a document's description only: no holder, code, work or page."""
-    return citation.kind in ("archival", "published", "unknown") and citation.form in ("full", "short") and not (
-        citation.repository or citation.reference_code_cited or citation.via or citation.authors or citation.locator
-        or citation.container_title or citation.publisher or citation.place or citation.year or citation.volume)
+    return (
+        citation.kind in ("archival", "published", "unknown")
+        and citation.form in ("full", "short")
+        and not (
+            citation.repository
+            or citation.reference_code_cited
+            or citation.via
+            or citation.authors
+            or citation.locator
+            or citation.container_title
+            or citation.publisher
+            or citation.place
+            or citation.year
+            or citation.volume
+        )
+    )
 
 
 def _same_author(citations: list[CitationDraft]) -> None:
-    """"id., *Title*": the author of the citation before."""
+    """ "id., *Title*": the author of the citation before."""
     for previous, citation in zip(citations, citations[1:]):
         if SAME_AUTHOR.match(citation.text) and citation.title:
             citation.form = "full"
@@ -595,36 +715,54 @@ def _same_author(citations: list[CitationDraft]) -> None:
 
 
 def _printed_copies(citations: list[CitationDraft]) -> None:
-    """"Collins to Dulles, 7 April 1955, NARA, …; printed in *FRUS*…": the edition prints the
+    """ "Collins to Dulles, 7 April 1955, NARA, …; printed in *FRUS*…": the edition prints the
     document cited just before, which keeps its date."""
     for previous, citation in zip(citations, citations[1:]):
-        if citation.kind == "published_document" and citation.date is None and not citation.title and \
-                previous.date and EDITION_LEAD.match(citation.text):
+        if (
+            citation.kind == "published_document"
+            and citation.date is None
+            and not citation.title
+            and previous.date
+            and EDITION_LEAD.match(citation.text)
+        ):
             citation.date, citation.date_as_written = previous.date, previous.date_as_written
             citation.date_precision = previous.date_precision
 
 
 def _printed_edition_of_the_document_before(citations: list[CitationDraft]) -> None:
-    """"Van Mook to Logemann, 20 July 1946, NA, …; printed in NIB, vol. 5, …": the edition prints
+    """ "Van Mook to Logemann, 20 July 1946, NA, …; printed in NIB, vol. 5, …": the edition prints
     the document cited just before it, whose title, date and correspondents it keeps."""
     for previous, citation in zip(citations, citations[1:]):
-        if citation.kind == "published_document" and citation.date is None and not citation.title and \
-                previous.kind == "archival" and EDITION_LEAD.match(citation.text):
+        if (
+            citation.kind == "published_document"
+            and citation.date is None
+            and not citation.title
+            and previous.kind == "archival"
+            and EDITION_LEAD.match(citation.text)
+        ):
             citation.date, citation.date_as_written, citation.date_precision = (
-                previous.date, previous.date_as_written, previous.date_precision)
+                previous.date,
+                previous.date_as_written,
+                previous.date_precision,
+            )
             citation.title, citation.genre = previous.title, previous.genre
             citation.sender, citation.recipient = previous.sender, previous.recipient
 
 
 def _share_repositories(citations: list[CitationDraft], text: str) -> None:
-    """"“A” (date) and “B” (date), 10 H 287, SHD": A is held where B is, under B's code; a document
+    """ "“A” (date) and “B” (date), 10 H 287, SHD": A is held where B is, under B's code; a document
     with no archive listed after one, after a semicolon, is held where that one is."""
     for index, citation in enumerate(citations):
         if citation.kind != "archival" or citation.repository:
             continue
-        donor = next((c for c in citations[index + 1:] if c.kind == "archival" and c.repository), None)
-        if donor is None and index and (before := citations[index - 1]).kind == "archival" and before.repository \
-                and re.fullmatch(r"\s*;\s*", text[before.span[1]:citation.span[0]]):
+        donor = next((c for c in citations[index + 1 :] if c.kind == "archival" and c.repository), None)
+        if (
+            donor is None
+            and index
+            and (before := citations[index - 1]).kind == "archival"
+            and before.repository
+            and re.fullmatch(r"\s*;\s*", text[before.span[1] : citation.span[0]])
+        ):
             donor = before  # "hồ sơ số 214: Điện …, tờ 4; Điện …, tờ 7": the next document of the same file
         if donor is None:
             citation.unresolved_reason = "no repository named"
@@ -637,8 +775,9 @@ def _share_repositories(citations: list[CitationDraft], text: str) -> None:
 def _normalise_code(citation: CitationDraft) -> None:
     for draft in (citation, citation.via):
         if draft is not None and draft.reference_code_cited:
-            code = parse_reference_code(draft.reference_code_cited,
-                                        draft.repository if draft.repository_known else None)
+            code = parse_reference_code(
+                draft.reference_code_cited, draft.repository if draft.repository_known else None
+            )
             draft.reference_code, draft.reference_levels = code.normalised, code.levels
 
 
@@ -647,9 +786,9 @@ def unplaced_text(residue: str, repositories: RepositoryIndex | None) -> str | N
     imprint in brackets ("(Paris: Seuil, 1952)"), or an archive named just before a code
     ("SHD, 10 H 287"). None when the commentary is only commentary."""
     for imprint in UNPLACED_IMPRINT.finditer(residue):
-        return residue[max(0, imprint.start() - 60):imprint.end()].strip()
+        return residue[max(0, imprint.start() - 60) : imprint.end()].strip()
     for mention in repositories.find_in(residue) if repositories is not None else []:
-        after = residue[mention.span[1]:mention.span[1] + 25]
+        after = residue[mention.span[1] : mention.span[1] + 25]
         if re.match(r"\s*[,:]\s*[A-Z]{0,4}[\s/-]*\d", after):
-            return residue[mention.span[0]:mention.span[1] + 25].strip()
+            return residue[mention.span[0] : mention.span[1] + 25].strip()
     return None

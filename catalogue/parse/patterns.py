@@ -18,7 +18,9 @@ MAX_NOTE_LENGTH = 20_000
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
 
 
-IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE)  # 同上: Chinese "ibid."
+IBID = re.compile(
+    r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\b\.?", re.IGNORECASE
+)  # 同上: Chinese "ibid."
 
 
 # An edition's note placing a document in the file cited just before: "…, is ibid., 751G.00/3–2154",
@@ -26,14 +28,17 @@ IBID = re.compile(r"(?:ibid(?:em)?|id(?:em)?|ebd|ebenda|như\s+trên|nt|同上)\
 IS_IBID = re.compile(r"(?:,?\s+(?:is|are|was|were)\s+(?:also\s+)?|,\s*)(?P<ibid>ibid\.?)(?:,\s*|\s*$)", re.IGNORECASE)
 
 
-OP_CIT = re.compile(r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.",
-                    re.IGNORECASE)  # a.a.O.: "am angegebenen Ort"
+OP_CIT = re.compile(
+    r"\b(?:op\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|loc\.?\s*cit|sđd|tlđd|sdd|tldd)\b\.?|\ba\.\s?a\.\s?O\.", re.IGNORECASE
+)  # a.a.O.: "am angegebenen Ort"
 
 
 # A document, its date in brackets, then the short title of the work it is printed in, before
 # "Sđd"/"op. cit.": "Thư gửi đồng bào Nam Bộ (31-5-1946), Hồ Chí Minh toàn tập, ".
-DATED_DOCUMENT_IN_WORK = re.compile(r"(?P<title>[^,()]{3,200}?)\s*\((?P<date>[^()]{4,40})\)\s*,\s*"
-                                    r"(?P<work>[^,()]{3,200}?)\s*,?\s*\*?\s*")
+DATED_DOCUMENT_IN_WORK = re.compile(
+    r"(?P<title>[^,()]{3,200}?)\s*\((?P<date>[^()]{4,40})\)\s*,\s*"
+    r"(?P<work>[^,()]{3,200}?)\s*,?\s*\*?\s*"
+)
 
 
 CROSS_REFERENCE = re.compile(
@@ -45,8 +50,11 @@ CROSS_REFERENCE = re.compile(
 )
 
 
-SUPRA_NOTE = re.compile(r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
-                        r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)", re.IGNORECASE)
+SUPRA_NOTE = re.compile(
+    r"\b(?:supra|above|infra),?\s+(?:n\.|note)\s*(?P<number>\d+)|"
+    r"\b(?:n\.|note)\s*(?P<number2>\d+)\s+(?:supra|above|ci-dessus)",
+    re.IGNORECASE,
+)
 
 
 # What a document "is" before VIA's "printed in": "NSC 5405, “…,” January 16, 1954, is printed in …".
@@ -67,17 +75,21 @@ CITING = ("quoting", "citing", "qui")  # "qui" opens only "qui cite(nt)" among V
 
 
 # Every word VIA opens with, found first: VIA's optional lead ("[,;]?\s*") makes it slow to scan.
-VIA_WORDS = re.compile(r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
-                       r"publi|printed|zit|quoting|citing|qui\s+cit")
+VIA_WORDS = re.compile(
+    r"(?i)cited|quoted|cité|dẫn|dan|trích|trich|translat|rpt|repr|reprinted|republished|reprodu|"
+    r"publi|printed|zit|quoting|citing|qui\s+cit"
+)
 
 
-VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)",
-                    re.IGNORECASE)
+VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*(?P<volume>\d+|[IVXLC]+\b)", re.IGNORECASE)
 
 
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
-TITLE_VOLUME = re.compile(r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
-                          r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$", re.IGNORECASE)
+TITLE_VOLUME = re.compile(
+    r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
+    r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$",
+    re.IGNORECASE,
+)
 # The years a work covers, in brackets at the end of its title: "Sài Gòn - Chợ Lớn kháng chiến
 # (1945-1954)", "Zhou Enlai nianpu (1949–1976)" (a range is no year of publication).
 YEARS_COVERED = r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\s*\)"
@@ -109,15 +121,18 @@ LOCATOR = re.compile(
 )
 
 
-AUTHOR_PAGE = re.compile(r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*"
-                         r"(?P<pages>(?:(?:pp?|tr)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?")  # "Miller, p. 265"
+AUTHOR_PAGE = re.compile(
+    r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*"
+    r"(?P<pages>(?:(?:pp?|tr)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?"
+)  # "Miller, p. 265"
 
 
 # A short form whole: the author's surname, a short title, the page: "Wiedemann, Solidarität und
 # Eigeninteresse, S. 64", "Frey, Geschichte, S. 160 f.", "Anak Agung, Dari Negara Indonesia Timur, pp. 310–15".
 AUTHOR_TITLE_PAGE = re.compile(
     r"[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,2},\s+[^,;()]{2,80},\s+(?:(?:pp?|S|tr)\.\s*)?\d{1,4}"
-    r"(?:\s*[–-]\s*\d{1,4})?(?:\s+ff?\.)?\.?")
+    r"(?:\s*[–-]\s*\d{1,4})?(?:\s+ff?\.)?\.?"
+)
 
 
 # "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
@@ -154,7 +169,8 @@ EDITION_LEAD = re.compile(
     r"reproduced|translated)(?:,[^,]{1,40},)?|(?:an?\s+)?(?:English\s+)?translation(?:\s+is)?|(?:the\s+)?text(?:\s+is)?)\s+in\s+"
     r"|^(?:auch\s+|ebenfalls\s+)?(?:ab)?gedruckt\s+in:?\s+|^(?:également\s+)?(?:reproduit|publié)e?s?\s+dans\s+"
     r"|^(?:được\s+)?(?:in\s+lại|in|đăng|đăng\s+lại|công\s+bố)\s+trong\s*:?\s+",  # "in lại trong: …"
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 LEAF = re.compile(r"(?<![\w])(?:ll?|лл?)\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:ob|об)\.?)?\s*$")
@@ -167,25 +183,32 @@ TIME_OF_DAY = re.compile(r"(?i)(?:at\s+)?(?:\d{4}\s*(?:hours|hrs)|\d{1,2}[:h]\d{
 BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
 
 
-LETTER = re.compile(r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
-                    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’|d[’'])?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b")
+LETTER = re.compile(
+    r"^(?P<title>.*?\b(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s+(?:to|à|gửi|an)\s+"
+    r"(?P<recipient>(?:the\s+|l[ae]\s+|l’|d[’'])?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b"
+)
 
 
 # A document named only by its sender and its recipients, perhaps with its kind and number:
 # "He Yingqin to Chiang Kai-shek", "Zhou Enlai to Mao Zedong, Liu Shaoqi and the Central
 # Committee", "Chiang Kai-shek to Lu Han, telegram", "Zhu Hanoi zonglingshiguan [Consulate-General
 # in Hanoi] to Waijiaobu" (a romanised name with its translation): an untitled document.
-_PARTY = (r"(?:d[’']|l[’'])?(?:[A-ZÀ-ÝĐ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w.’'-]*|de|du|d’|d'|van|von|of|the)){0,5}"
-          r"|[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){0,3}(?=\s+\[))(?:\s+\[[^\[\]]{2,80}\])?")
+_PARTY = (
+    r"(?:d[’']|l[’'])?(?:[A-ZÀ-ÝĐ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w.’'-]*|de|du|d’|d'|van|von|of|the)){0,5}"
+    r"|[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){0,3}(?=\s+\[))(?:\s+\[[^\[\]]{2,80}\])?"
+)
 UNTITLED_LETTER = re.compile(
     rf"(?!(?i:the|a|an)\s)(?P<sender>{_PARTY})\s+(?:to|à|an)\s+(?:the\s+|l[ae]\s+|l’)?{_PARTY}"
     rf"(?:(?:\s*,\s*|\s+(?:and|et|und)\s+)(?:the\s+)?{_PARTY})*"
     r"(?:,\s*(?i:telegram|télégramme|cable|letter|lettre|memorandum|note|message|dispatch|dépêche)"
-    r"(?:\s+(?:no\.\s*|n°\s*)?\d+)?)?")
+    r"(?:\s+(?:no\.\s*|n°\s*)?\d+)?)?"
+)
 
 
 # An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
-SHORT_INTERVIEW = re.compile(r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)")
+SHORT_INTERVIEW = re.compile(
+    r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)"
+)
 
 
 # A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
@@ -194,18 +217,23 @@ POSSESSIVE_LETTER = re.compile(
     r"^(?P<sender>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[’']s\s+(?:[\w-]+\s+){0,2}?"
     r"(?i:reply|letter|telegram|cable|notes?|report|message|memorandum|memo|instructions?|directive|"
     r"answer|response|petition|appeal|request|proposal|speech|address)\s+(?:to|for)\s+"
-    r"(?P<recipient>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
+    r"(?P<recipient>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})"
+)
 
 
 # An interview as a source: "Author interview with…", "Oral history interview with…, by…".
-INTERVIEW = re.compile(r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?"
-                       r"(?:(?:telephone|phone|e-?mail|skype|zoom|video|recorded|filmed|unpublished)\s+)?interviews?\s+"
-                       r"(?:with|by|of)\b|(?:gespräch|interview)\s+(?:des\s+verfassers|der\s+verfasserin)\s+mit\b")
+INTERVIEW = re.compile(
+    r"(?i)(?:(?:the\s+)?author(?:’s|'s)?\s+|oral[- ]history\s+|personal\s+)?"
+    r"(?:(?:telephone|phone|e-?mail|skype|zoom|video|recorded|filmed|unpublished)\s+)?interviews?\s+"
+    r"(?:with|by|of)\b|(?:gespräch|interview)\s+(?:des\s+verfassers|der\s+verfasserin)\s+mit\b"
+)
 
 
 # Kinds of document a note names, in English and French (DOCUMENT_WORD, DOCUMENT_NAMED).
-_DOCUMENT_KINDS = (r"telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
-                   r"dispatch|dépêche|bulletin|fiche")
+_DOCUMENT_KINDS = (
+    r"telegram|télégramme|cable|letter|lettre|note|memorandum|mémorandum|report|rapport|"
+    r"dispatch|dépêche|bulletin|fiche"
+)
 DOCUMENT_WORD = re.compile(
     rf"\b(?:{_DOCUMENT_KINDS}|memo|"
     r"interview|entretien|phỏng\s+vấn|điện|thư|báo\s+cáo|minutes|procès-verbal|biên\s+bản|speech|"
@@ -222,12 +250,15 @@ DOCUMENT_WORD = re.compile(
 DOCUMENT_NAMED = re.compile(
     rf"(?i)(?:{_DOCUMENT_KINDS}|tél\.|tel\.|despatch)\s+(?:n°|no\.|nº|nr\.|\d|de\s|du\s|des\s|d’|d'|from\s|of\s|to\s|à\s)"
     r"|(?i:báo\s+cáo|điện(?!\s+biên)|thư(?!\s+viện)|chỉ\s+thị|biên\s+bản|công\s+văn|tờ\s+trình|thông\s+tri|"
-    r"nghị\s+quyết)\s+\w")
+    r"nghị\s+quyết)\s+\w"
+)
 
 
 # A file named by its subject, before the archive that holds it: "Hồ sơ về việc định cư đồng bào
 # di cư…", "Dossier relatif aux…", "File on the…".
-FILE_HEAD = re.compile(r"(?:Hồ\s+sơ|Ho\s+so|Dossier|File)\s+(?:về|ve|v/v|sur|relatif|concernant|on|concerning|regarding)\b")
+FILE_HEAD = re.compile(
+    r"(?:Hồ\s+sơ|Ho\s+so|Dossier|File)\s+(?:về|ve|v/v|sur|relatif|concernant|on|concerning|regarding)\b"
+)
 
 
 ARCHIVE_WORD = re.compile(
@@ -244,17 +275,19 @@ AUTHOR_FILLER = re.compile(
 )
 
 
-EDITOR_MARK = re.compile(r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?"
-                         r"(?:\s+(?:and|&)\s+(?:trans|tr)\.?)?\)?,?\s*$", re.IGNORECASE)  # "(ed. and trans.)"
-
-
+EDITOR_MARK = re.compile(
+    r",?\s*\(?\b(?:eds?|éds?|dir|comp|comps|chủ\s+biên|biên\s+soạn|hg|hrsg)\.?"
+    r"(?:\s+(?:and|&)\s+(?:trans|tr)\.?)?\)?,?\s*$",
+    re.IGNORECASE,
+)  # "(ed. and trans.)"
 
 
 # The book a chapter is in, its title without italics: "‘…’, in Nihon Kokusai Seiji Gakkai (ed.),
 # Taiheiyō sensō e no michi [The road to the Pacific War], vol. 6".
 EDITED_CONTAINER = re.compile(
     r"[\s,]*(?:in|dans)\s+(?P<editors>[A-ZÀ-ÝĐ][^,()\[\]]{1,120}?)\s*(?:\((?:eds?|éds?|dir|comp|comps|hg|hrsg)\.?\)|"
-    r",\s*(?:eds?|comp|comps)\.)\s*,\s*(?P<title>[A-ZÀ-ÝĐ][^()\[\]]{1,200}?)(?=\s*(?:\[|\(|,\s*(?:vols?\.|pp?\.|\d)))")
+    r",\s*(?:eds?|comp|comps)\.)\s*,\s*(?P<title>[A-ZÀ-ÝĐ][^()\[\]]{1,200}?)(?=\s*(?:\[|\(|,\s*(?:vols?\.|pp?\.|\d)))"
+)
 
 
 EDITED_BY = re.compile(r"^(?:edited|ed\.|compiled|comp\.)\s+by\s+", re.IGNORECASE)
@@ -277,22 +310,52 @@ GIVEN_NAME = rf"(?:[{CAPITAL}][{LATIN}’'-]+|[{CAPITAL}]\.(?:\s?-?[{CAPITAL}]\.
 CAPS_SURNAME = rf"(?:(?:de|du|des|d’|d'|le|la|van|von)\s*)?[{CAPITAL}][{LATIN}’'-]+(?:[\s-]+[{CAPITAL}][{LATIN}’'-]+)*"
 
 
-NOT_GIVEN_NAMES = {"archives", "fonds", "série", "serie", "sous-série", "carton", "dossier", "note", "rapport",
-                   "télégramme", "lettre", "fiche", "bulletin", "service", "ministère", "centre", "box",
-                   "file", "folder", "series", "papers", "phông", "hồ", "mục", "voir", "cf", "see", "in", "dans"}
+NOT_GIVEN_NAMES = {
+    "archives",
+    "fonds",
+    "série",
+    "serie",
+    "sous-série",
+    "carton",
+    "dossier",
+    "note",
+    "rapport",
+    "télégramme",
+    "lettre",
+    "fiche",
+    "bulletin",
+    "service",
+    "ministère",
+    "centre",
+    "box",
+    "file",
+    "folder",
+    "series",
+    "papers",
+    "phông",
+    "hồ",
+    "mục",
+    "voir",
+    "cf",
+    "see",
+    "in",
+    "dans",
+}
 
 
 CAPS_AUTHOR = re.compile(
     rf"(?<![\w’'-]){GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+(?P<surname>{CAPS_SURNAME})"
     rf"(?:\s+(?:et|and|&)\s+{GIVEN_NAME}(?:\s+{GIVEN_NAME})*\s+{CAPS_SURNAME})*"
-    r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))")
+    r"(?=\s*(?:,|\((?:éd|dir|ed|eds|coord)\.?\)))"
+)
 
 
 # The people credited after a book's title, who are not part of it: "…, trans. Robert Baldick
 # (New York: …)", "…, ed. Mark Philip Bradley and Marilyn B. Young (…)", "…, trans. and ed. …".
 TITLE_CREDIT = re.compile(
     r",\s+(?:(?:trans|transl|ed|eds|comp)\.|(?:translated|edited|compiled|introduced)\s+by|"
-    r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])")
+    r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])"
+)
 
 # Where the title of a citation without italics ends: at a bracket (not an editor's mark:
 # "Sanbō Honbu (ed.), Sugiyama memo"; a span of years in brackets is part of the title), a
@@ -300,7 +363,12 @@ TITLE_CREDIT = re.compile(
 PLAIN_TITLE_END = re.compile(
     r"\s\((?!(?i:eds?|éds?|dir|comp|comps|hg|hrsg)\.?(?:\s+(?i:and|&)\s+(?i:trans|tr)\.?)?\))(?!" + YEARS_COVERED + ")"
     r"|,\s*(?:(?:t|vol|vols|tome|tập|no|số|pp?|tr|S|Bl|Sp|f°|fos?|doc|Cmd|Cmnd|Cd)\.?\s*)?\d(?!\d{3}\s*[–-]\s*\d{2,4})"
-    + COMMAND_PAPER_YEAR_NOT + r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*" + THESIS + "|" + TITLE_CREDIT.pattern)
+    + COMMAND_PAPER_YEAR_NOT
+    + r"|,\s*(?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\b|,\s*"
+    + THESIS
+    + "|"
+    + TITLE_CREDIT.pattern
+)
 
 
 # The same author as the citation before: "id.", "idem", German "ders." and "dies." (derselbe,
@@ -331,19 +399,23 @@ IMPRINT = re.compile(
     r"|[A-ZÀ-ÝĐ]\.(?=\s*:))"  # "H.: Sự thật" (Hà Nội), "P.: PUF": a place abbreviated to its initial, before a colon
     r"\s*[,:]\s*(?P<publisher>[^,()«»\d:]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
     r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)"
+)
 
 
 # A German thesis as its imprint: "…, Phil. Diss. Bonn 1994", "…, Diss. phil. Berlin 1990".
-THESIS_IMPRINT = re.compile(r",\s*(?:(?:Phil|Dr)\.\s*)?Diss\.(?:\s*(?:phil|masch)\.)*\s*(?:[A-ZÀ-ÝĐ][\w-]+,?\s*)?"
-                            r"(?P<year>(?:1[5-9]|20)\d\d)\b")
+THESIS_IMPRINT = re.compile(
+    r",\s*(?:(?:Phil|Dr)\.\s*)?Diss\.(?:\s*(?:phil|masch)\.)*\s*(?:[A-ZÀ-ÝĐ][\w-]+,?\s*)?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b"
+)
 
 
 # The publisher before the place, as Vietnamese notes give a foreign book's imprint:
 # "…, University of California Press, Berkeley, 2010" (the place is told by the gazetteer).
 PUBLISHER_PLACE = re.compile(
     r",\s*(?P<publisher>[A-ZÀ-ÝĐ][^,()«»\[\]\d]{1,90}?),\s*(?P<place>[A-ZÀ-ÝĐ][^,()\[\]\d]{1,40}?),\s*"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)")
+    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)"
+)
 
 
 # A year standing alone, as an imprint or a date gives it, not a title's span of years
@@ -353,13 +425,17 @@ LONE_YEAR = re.compile(r"(?<![\d–-])(?<!\d\s[–-]\s)\b(?:1[5-9]|20)\d\d\b(?!\
 
 # A bracketed note of the work's first edition, after the imprint of the one cited:
 # "Paris, Fayard, 1967 (1re éd. Amiot-Dumont, 1953)", "(first published 1953)".
-EARLIER_EDITION = re.compile(r"\s*(?:(?:1re|1ère|première|1st|first)\s+(?:éd|ed|édition|edition)\b|"
-                             r"(?:first|originally)\s+published\b|(?:éd|ed)\.?\s+orig)", re.IGNORECASE)
+EARLIER_EDITION = re.compile(
+    r"\s*(?:(?:1re|1ère|première|1st|first)\s+(?:éd|ed|édition|edition)\b|"
+    r"(?:first|originally)\s+published\b|(?:éd|ed)\.?\s+orig)",
+    re.IGNORECASE,
+)
 
 
 # "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
 VIETNAMESE_IMPRINT = re.compile(
-    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b")
+    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b"
+)
 
 
 # A newspaper named by its title, then a comma: an article ("Le Monde", "The Times") or a
@@ -369,20 +445,25 @@ NEWSPAPER_NAME = re.compile(
     r"(?P<paper>(?:(?:Le|La|Les|The|Die|Der|Das|El|Il|Het)\s+|L[’'])[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[A-ZÀ-ÝĐ][\w’'-]*){0,3}"
     r"|(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|News|Gazette|Zeitung|Daily|Telegraph|"
     r"Monitor|Observer|Express|Courier|Guardian|Chronicle))(?:\s*\([A-ZÀ-ÝĐ][^()\d]{1,30}\))?\s*,\s*"
-    r"(?:(?:leading\s+article|editorial|éditorial|Leitartikel)\s*,\s*)?")  # "Het Parool (Amsterdam), leading article, …"
+    r"(?:(?:leading\s+article|editorial|éditorial|Leitartikel)\s*,\s*)?"
+)  # "Het Parool (Amsterdam), leading article, …"
 
 
 # After a headline in quotes, the paper that printed it, perhaps with its translation in
 # brackets before and its issue number after: "…”, Saigon Mới, 7 January 1950", "…’ [Police
 # action begun], Het Parool, 21 July 1947", "…", in: Der Spiegel, Nr. 12, 14.3.1966",
 # "…", in: Neues Deutschland vom 6.8.1964" (German "in:" and "vom", "of the" day).
-NEWSPAPER = re.compile(r"\s*(?:\[(?P<translation>[^\[\]]{3,})\])?\s*,?\s*(?:in:\s*)?"
-                       r"(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”\[\]]{1,60}?)(?:,\s*|\s+vom\s+(?=\d))"
-                       r"(?:(?:Nr|no|nr)\.\s*(?P<issue>\d+),\s*)?")
+NEWSPAPER = re.compile(
+    r"\s*(?:\[(?P<translation>[^\[\]]{3,})\])?\s*,?\s*(?:in:\s*)?"
+    r"(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”\[\]]{1,60}?)(?:,\s*|\s+vom\s+(?=\d))"
+    r"(?:(?:Nr|no|nr)\.\s*(?P<issue>\d+),\s*)?"
+)
 # What a document is, as a description after its title names it ("…’, Liaison Conference
 # decision, 25 June 1941"): no newspaper's name.
-DOCUMENT_KIND = re.compile(r"(?i)\b(?:decisions?|décisions?|resolutions?|résolutions?|minutes|memorandum|report|"
-                           r"rapport|telegram|letter|lettre|note|directive|order|ordre|decree|décret|communiqué)\b")
+DOCUMENT_KIND = re.compile(
+    r"(?i)\b(?:decisions?|décisions?|resolutions?|résolutions?|minutes|memorandum|report|"
+    r"rapport|telegram|letter|lettre|note|directive|order|ordre|decree|décret|communiqué)\b"
+)
 
 
 # A paper's issue of one day, cited without a headline: "die Berichterstattung in: Neues
@@ -391,8 +472,10 @@ PAPER_OF_THE_DAY = re.compile(r"(?:^|(?<=\s))in:\s+(?P<paper>[A-ZÀ-ÝĐ][^,()\d
 
 
 # The page of a newspaper after its day: ", p. 1 et 3", ", 1, 6", ", 14", ", S. 34–40", ", S. 1 f.".
-NEWSPAPER_PAGE = re.compile(r"\s*(?:,\s*(?P<page>(?:(?:pp?|S)\.\s*)?\d{1,3}(?:\s*(?:[–-]|,|et|and)\s*\d{1,3})*"
-                            r"(?:\s+f{1,2}\.)?))?\s*\.?\s*")
+NEWSPAPER_PAGE = re.compile(
+    r"\s*(?:,\s*(?P<page>(?:(?:pp?|S)\.\s*)?\d{1,3}(?:\s*(?:[–-]|,|et|and)\s*\d{1,3})*"
+    r"(?:\s+f{1,2}\.)?))?\s*\.?\s*"
+)
 
 
 # A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
@@ -400,12 +483,60 @@ PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+
 
 
 # Words that open a noun phrase of a sentence, never a name: "The phrase", "Le terme", "Die Akte".
-DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Le", "La", "Les", "Un", "Une", "Ce", "Cette",
-               "Der", "Die", "Das", "Ein", "Eine", "Het", "Een"}
+DETERMINERS = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Le",
+    "La",
+    "Les",
+    "Un",
+    "Une",
+    "Ce",
+    "Cette",
+    "Der",
+    "Die",
+    "Das",
+    "Ein",
+    "Eine",
+    "Het",
+    "Een",
+}
 
 
-LOWER_WORDS = {"of", "de", "du", "des", "la", "le", "les", "the", "and", "for", "et", "van", "von",
-               "der", "di", "da", "do", "dos", "y", "e", "à", "au", "aux", "in", "on", "và", "của"}
+LOWER_WORDS = {
+    "of",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "the",
+    "and",
+    "for",
+    "et",
+    "van",
+    "von",
+    "der",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "y",
+    "e",
+    "à",
+    "au",
+    "aux",
+    "in",
+    "on",
+    "và",
+    "của",
+}
 
 
 GENRES = [  # first match wins
@@ -429,36 +560,112 @@ MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
 
 # ── Where citations start and end inside a note (notes.py) ──────────────────────
 
-JOINERS = re.compile(r"\s+(?:and|et|và|\+|&),?\s+|\s*\+\s*|,?\s+sowie\s+")  # "et, sur l'affaire elle-même, …", German "sowie"
+JOINERS = re.compile(
+    r"\s+(?:and|et|và|\+|&),?\s+|\s*\+\s*|,?\s+sowie\s+"
+)  # "et, sur l'affaire elle-même, …", German "sowie"
 
 # After the bibliographic part of a citation: commentary begins with a lower-case phrase.
 COMMENTARY_AFTER = re.compile(r"[\s,.;:]*\s(?P<word>[a-z][\w’'-]*)(?:\s+[\w’'-]+){2,}")
 
 BIBLIOGRAPHIC_WORDS = {
-    "in", "p", "pp", "tr", "vol", "vols", "no", "ed", "eds", "trans", "cited", "quoted", "rpt", "repr",
-    "reprinted", "and", "et", "và", "dans", "cité", "trích", "dẫn", "tập", "trang", "f", "ff", "fol",
-    "see", "also", "ibid", "op", "tome", "t", "n", "nn", "s", "esp", "passim", "chap", "ch", "sec",
-    "art", "doc", "item", "pièce", "série", "carton", "dossier", "box", "folder", "file", "hồ", "phông",
-    "mục", "số", "quyển", "translated", "edited", "compiled", "trad", "vyp", "op.", "fasc", "sous-série", "liasse", "reel", "microfilm", "frame", "frames", "folios", "series", "subseries",
+    "in",
+    "p",
+    "pp",
+    "tr",
+    "vol",
+    "vols",
+    "no",
+    "ed",
+    "eds",
+    "trans",
+    "cited",
+    "quoted",
+    "rpt",
+    "repr",
+    "reprinted",
+    "and",
+    "et",
+    "và",
+    "dans",
+    "cité",
+    "trích",
+    "dẫn",
+    "tập",
+    "trang",
+    "f",
+    "ff",
+    "fol",
+    "see",
+    "also",
+    "ibid",
+    "op",
+    "tome",
+    "t",
+    "n",
+    "nn",
+    "s",
+    "esp",
+    "passim",
+    "chap",
+    "ch",
+    "sec",
+    "art",
+    "doc",
+    "item",
+    "pièce",
+    "série",
+    "carton",
+    "dossier",
+    "box",
+    "folder",
+    "file",
+    "hồ",
+    "phông",
+    "mục",
+    "số",
+    "quyển",
+    "translated",
+    "edited",
+    "compiled",
+    "trad",
+    "vyp",
+    "op.",
+    "fasc",
+    "sous-série",
+    "liasse",
+    "reel",
+    "microfilm",
+    "frame",
+    "frames",
+    "folios",
+    "series",
+    "subseries",
 }
 
 # "Nationaal Archief, The Hague (hereafter NA)", "(ci-après AMAE)", "(im Folgenden: PA AA)".
 HEREAFTER = re.compile(
     r"\(\s*(?:hereafter|hereinafter|henceforth|cited\s+as|ci-après|ci-dessous|désormais|im\s+Folgenden|"
     r"künftig|sau\s+đây\s+(?:viết\s+tắt\s+)?(?:là\s+)?|sau\s+day\s+(?:viet\s+tat\s+)?(?:la\s+)?)[:,]?\s*"
-    r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)", re.IGNORECASE)
+    r"(?P<abbreviation>[^\s(),;:][^(),;:]{0,18}?)\s*\)",
+    re.IGNORECASE,
+)
 
 # After a word in quotes that is no title, the sentence runs on in lower case: "I use “Saigon”
 # for the combined municipality…", "his figures for “Annamite” departures from the city…"
 # (a title is followed by a comma, a bracket, a date or a connector: “Title” in, by, trong…).
 PROSE_AFTER_QUOTE = re.compile(
     r"\s+(?!(?:in|by|dans|par|trong|của|and|et|und|và|ed|eds|trans|transl|tr|n\.d|rpt|repr|cited|quoted|reprinted|"
-    r"printed|published|from|at|of|to|on|en|de|du|des|im|in|aus|von|vom)\b)[a-zà-ỹ][\w’'-]*(?:\s+[\w’'-]+){2}")
+    r"printed|published|from|at|of|to|on|en|de|du|des|im|in|aus|von|vom)\b)[a-zà-ỹ][\w’'-]*(?:\s+[\w’'-]+){2}"
+)
 
-LEMMA_AFTER = re.compile(r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ“‘\"]|ibid|id\.)", re.IGNORECASE)  # "“a fortress” “Indochina…,” Time"
+LEMMA_AFTER = re.compile(
+    r"\s*(?::|—|–)\s*|\s+(?=[A-ZÀ-ÝĐ“‘\"]|ibid|id\.)", re.IGNORECASE
+)  # "“a fortress” “Indochina…,” Time"
 
-OPENING_NAMES = re.compile(r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
-                           r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s")
+OPENING_NAMES = re.compile(
+    r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
+    r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s"
+)
 
 MID_CONNECTOR = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:see\s+also|see|voir\s+aussi|voir|cf\.|vgl\.|siehe|xem\s+thêm|xem)[,:]?\s+"
@@ -491,12 +698,15 @@ PERSON = r"(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+"
 PROSE_THEN_AUTHOR = re.compile(
     r"(?:(?<=\s)(?!(?:and|et|und|with|avec|mit|và|y|e|en|de|da|di|do|dos|du|le|la|van|von|der|den|ten|ter|zu)\s)"
     r"[a-zà-ÿ][\w’'-]*\s+|(?<=:)\s+)(?P<names>" + PERSON + r"(?:,?\s+and\s+" + PERSON + r")?)"
-    r",\s+(?=[A-ZÀ-ÝĐ“‘\"'*])")
+    r",\s+(?=[A-ZÀ-ÝĐ“‘\"'*])"
+)
 
 # A phrase of commentary opening a note's citation, set off by a comma: "for the Dutch side,
 # H.W. van den Doel, Afscheid van Indië …", "on the army, …".
-OPENING_PHRASE = re.compile(r"(?:for|on|about|regarding|concerning|as\s+for|pour|sur|quant\s+à)\s+[^,;:()]{2,50},\s+"
-                            r"(?=[A-ZÀ-ÝĐ])")
+OPENING_PHRASE = re.compile(
+    r"(?:for|on|about|regarding|concerning|as\s+for|pour|sur|quant\s+à)\s+[^,;:()]{2,50},\s+"
+    r"(?=[A-ZÀ-ÝĐ])"
+)
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
@@ -507,17 +717,22 @@ EDITION_DOCUMENT = re.compile(
     r"^(?P<whole>(?:(?:see|voir)\s+)?(?:ci-dessus\s+|ci-dessous\s+|above\s+|below\s+)?(?:(?:le|the)\s+)?"
     r"(?:document|doc\.)\s+(?:n°\s*)?\d+\.?)$"
     r"|(?<=\s)(?:in|to|see|voir|dans)\s+(?P<doc>(?-i:Document)\s+\d+)\.?$"
-    r"|^(?P<volume>(?:(?:see|voir)\s+)?vol\.\s*[IVXLC\d]+,\s*pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)\.?$", re.IGNORECASE)
+    r"|^(?P<volume>(?:(?:see|voir)\s+)?vol\.\s*[IVXLC\d]+,\s*pp?\.\s*\d+(?:\s*[–-]\s*\d+)?)\.?$",
+    re.IGNORECASE,
+)
 # After an archive's name, the papers or series it holds, named without a number:
 # "Eisenhower Library, Dulles Papers, Telephone Conversations".
-SERIES_AFTER = re.compile(r"\s*[,:]\s*[A-Z][^,;]{0,60}\b(?:Papers|Files?|Collection|Series|Fonds|Records|Diaries|"
-                          r"Archives?|Nachlass|Bestand|fonds|papiers)\b")
+SERIES_AFTER = re.compile(
+    r"\s*[,:]\s*[A-Z][^,;]{0,60}\b(?:Papers|Files?|Collection|Series|Fonds|Records|Diaries|"
+    r"Archives?|Nachlass|Bestand|fonds|papiers)\b"
+)
 # An institution as an author: "Viện Lịch sử quân sự Việt Nam, Lịch sử…", "Military History
 # Institute of Vietnam, Victory in Vietnam…", "Ministère des Affaires étrangères, …".
 INSTITUTION = re.compile(
     r"^(?:Viện|Ban|Bộ|Đảng|Trung tâm|Hội|Tổng cục|Cục|Ủy ban|Uỷ ban|Vien|Bo|Dang|Trung tam|Hoi|Tong cuc|Cuc|Uy ban|"
     r"Institut|Institute|Comité|Commission|Committee|Ministère|Ministry|Department|Office|Bureau|"
-    r"Military History Institute|Central Committee|中共中央|中央)\b[^,]{0,80}$")
+    r"Military History Institute|Central Committee|中共中央|中央)\b[^,]{0,80}$"
+)
 
 # The learned stage (learned.py): the tokens its model tags, the quotation marks it counts to
 # know a token is quoted, and a year among them.
@@ -538,5 +753,8 @@ IN_THE_PAPER = re.compile(r"\s(?:in|dans)\s+(?=[A-ZÀ-ÝĐ])")
 
 # A work named by its kind and its author before its title: "l'article d'André Fontaine, « … »",
 # "the article by Bernard Fall, “…”", "the essay by …".
-WORK_BY = re.compile(r"(?:l['’](?:article|ouvrage|étude|essai)|le\s+livre|the\s+(?:article|essay|book|study|piece))"
-                     r"\s+(?:de\s+|d['’]|by\s+)(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
+WORK_BY = re.compile(
+    r"(?:l['’](?:article|ouvrage|étude|essai)|le\s+livre|the\s+(?:article|essay|book|study|piece))"
+    r"\s+(?:de\s+|d['’]|by\s+)(?=[A-ZÀ-ÝĐ])",
+    re.IGNORECASE,
+)

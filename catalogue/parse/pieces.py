@@ -11,6 +11,7 @@ from ..reference.authority import RepositoryIndex
 from .model import Span
 from .segment import Anchor, Structure
 
+
 @dataclass
 class Piece:
     """A stretch of the note being read, with the note's structure for reference."""
@@ -22,7 +23,7 @@ class Piece:
 
     @property
     def text(self) -> str:
-        return self.note[self.span[0]:self.span[1]]
+        return self.note[self.span[0] : self.span[1]]
 
     def sub(self, start: int, end: int) -> Piece:
         return Piece(self.note, (start, end), self.structure, self.repositories)
@@ -50,7 +51,7 @@ def _outside_anchors(note: str, span: Span, structure: Structure) -> str:
     parts, position = [], start
     for anchor in structure.anchors:
         if start <= anchor.span[0] and anchor.span[1] <= end:
-            parts += [note[position:anchor.span[0]], " " * (anchor.span[1] - anchor.span[0])]
+            parts += [note[position : anchor.span[0]], " " * (anchor.span[1] - anchor.span[0])]
             position = anchor.span[1]
     parts.append(note[position:end])
     return "".join(parts)

@@ -12,13 +12,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..reference.authority import RepositoryIndex, read_authority
 from ..errors import InputError, InvalidInput
+from ..reference.authority import RepositoryIndex, read_authority
+from ..resources import AUTHORITY_FILE
 from .article import read_article, read_notes
 from .model import Article, CitationDraft, ParsedNote
 from .notes import parse_notes
 from .references import resolve_in_text
-from ..resources import AUTHORITY_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -35,6 +35,7 @@ class ParsedText:
 
 def read_text(path: Path) -> str:
     """A text file's contents; anything that is not readable text is an :class:`InvalidInput`."""
+
     def fail(message: str) -> InvalidInput:
         return InvalidInput([InputError(str(path), None, None, message)])
 
@@ -83,5 +84,3 @@ def settle() -> None:
     it has loaded what it reads with; library functions leave the collector alone."""
     gc.collect()
     gc.freeze()
-
-

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
+from ..dates import find_years
 from ..text import fold
 from .fields import read_volume_issue_locator
-from ..dates import find_years
 from .model import CitationDraft, ParsedNote, RawNote, ReferenceEntry
 from .segment import scan
 
-IN_TEXT = re.compile(r"^\s*(?P<names>[^\d,;]+?)(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?)?"
-                     r"(?:\s*,\s*(?P<locator>(?:pp?\.\s*)?\d[\d\s–-]*))?\s*$")
+IN_TEXT = re.compile(
+    r"^\s*(?P<names>[^\d,;]+?)(?:,?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?)?"
+    r"(?:\s*,\s*(?P<locator>(?:pp?\.\s*)?\d[\d\s–-]*))?\s*$"
+)
 ACCESS_NOTE = re.compile(r"^(?:accessed|consulté|retrieved)\b|^(?:jstor|doi|https?:|www\.)", re.IGNORECASE)
 
 
@@ -26,17 +28,22 @@ def sentences(text: str) -> list[str]:
     structure = scan(text)
     parts, start = [], 0
     for i, char in enumerate(text):
-        if char == "." and structure.depth[i] == 0 and re.match(r"\s+\S", text[i + 1:]) \
-                and not re.search(r"(?:^|\s)(?:[A-Z]|vol|no|pp|p|ed|eds|trans|Dec|Jan|Feb|Mar|Apr|Aug|Sept|Oct|Nov)$",
-                                  text[start:i]):
+        if (
+            char == "."
+            and structure.depth[i] == 0
+            and re.match(r"\s+\S", text[i + 1 :])
+            and not re.search(
+                r"(?:^|\s)(?:[A-Z]|vol|no|pp|p|ed|eds|trans|Dec|Jan|Feb|Mar|Apr|Aug|Sept|Oct|Nov)$", text[start:i]
+            )
+        ):
             parts.append(text[start:i].strip())
             start = i + 1
     parts.append(text[start:].strip().rstrip("."))
     for anchor in structure.anchors:  # a title in quotes ends with its own full stop
-        inner = text[anchor.span[0]:anchor.span[1]]
+        inner = text[anchor.span[0] : anchor.span[1]]
         for k, part in enumerate(parts):
             if inner in part and part != inner and part.startswith(inner):
-                parts[k:k + 1] = [inner, part[len(inner):].strip(" .")]
+                parts[k : k + 1] = [inner, part[len(inner) :].strip(" .")]
                 break
     return [p for p in parts if p]
 
@@ -45,7 +52,7 @@ def unquote(title: str) -> str:
     """A title without its outer quotation marks and full stop; a quotation inside it keeps
     its marks (“‘We Don’t Want a Munich’: Hanoi’s…” → ‘We Don’t Want a Munich’: Hanoi’s…)."""
     title = title.strip().rstrip(".")
-    if len(title) > 1 and title[0] in "“\"" and title[-1] in "”\"":
+    if len(title) > 1 and title[0] in '“"' and title[-1] in '”"':
         title = title[1:-1].strip().rstrip(".,")
     return title.strip()
 
@@ -97,8 +104,11 @@ def resolve_in_text(notes: list[ParsedNote], raw: list[RawNote], entries: list[R
             year = int(match.group("year")) if match.group("year") else None
             citation.authors = [match.group("names").strip()]
             citation.locator = (match.group("locator") or "").strip() or None
-            candidates = [i for i, w in enumerate(works) if w.authors and fold(surname(w.authors[0])) == name
-                          and (year is None or w.year == year)]
+            candidates = [
+                i
+                for i, w in enumerate(works)
+                if w.authors and fold(surname(w.authors[0])) == name and (year is None or w.year == year)
+            ]
             if len(candidates) == 1:
                 work = works[candidates[0]]
                 citation.antecedent = (0, candidates[0], False)

@@ -15,11 +15,32 @@ from .model import CitationDraft, ParsedNote
 from .patterns import EDITION_LEAD
 
 LEADING_ARTICLES = {"a", "an", "the", "le", "la", "les", "l", "un", "une", "der", "die", "das", "el"}
-INHERITED = ("kind", "title", "title_translated", "authors", "editors", "container_title",
-             "container_title_translated", "volume", "issue", "place", "publisher", "year", "date",
-             "date_as_written", "date_precision", "genre", "repository", "repository_known",
-             "reference_code", "reference_code_cited", "reference_levels", "file_title", "via",
-             "via_relation")
+INHERITED = (
+    "kind",
+    "title",
+    "title_translated",
+    "authors",
+    "editors",
+    "container_title",
+    "container_title_translated",
+    "volume",
+    "issue",
+    "place",
+    "publisher",
+    "year",
+    "date",
+    "date_as_written",
+    "date_precision",
+    "genre",
+    "repository",
+    "repository_known",
+    "reference_code",
+    "reference_code_cited",
+    "reference_levels",
+    "file_title",
+    "via",
+    "via_relation",
+)
 
 
 @dataclass
@@ -60,16 +81,21 @@ def title_matches(short: str, full: str, words_of: Callable[[str], list[str]] = 
         return True
     if len(short_words) < 3:
         return False
-    return any(full_words[i:i + len(short_words)] == short_words
-               for i in range(len(full_words) - len(short_words) + 1))
+    return any(
+        full_words[i : i + len(short_words)] == short_words for i in range(len(full_words) - len(short_words) + 1)
+    )
 
 
 def authors_match(short: list[str], full: list[str], words_of: Callable[[str], list[str]] = words) -> bool:
     """Every name in the short form is part of a name in the full one ("Wu" ⊂ "Wu Jilin"), an
     initial standing for the name it opens ("Ph. Devillers" ⊂ "Philippe Devillers")."""
     full_words = [set(words_of(name)) for name in full]
-    return all(any(all(w in f or len(w) <= 3 and any(fw.startswith(w) for fw in f) for w in words_of(name))
-                   for f in full_words) for name in short)  # "Ph. Devillers" ⊂ "Philippe Devillers"
+    return all(
+        any(
+            all(w in f or len(w) <= 3 and any(fw.startswith(w) for fw in f) for w in words_of(name)) for f in full_words
+        )
+        for name in short
+    )  # "Ph. Devillers" ⊂ "Philippe Devillers"
 
 
 def resolve(notes: list[ParsedNote]) -> None:
@@ -90,8 +116,12 @@ def resolve(notes: list[ParsedNote]) -> None:
             elif citation.form == "short":
                 candidates = [f for f in fulls if _short_candidate(citation, f.citation, words_of)]
                 if not candidates and (whole := _title_with_comma(citation)):
-                    candidates = [f for f in fulls if f.citation.title and  # the title's opening words
-                                  words_of(f.citation.title)[:len(words_of(whole))] == words_of(whole)]
+                    candidates = [
+                        f
+                        for f in fulls
+                        if f.citation.title  # the title's opening words
+                        and words_of(f.citation.title)[: len(words_of(whole))] == words_of(whole)
+                    ]
                     if candidates:
                         citation.title, citation.authors = whole, []
                 _resolve_among(citation, candidates, "no earlier full citation of this title")
@@ -100,8 +130,12 @@ def resolve(notes: list[ParsedNote]) -> None:
                 if citation.cross_reference_note is not None:  # "Ashworth, supra n. 10"
                     candidates = [f for f in candidates if f.note == citation.cross_reference_note]
                 _resolve_among(citation, candidates, "no earlier full citation by this author")
-            elif citation.kind == "published_document" and citation.via is not None and citation.via.form == "short" \
-                    and not (citation.title or citation.date or EDITION_LEAD.match(citation.text)):
+            elif (
+                citation.kind == "published_document"
+                and citation.via is not None
+                and citation.via.form == "short"
+                and not (citation.title or citation.date or EDITION_LEAD.match(citation.text))
+            ):
                 _resolve_printed_in_short(citation, fulls, words_of)
             if citation.form == "full" and (citation.title or citation.kind == "archival" and citation.reference_code):
                 fulls.append(FullCitation(note.number, index, citation))
@@ -110,9 +144,10 @@ def resolve(notes: list[ParsedNote]) -> None:
         previous = note
 
 
-def _resolve_printed_in_short(citation: CitationDraft, fulls: list[FullCitation],
-                              words_of: Callable[[str], list[str]] = words) -> None:
-    """"The Soviet draft is printed in Cmd. 9186, p. 125": a document named only in passing (no
+def _resolve_printed_in_short(
+    citation: CitationDraft, fulls: list[FullCitation], words_of: Callable[[str], list[str]] = words
+) -> None:
+    """ "The Soviet draft is printed in Cmd. 9186, p. 125": a document named only in passing (no
     title, no date), printed in a work cited in full before, is a short form of that work,
     resolved to it (a work never cited in full, "Foreign Relations, 1952–1954", leaves the
     citation full and unresolved)."""
@@ -144,8 +179,13 @@ def _title_with_comma(short: CitationDraft) -> str | None:
 
 def _op_cit_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
     if short.kind == "archival" and short.repository:  # "SHD, 10 H 163, Tlđd.": the same file
-        return full.kind == "archival" and full.repository == short.repository and bool(
-            short.reference_code and full.reference_code and full.reference_code.startswith(short.reference_code))
+        return (
+            full.kind == "archival"
+            and full.repository == short.repository
+            and bool(
+                short.reference_code and full.reference_code and full.reference_code.startswith(short.reference_code)
+            )
+        )
     names = short.authors + short.editors
     if not names or not authors_match(names, full.authors + full.editors, words_of):
         return False
@@ -165,16 +205,20 @@ def _resolve_among(citation: CitationDraft, candidates: list[FullCitation], none
         citation.unresolved_reason = f"ambiguous: {len(works)} earlier works match ({found})"
 
 
-def _resolve_ibid(citation: CitationDraft, note: ParsedNote, index: int,
-                  previous: ParsedNote | None, notes: list[ParsedNote]) -> None:
+def _resolve_ibid(
+    citation: CitationDraft, note: ParsedNote, index: int, previous: ParsedNote | None, notes: list[ParsedNote]
+) -> None:
     if index > 0:
         target_note, target_index = note, index - 1
     elif previous is None:
         citation.unresolved_reason = "ibid. in the first note"
         return
     elif len(previous.citations) != 1:
-        citation.unresolved_reason = (f"the previous note cites {len(previous.citations)} sources"
-                                      if previous.citations else "the previous note cites nothing")
+        citation.unresolved_reason = (
+            f"the previous note cites {len(previous.citations)} sources"
+            if previous.citations
+            else "the previous note cites nothing"
+        )
         kinds = {c.kind for c in previous.citations}
         if len(kinds) == 1:  # ambiguous, but all of one kind: that much is known
             citation.kind = kinds.pop()

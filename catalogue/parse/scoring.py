@@ -18,8 +18,16 @@ import yaml
 from ..reference.authority import RepositoryIndex, read_authority
 from ..text import fold
 
-TEXT_FIELDS = ("title", "reference_code", "repository", "locator", "place", "publisher", "container_title",
-               "file_title")
+TEXT_FIELDS = (
+    "title",
+    "reference_code",
+    "repository",
+    "locator",
+    "place",
+    "publisher",
+    "container_title",
+    "file_title",
+)
 
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -72,8 +80,11 @@ class Score:
 
     def figures(self) -> dict[str, float]:
         """Every figure the ratchet keeps: notes, all fields, and each field."""
-        return {"notes": round(self.note_accuracy, 4), "fields": round(self.accuracy(), 4),
-                **{f"field.{name}": round(self.accuracy(name), 4) for name in sorted(self.fields)}}
+        return {
+            "notes": round(self.note_accuracy, 4),
+            "fields": round(self.accuracy(), 4),
+            **{f"field.{name}": round(self.accuracy(name), 4) for name in sorted(self.fields)},
+        }
 
 
 def _checks(citation: dict):
@@ -92,8 +103,13 @@ def _value(actual: dict, name: str):
     return actual.get(name)
 
 
-def score(expected_notes: list[dict], parsed: dict, result: Score | None = None, label: str = "",
-          repositories: RepositoryIndex | None = None) -> Score:
+def score(
+    expected_notes: list[dict],
+    parsed: dict,
+    result: Score | None = None,
+    label: str = "",
+    repositories: RepositoryIndex | None = None,
+) -> Score:
     """Compare the contract JSON ``parsed`` with the expectations, check by check."""
     result = result or Score()
     by_number = {n["number"]: n for n in parsed["notes"]}
@@ -112,8 +128,10 @@ def score(expected_notes: list[dict], parsed: dict, result: Score | None = None,
                 if same(name, value, _value(actual, name), repositories):
                     result.right[name] += 1
                 else:
-                    result.misses.append(f"{label} n{expected['number']}.{index + 1} {name}: "
-                                         f"expected {value!r}, got {_value(actual, name)!r}")
+                    result.misses.append(
+                        f"{label} n{expected['number']}.{index + 1} {name}: "
+                        f"expected {value!r}, got {_value(actual, name)!r}"
+                    )
     return result
 
 
@@ -131,8 +149,13 @@ def load_expected(path: Path) -> list[dict]:
 def corpus_files(folder: Path = Path("tests"), sealed: bool = True) -> tuple[Path, ...]:
     """The corpus files under ``folder``'s subfolders (NAME.txt beside NAME.expected.yml);
     ``sealed=False`` leaves out those in a folder named "sealed"."""
-    return tuple(sorted(path for path in folder.glob("*/*.txt") if path.with_suffix(".expected.yml").exists()
-                        and (sealed or path.parent.name != "sealed")))
+    return tuple(
+        sorted(
+            path
+            for path in folder.glob("*/*.txt")
+            if path.with_suffix(".expected.yml").exists() and (sealed or path.parent.name != "sealed")
+        )
+    )
 
 
 def read_corpus_file(path: Path, repositories: RepositoryIndex | None = None) -> dict:

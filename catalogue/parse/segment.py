@@ -19,19 +19,153 @@ BRACKET_PAIRS = {"(": ")", "[": "]", "（": "）"}
 
 # Words after which a full stop does not end a sentence: the one list, for notes and for the
 # article's body alike.
-ABBREVIATIONS = frozenset({
-    "prof", "maj", "sgt", "cmdr", "figs", "vs", "viz", "approx", "al", "corp", "hon",
-    "p", "pp", "vol", "vols", "no", "nos", "n", "nn", "ed", "eds", "trans", "tr", "op", "cit",
-    "ibid", "id", "cf", "art", "fol", "fols", "ff", "f", "ch", "chap", "sec", "comp", "comps",
-    "repr", "rpt", "dir", "éd", "coll", "t", "ms", "mss", "doc", "docs", "dept", "esp", "fig",
-    "jr", "sr", "st", "dr", "mr", "mrs", "gen", "col", "lt", "capt", "adm", "gov", "pres",
-    "amb", "ca", "c", "tel", "tél", "réf", "ref", "cote", "dossier", "carton", "sd", "sl",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "janv", "févr", "avr", "juil", "déc", "co", "inc", "ltd", "univ", "mt", "ft", "cie",
-    "hs", "ml", "tp", "nxb", "sđd", "tlđd", "vd", "tx", "q", "rev", "pt", "pts", "bk", "s", "gg", "g",
-    "cols", "col", "para", "paras", "encl", "conf", "misc", "supp", "suppl", "ser", "n.s",
-    "bd", "bde", "hg", "hrsg", "anm", "dok", "nr", "bl", "sp", "aufl", "jg", "betr", "inv", "phil", "diss", "ir", "drs",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "prof",
+        "maj",
+        "sgt",
+        "cmdr",
+        "figs",
+        "vs",
+        "viz",
+        "approx",
+        "al",
+        "corp",
+        "hon",
+        "p",
+        "pp",
+        "vol",
+        "vols",
+        "no",
+        "nos",
+        "n",
+        "nn",
+        "ed",
+        "eds",
+        "trans",
+        "tr",
+        "op",
+        "cit",
+        "ibid",
+        "id",
+        "cf",
+        "art",
+        "fol",
+        "fols",
+        "ff",
+        "f",
+        "ch",
+        "chap",
+        "sec",
+        "comp",
+        "comps",
+        "repr",
+        "rpt",
+        "dir",
+        "éd",
+        "coll",
+        "t",
+        "ms",
+        "mss",
+        "doc",
+        "docs",
+        "dept",
+        "esp",
+        "fig",
+        "jr",
+        "sr",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "adm",
+        "gov",
+        "pres",
+        "amb",
+        "ca",
+        "c",
+        "tel",
+        "tél",
+        "réf",
+        "ref",
+        "cote",
+        "dossier",
+        "carton",
+        "sd",
+        "sl",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janv",
+        "févr",
+        "avr",
+        "juil",
+        "déc",
+        "co",
+        "inc",
+        "ltd",
+        "univ",
+        "mt",
+        "ft",
+        "cie",
+        "hs",
+        "ml",
+        "tp",
+        "nxb",
+        "sđd",
+        "tlđd",
+        "vd",
+        "tx",
+        "q",
+        "rev",
+        "pt",
+        "pts",
+        "bk",
+        "s",
+        "gg",
+        "g",
+        "cols",
+        "para",
+        "paras",
+        "encl",
+        "conf",
+        "misc",
+        "supp",
+        "suppl",
+        "ser",
+        "n.s",
+        "bd",
+        "bde",
+        "hg",
+        "hrsg",
+        "anm",
+        "dok",
+        "nr",
+        "bl",
+        "sp",
+        "aufl",
+        "jg",
+        "betr",
+        "inv",
+        "phil",
+        "diss",
+        "ir",
+        "drs",
+    }
+)
 
 CONNECTOR = re.compile(
     r"(?:^|(?<=[\s(]))(?:sources?\s*(?=:)|see\s+also|see|cf\.|compare|vgl\.\s+auch|vgl\.|siehe\s+auch|siehe|s\.\s+auch|ferner|dazu|zum\s+folgenden|voir\s+aussi|voir|v\.|xem\s+thêm|xem\s+them|xem|also|and|et|và|va|but)"
@@ -60,8 +194,9 @@ class Structure:
 
 # The only characters scan() acts on: title marks and brackets. Between two of them the
 # bracket depth holds, so the scan jumps from one to the next.
-MARKS = re.compile("[" + re.escape("*‘'" + "".join(QUOTE_PAIRS) + "".join(BRACKET_PAIRS)
-                                   + "".join(BRACKET_PAIRS.values())) + "]")
+MARKS = re.compile(
+    "[" + re.escape("*‘'" + "".join(QUOTE_PAIRS) + "".join(BRACKET_PAIRS) + "".join(BRACKET_PAIRS.values())) + "]"
+)
 
 
 def scan(text: str) -> Structure:
@@ -105,7 +240,7 @@ def _anchor_end(text: str, i: int) -> int | None:
     if char in "‘'":
         return _single_quote_end(text, i)
     if char == "„":  # German „…“, closed in a plain text by whatever quote the keyboard gave: „…”, „…"
-        ends = [end for closer in "“”\"" if (end := text.find(closer, i + 1)) > i + 1]
+        ends = [end for closer in '“”"' if (end := text.find(closer, i + 1)) > i + 1]
         return min(ends, default=None)
     if char in QUOTE_PAIRS:
         closer = QUOTE_PAIRS[char]
@@ -119,14 +254,14 @@ def _anchor_end(text: str, i: int) -> int | None:
 def _single_quote_end(text: str, i: int) -> int | None:
     """A title in single quotes (‘…’ or '…', British style), told from apostrophes: it opens
     after a space or bracket and closes before punctuation or a space, within one line."""
-    if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([“\""):
+    if i > 0 and not (text[i - 1].isspace() or text[i - 1] in '([“"'):
         return None
     closer = "’" if text[i] == "‘" else "'"
     position = i + 1
     while (end := text.find(closer, position)) > i + 1:
         if "\n" in text[i:end]:
             return None
-        following = text[end + 1:end + 2]
+        following = text[end + 1 : end + 2]
         if not following or not following.isalpha():
             return end if not text[end - 1].isspace() else None
         position = end + 1
@@ -171,7 +306,7 @@ NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-ÝĐ][\w’'-]+,")
 
 
 def _month_follows(text: str, position: int) -> bool:
-    word = re.match(r"\s+([^\W\d_]+)", text[position:position + 20])
+    word = re.match(r"\s+([^\W\d_]+)", text[position : position + 20])
     return bool(word) and word.group(1).casefold() in month_numbers()
 
 
@@ -193,8 +328,9 @@ def split_points(text: str, structure: Structure) -> list[Span]:
 
 def _split_after_quoted_sentences(text: str, pieces: list[Span], structure: Structure) -> list[Span]:
     """Cut after “… .” followed by a capitalised sentence (commentary quoting, then a source)."""
-    ends = {a.span[1] for a in structure.anchors
-            if a.depth == 0 and text[a.inner[1] - 1:a.inner[1]] in (".", "!", "?")}
+    ends = {
+        a.span[1] for a in structure.anchors if a.depth == 0 and text[a.inner[1] - 1 : a.inner[1]] in (".", "!", "?")
+    }
     result: list[Span] = []
     for start, end in pieces:
         cut = start

@@ -29,11 +29,14 @@ from .resolve import authors_match, title_matches
 PAGES = r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)"
 NAMED_SHORT_FORM = re.compile(
     r"(?<![\w’'])(?P<author>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÝĐ][\w’'-]+)?),\s+"
-    rf"(?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}(?![\d–-])")
+    rf"(?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}(?![\d–-])"
+)
 BRACKETED_SHORT_FORM = re.compile(rf"\((?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}\)")
 # A sentence that is a short title and its pages, no author: "Victory in Vietnam, 142–43."
-TITLE_SHORT_FORM = re.compile(rf"(?:^|(?<=[.;]\s))(?P<title>[A-ZÀ-ÝĐ][^,;()“”.]{{1,60}}?\s[^,;()“”.]{{1,60}}?),\s+{PAGES}"
-                              r"(?=\s*(?:[.;]|$))")
+TITLE_SHORT_FORM = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?P<title>[A-ZÀ-ÝĐ][^,;()“”.]{{1,60}}?\s[^,;()“”.]{{1,60}}?),\s+{PAGES}"
+    r"(?=\s*(?:[.;]|$))"
+)
 
 
 def recover_short_forms(notes: list[ParsedNote]) -> None:
@@ -54,13 +57,26 @@ def _short_forms(text: str, stretch: Span, cited: list[CitationDraft]) -> list[C
         for match in pattern.finditer(text, *stretch):
             title = match["title"].strip()
             author = match.groupdict().get("author")
-            works = [c for c in cited if title_matches(title, c.title)
-                     and (author is None or authors_match(re.split(r"\s+(?:and|&)\s+", author), c.authors + c.editors))]
+            works = [
+                c
+                for c in cited
+                if title_matches(title, c.title)
+                and (author is None or authors_match(re.split(r"\s+(?:and|&)\s+", author), c.authors + c.editors))
+            ]
             if not works or any(match.start() < d.span[1] and d.span[0] < match.end() for d in found):
                 continue
             span = match.span() if author or pattern is TITLE_SHORT_FORM else (match.start() + 1, match.end() - 1)
-            found.append(CitationDraft(kind="published", form="short", span=span, text=text[span[0]:span[1]],
-                                       title=title, authors=[author] if author else [], locator=match["pages"]))
+            found.append(
+                CitationDraft(
+                    kind="published",
+                    form="short",
+                    span=span,
+                    text=text[span[0] : span[1]],
+                    title=title,
+                    authors=[author] if author else [],
+                    locator=match["pages"],
+                )
+            )
     return found
 
 
@@ -74,4 +90,3 @@ def _gaps(note: ParsedNote) -> list[Span]:
     if position < len(note.text):
         gaps.append((position, len(note.text)))
     return gaps
-

@@ -148,13 +148,13 @@ class DocumentRecord(Record):
     one_of_columns: ClassVar[tuple[tuple[str, ...], ...]] = (("repository", "printed_in"), ("title", "reference_code"))
     help: ClassVar[dict[str, str]] = {
         "repository": 'The archive holding it, by any of its names or acronyms: "SHD", "VNA 3", "CAOM".',
-        "printed_in": 'When no archive is named: the work it is printed in or known through: '
-                      '"Zhong-Yue guanxi ziliao xuanji".',
+        "printed_in": "When no archive is named: the work it is printed in or known through: "
+        '"Zhong-Yue guanxi ziliao xuanji".',
         "reference_code": 'Its reference code as the archive writes it: "10 H 287", "PTT, ML 2, 52".',
         "title": 'Its title as written, in its own language: "Note sur l\'activité des communistes chinois".',
         "title_translated": 'A translation of the title: "Note on Chinese communist activity".',
         "date": 'Its date as written: "23 septembre 1948", "1948-09", "avril 1949", "ngày 5 tháng 4 năm 1949", '
-                '"1946/1948", "1947?", "n.d.".',
+        '"1946/1948", "1947?", "n.d.".',
         "genre": "What kind of document it is: " + ", ".join(v.DOCUMENT_GENRES) + ".",
         "language": 'Its language, a BCP 47 tag: "fr", "vi", "zh-Hant".',
         "file_title": 'The title of the file (carton, dossier) it is in: "Renseignements sur la Chine, 1948".',
@@ -169,8 +169,10 @@ class DocumentRecord(Record):
         if self.title is None and self.reference_code is None:
             raise ValueError("a document needs a title or a reference code")
         if self.repository is None and self.printed_in is None:
-            raise ValueError("a document needs the archive holding it (repository), or the work it is "
-                             "printed in or known through (printed_in)")
+            raise ValueError(
+                "a document needs the archive holding it (repository), or the work it is "
+                "printed in or known through (printed_in)"
+            )
         return self
 
 
@@ -201,11 +203,15 @@ class WorkRecord(Record):
         "authors": 'An author (repeat for several): "Christopher E. Goscha".',
         "editors": 'An editor or compiler (repeat for several): "Zhongyang dang\'anguan".',
         "container_title": 'The journal, or the book a chapter is in: "Cold War History".',
-        "volume": 'Its volume: "4".', "issue": 'Its issue: "2".', "pages": 'Its pages: "55–96".',
+        "volume": 'Its volume: "4".',
+        "issue": 'Its issue: "2".',
+        "pages": 'Its pages: "55–96".',
         "place": 'Where it was published: "Hà Nội", "Paris", "Beijing".',
         "publisher": 'Its publisher: "Nhà xuất bản Chính trị quốc gia".',
-        "year": "The year it was published: 2016.", "language": 'Its language, a BCP 47 tag: "vi".',
-        "doi": 'Its DOI: "10.1080/14682745.2021.1901234".', "isbn": 'Its ISBN: "978-604-57-2330-2".',
+        "year": "The year it was published: 2016.",
+        "language": 'Its language, a BCP 47 tag: "vi".',
+        "doi": 'Its DOI: "10.1080/14682745.2021.1901234".',
+        "isbn": 'Its ISBN: "978-604-57-2330-2".',
         "url": "Its web address: https://example.org/book.",
     }
 
@@ -282,13 +288,17 @@ class ArchiveRecord(Record):
         "city": 'Its city: "Kew".',
         "type": "What kind of institution: " + ", ".join(v.REPOSITORY_TYPES) + ".",
         "url": "Its web address: https://www.nationalarchives.gov.uk/.",
-        "latitude": "Its latitude: 51.481.", "longitude": "Its longitude: -0.279.",
+        "latitude": "Its latitude: 51.481.",
+        "longitude": "Its longitude: -0.279.",
         "names": 'Another name or acronym it goes by (repeat for several): "Public Record Office", "PRO".',
         "description": "What it holds, in a sentence.",
     }
 
     def all_names(self) -> list[NameRecord]:
-        names = [NameRecord(name=self.authorised_name, type="authorised"), NameRecord(name=self.acronym, type="acronym")]
+        names = [
+            NameRecord(name=self.authorised_name, type="authorised"),
+            NameRecord(name=self.acronym, type="acronym"),
+        ]
         return names + [NameRecord(name=name, type="other") for name in self.names]
 
 

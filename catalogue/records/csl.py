@@ -77,6 +77,7 @@ UNKNOWN_WORK_TYPE = "other"  # a work of no recorded type (a citing work, so far
 
 # ── Names ───────────────────────────────────────────────────────────────────
 
+
 def name_text(name: dict[str, Any]) -> str:
     """A CSL name as the catalogue writes it: inverted when CSL splits it.
 
@@ -101,6 +102,7 @@ def _texts(item: dict, variable: str) -> list[str]:
 
 
 # ── Dates ───────────────────────────────────────────────────────────────────
+
 
 def date_text(date: dict | str | None) -> str | None:
     """A CSL date as a string the catalogue's date reader takes: "1948-09-23", "1948-09",
@@ -255,5 +257,6 @@ def from_csl(item: dict) -> tuple[str, dict]:
         raise ValueError(
             f"CSL type {item.get('type')!r} is not read by the catalogue; works: "
             f"{', '.join(sorted(CSL_TO_WORK))}; documents (with an archive or archive_location): "
-            f"{', '.join(sorted(CSL_DOCUMENT_TYPES))}")
+            f"{', '.join(sorted(CSL_DOCUMENT_TYPES))}"
+        )
     return kind, _document_fields(item) if kind == DOCUMENT else _work_fields(item)

@@ -25,8 +25,14 @@ from . import DocumentRecord, Located, RecordSetRecord, WorkRecord
 from .csl import from_csl
 
 KINDS = {"documents": DocumentRecord, "works": WorkRecord, "record_sets": RecordSetRecord}
-ALIASES = {"document": "documents", "work": "works", "record-sets": "record_sets", "record_set": "record_sets",
-           "record-set": "record_sets", "recordsets": "record_sets"}
+ALIASES = {
+    "document": "documents",
+    "work": "works",
+    "record-sets": "record_sets",
+    "record_set": "record_sets",
+    "record-set": "record_sets",
+    "recordsets": "record_sets",
+}
 LIST_SEPARATOR = ";"  # several authors in one CSV cell: "Nguyễn Văn A; Jean Dupont"
 
 
@@ -48,8 +54,13 @@ def kind_of(path: Path, given: str | None) -> str:
     for kind in KINDS:
         if stem.startswith(kind) or stem.startswith(kind.rstrip("s")):
             return kind
-    raise InputError(str(path), None, None, f"cannot tell what records the file holds from its name; "
-                                             f"name it documents.csv, works.csv… or give --type ({', '.join(KINDS)})")
+    raise InputError(
+        str(path),
+        None,
+        None,
+        f"cannot tell what records the file holds from its name; "
+        f"name it documents.csv, works.csv… or give --type ({', '.join(KINDS)})",
+    )
 
 
 Progress = Callable[[str, int, int], None]  # (file, records checked, records in the file)
@@ -73,15 +84,22 @@ def read_file(path: Path, kind: str | None = None, progress: Progress | None = N
         except json.JSONDecodeError as error:
             raise InvalidInput([InputError(str(path), error.lineno, None, f"not JSON: {error.msg}")]) from None
         if not isinstance(items, list):
-            raise InvalidInput([InputError(str(path), None, None, "a JSON import is a list of records "
-                                                                  f"(found a {type(items).__name__})")])
+            raise InvalidInput(
+                [
+                    InputError(
+                        str(path), None, None, f"a JSON import is a list of records (found a {type(items).__name__})"
+                    )
+                ]
+            )
         if not items:
             raise InvalidInput([InputError(str(path), None, None, "the list holds no record")])
         if kind is None and _looks_like_csl(items):
             return _read_csl(path, items)
         kind = kind_of(path, kind)
-        return ReadFile(path, {kind: _validated(path, kind, [(index, item) for index, item in enumerate(items, 1)],
-                                                "item", progress)})
+        return ReadFile(
+            path,
+            {kind: _validated(path, kind, [(index, item) for index, item in enumerate(items, 1)], "item", progress)},
+        )
     raise InvalidInput([InputError(str(path), None, None, "import reads .csv and .json files")])
 
 
@@ -90,10 +108,18 @@ def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InvalidInput([InputError(str(path), line, None, f"byte 0x{data[error.start]:02X} at column {column} "
-                                                              "is not UTF-8; save the file as UTF-8")]) from None
+        raise InvalidInput(
+            [
+                InputError(
+                    str(path),
+                    line,
+                    None,
+                    f"byte 0x{data[error.start]:02X} at column {column} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
@@ -103,14 +129,21 @@ def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
         raise InvalidInput([InputError(str(path), 1, None, "no header line")])
     header = [h.strip() for h in header]
     fields = model.model_fields
-    errors = [InputError(str(path), 1, name, f"unknown column; the columns of {model.__name__} are: "
-                                             f"{', '.join(fields)}") for name in header if name not in fields]
-    errors += [InputError(str(path), 1, name, "required column missing")
-               for name, info in fields.items() if info.is_required() and name not in header]
+    errors = [
+        InputError(str(path), 1, name, f"unknown column; the columns of {model.__name__} are: {', '.join(fields)}")
+        for name in header
+        if name not in fields
+    ]
+    errors += [
+        InputError(str(path), 1, name, "required column missing")
+        for name, info in fields.items()
+        if info.is_required() and name not in header
+    ]
     for group in getattr(model, "one_of_columns", ()):
         if not set(group) & set(header):
-            errors.append(InputError(str(path), 1, group[0], "required column missing (or " +
-                                     " or ".join(group[1:]) + ")"))
+            errors.append(
+                InputError(str(path), 1, group[0], "required column missing (or " + " or ".join(group[1:]) + ")")
+            )
     if len(set(header)) != len(header):
         errors.append(InputError(str(path), 1, None, "a column is named twice"))
     if errors:
@@ -141,15 +174,17 @@ def _cell(lists: frozenset[str], name: str, value: str):
     return value or None
 
 
-def _validated(path: Path, kind: str, rows: list[tuple[int, dict]], unit: str = "line",
-               progress: Progress | None = None) -> list[Located]:
+def _validated(
+    path: Path, kind: str, rows: list[tuple[int, dict]], unit: str = "line", progress: Progress | None = None
+) -> list[Located]:
     model, located, errors = KINDS[kind], [], []
     for count, (line, values) in enumerate(rows, 1):
         if progress is not None and (count % 1000 == 0 or count == len(rows)):
             progress(str(path), count, len(rows))
         if isinstance(values, dict) and "__width__" in values:
-            errors.append(InputError(str(path), line, None, f"{values['__width__']} cells where the header has "
-                                                            "another number"))
+            errors.append(
+                InputError(str(path), line, None, f"{values['__width__']} cells where the header has another number")
+            )
             continue
         if not isinstance(values, dict):
             errors.append(InputError(str(path), line, None, "a record is an object of fields", unit))
@@ -182,8 +217,9 @@ CSL_MARKS = ("archive", "archive_location", "call-number", "container-title", "i
 
 def _looks_like_csl(items: list) -> bool:
     """A CSL-JSON export: items with a CSL "type" and CSL's own field names."""
-    return all(isinstance(item, dict) and "type" in item and "repository" not in item for item in items) and \
-        any(isinstance(item, dict) and any(mark in item for mark in CSL_MARKS) for item in items)
+    return all(isinstance(item, dict) and "type" in item and "repository" not in item for item in items) and any(
+        isinstance(item, dict) and any(mark in item for mark in CSL_MARKS) for item in items
+    )
 
 
 def _read_csl(path: Path, items: list) -> ReadFile:

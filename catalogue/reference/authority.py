@@ -7,15 +7,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .curated import read_records
 from ..records import RepositoryRecord
 from ..text import fold, fold_chars, strip_accents
+from .curated import read_records
 
 
 def read_authority(path: Path) -> list[RepositoryRecord]:
     """Read and validate the repository authority file; every problem reported with its line."""
-    return read_records(path, RepositoryRecord, "repositories",
-                        names_of=lambda r: [n.name for n in r.all_names()], label_of=lambda r: r.acronym)
+    return read_records(
+        path,
+        RepositoryRecord,
+        "repositories",
+        names_of=lambda r: [n.name for n in r.all_names()],
+        label_of=lambda r: r.acronym,
+    )
 
 
 @dataclass(frozen=True)
@@ -36,8 +41,31 @@ def _acronym_pattern(acronym: str, any_case: bool = False) -> str:
 
 # Acronyms also read in lower case or small caps ("shd", "caom", "s.h.d."): those of three
 # letters or more that are not words of their own in the languages footnotes are written in.
-LOWER_CASE_WORDS = frozenset({"pro", "gar", "ici", "dans", "les", "des", "une", "and", "the", "for", "non", "arc",
-                              "cao", "lam", "tan", "han", "hoa", "con", "nam", "dan", "sun"})
+LOWER_CASE_WORDS = frozenset(
+    {
+        "pro",
+        "gar",
+        "ici",
+        "dans",
+        "les",
+        "des",
+        "une",
+        "and",
+        "the",
+        "for",
+        "non",
+        "arc",
+        "cao",
+        "lam",
+        "tan",
+        "han",
+        "hoa",
+        "con",
+        "nam",
+        "dan",
+        "sun",
+    }
+)
 
 
 # An acronym in lower or mixed case counts only where a citation names an archive: before
@@ -104,7 +132,7 @@ class RepositoryIndex:
     def resolve(self, name: str) -> RepositoryRecord | None:
         return self._by_key.get(fold(name))
 
-    def with_abbreviations(self, abbreviations: dict[str, RepositoryRecord]) -> "RepositoryIndex":
+    def with_abbreviations(self, abbreviations: dict[str, RepositoryRecord]) -> RepositoryIndex:
         """This index, also knowing a citing work's own abbreviations ("Nationaal Archief, The
         Hague (hereafter NA)": NA is that archive in the notes that follow)."""
         return AbbreviatedIndex(self, abbreviations) if abbreviations else self
@@ -124,8 +152,10 @@ class RepositoryIndex:
         for index in self._name_groups_opening(folded):
             first, regex, records = self._names[index]
             if first in folded:
-                candidates += [(m.start(), -(m.end() - m.start()), m.end(), records[int(m.lastgroup[1:])])
-                               for m in regex.finditer(folded)]
+                candidates += [
+                    (m.start(), -(m.end() - m.start()), m.end(), records[int(m.lastgroup[1:])])
+                    for m in regex.finditer(folded)
+                ]
         found: list[RepositoryMention] = []
         for start, _, end, record in sorted(candidates, key=lambda c: (c[0], c[1])):
             if not any(start < m.span[1] and m.span[0] < end for m in found):
@@ -159,8 +189,9 @@ def _compile(patterns: dict[str, RepositoryRecord]) -> tuple[re.Pattern[str] | N
     return regex, [patterns[p] for p in ordered]
 
 
-def _compile_names(first: str, patterns: dict[str, RepositoryRecord]
-                   ) -> tuple[re.Pattern[str] | None, list[RepositoryRecord]]:
+def _compile_names(
+    first: str, patterns: dict[str, RepositoryRecord]
+) -> tuple[re.Pattern[str] | None, list[RepositoryRecord]]:
     """:func:`_compile` for names that all open with the word ``first``, written so that the
     regex opens with that word as a literal: the engine then looks for it as fast as
     ``str.find`` instead of trying every alternative at every position. The check that
@@ -169,7 +200,7 @@ def _compile_names(first: str, patterns: dict[str, RepositoryRecord]
     if not first or not all(p.startswith(opening) for p in patterns):
         return _compile(patterns)
     ordered = sorted(patterns, key=len, reverse=True)
-    alternation = "|".join(f"(?P<n{i}>{p[len(opening):]})" for i, p in enumerate(ordered))
+    alternation = "|".join(f"(?P<n{i}>{p[len(opening) :]})" for i, p in enumerate(ordered))
     regex = re.compile(rf"{opening}(?<![\w]{opening})(?:{alternation})(?![\w])")
     return regex, [patterns[p] for p in ordered]
 

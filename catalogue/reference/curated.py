@@ -23,8 +23,13 @@ def _message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def read_records(path: Path, model: type[Record], noun: str,
-                 names_of: Callable[[Record], Iterable[str]], label_of: Callable[[Record], str]) -> list[Record]:
+def read_records(
+    path: Path,
+    model: type[Record],
+    noun: str,
+    names_of: Callable[[Record], Iterable[str]],
+    label_of: Callable[[Record], str],
+) -> list[Record]:
     """Validate every entry of a YAML list as ``model``; a name shared by two entries is an error."""
     source = str(path)
     data = yamlfile.load(path)
@@ -39,8 +44,7 @@ def read_records(path: Path, model: type[Record], noun: str,
             for problem in error.errors():
                 location = tuple(problem["loc"])
                 field = ".".join(str(step) for step in location) or None
-                errors.append(InputError(source, yamlfile.line_of(data, (index, *location)), field,
-                                         _message(problem)))
+                errors.append(InputError(source, yamlfile.line_of(data, (index, *location)), field, _message(problem)))
     if not errors:
         errors = _name_clashes(source, data, records, names_of, label_of)
     if errors:

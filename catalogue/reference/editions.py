@@ -57,7 +57,7 @@ class EditionIndex:
     def opening(self, text: str) -> str | None:
         """The edition's name (with the years of the volume) a citation opens with, else None."""
         match = self._opening.match(text)
-        return match.group(0).strip("*“”\" ,") if match else None
+        return match.group(0).strip('*“”" ,') if match else None
 
 
 EDITIONS = EditionIndex()

@@ -11,16 +11,20 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .curated import read_records
 from ..records import PlaceRecord
 from ..text import fold
+from .curated import read_records
 
 
 def read_places(path: Path) -> list[PlaceRecord]:
     """Read and validate a gazetteer file; every problem reported with its line."""
-    return read_records(path, PlaceRecord, "places",
-                        names_of=lambda p: [n.name for n in p.all_names()],
-                        label_of=lambda p: f"{p.name} ({p.country})")
+    return read_records(
+        path,
+        PlaceRecord,
+        "places",
+        names_of=lambda p: [n.name for n in p.all_names()],
+        label_of=lambda p: f"{p.name} ({p.country})",
+    )
 
 
 class PlaceIndex:
@@ -54,6 +58,7 @@ class PlaceIndex:
 def gazetteer() -> PlaceIndex:
     """The seed gazetteer, read once: the note reader asks it which name of an imprint is the place."""
     from ..resources import GAZETTEER_FILE
+
     return PlaceIndex(read_places(GAZETTEER_FILE))
 
 

@@ -17,8 +17,9 @@ SITE = Path(__file__).resolve().parent
 
 
 FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
-SHADOW_TABLES = frozenset(f"{index}_{suffix}" for item in SEARCHABLE for index in (item.fts, item.words)
-                          for suffix in FTS5_SHADOWS)
+SHADOW_TABLES = frozenset(
+    f"{index}_{suffix}" for item in SEARCHABLE for index in (item.fts, item.words) for suffix in FTS5_SHADOWS
+)
 
 
 class CatalogueDatabase(Database):

@@ -16,19 +16,32 @@ from datasette.utils.asgi import Response
 from pydantic import ValidationError
 
 from .. import vocabularies as v
-from ..vocabularies import CITATION_KINDS
 from ..commands.add import add_record
 from ..commands.correct import correct_citation, mark_reviewed
-from ..store.corrections import SET_ASIDE
-from ..errors import InvalidInput
-from ..records.files import validation_errors
-from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
 from ..commands.undo import UndoRefused, undo
+from ..errors import InvalidInput
+from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
+from ..records.files import validation_errors
+from ..store.corrections import SET_ASIDE
+from ..vocabularies import CITATION_KINDS
 from .editors import EDIT
 from .metadata import DATABASE
 
-DOCUMENT_FIELDS = ("repository", "reference_code", "title", "title_translated", "date", "genre", "language",
-                   "file_title", "authors", "sender", "recipient", "description", "printed_in")
+DOCUMENT_FIELDS = (
+    "repository",
+    "reference_code",
+    "title",
+    "title_translated",
+    "date",
+    "genre",
+    "language",
+    "file_title",
+    "authors",
+    "sender",
+    "recipient",
+    "description",
+    "printed_in",
+)
 MULTIPLE = {"authors"}  # one per line in the form
 
 
@@ -36,14 +49,17 @@ async def refused(datasette, request) -> Response | None:
     """A 403 page unless the request comes from a signed-in editor."""
     if await datasette.permission_allowed(request.actor, EDIT, default=False):
         return None
-    return Response.html(await datasette.render_template(
-        "desk_refused.html", {"signed_in": request.actor is not None}, request=request), status=403)
+    return Response.html(
+        await datasette.render_template("desk_refused.html", {"signed_in": request.actor is not None}, request=request),
+        status=403,
+    )
 
 
 async def desk_page(datasette, request):
     """/-/desk: what an editor can do."""
     return await refused(datasette, request) or Response.html(
-        await datasette.render_template("desk.html", {"database": DATABASE}, request=request))
+        await datasette.render_template("desk.html", {"database": DATABASE}, request=request)
+    )
 
 
 def document_record(values: dict[str, str]) -> tuple[DocumentRecord | None, dict[str | None, list[str]]]:
@@ -120,14 +136,16 @@ def claim_record(values: dict[str, str]) -> tuple[ClaimRecord | None, dict[str |
     if problems:
         return None, problems
     try:
-        return ClaimRecord(text=values["text"].strip(), citing_work_id=int(citing) if citing else None,
-                           evidence=evidence), {}
+        return ClaimRecord(
+            text=values["text"].strip(), citing_work_id=int(citing) if citing else None, evidence=evidence
+        ), {}
     except ValidationError as error:
         return None, problems_by_field(validation_errors("form", None, error), CLAIM_FIELDS)
 
 
-async def _form_page(datasette, request, *, kind: str, fields: tuple[str, ...], read, template: str,
-                     command: str, context: dict) -> Response:
+async def _form_page(
+    datasette, request, *, kind: str, fields: tuple[str, ...], read, template: str, command: str, context: dict
+) -> Response:
     """A desk form: refused to all but editors; on a post, the record read from the form,
     written as one batch under the editor's login, and the new row shown; otherwise the form
     again with every problem beside its field and what was typed kept."""
@@ -143,8 +161,7 @@ async def _form_page(datasette, request, *, kind: str, fields: tuple[str, ...], 
         if record is not None:
             database = datasette.get_database(DATABASE)
             try:
-                report = await asyncio.to_thread(add_record, database.path, kind, record,
-                                                 request.actor["id"], command)
+                report = await asyncio.to_thread(add_record, database.path, kind, record, request.actor["id"], command)
             except InvalidInput as error:
                 problems = problems_by_field(error.errors, fields)
             else:
@@ -153,27 +170,57 @@ async def _form_page(datasette, request, *, kind: str, fields: tuple[str, ...], 
                 if saved.added:
                     return Response.redirect(url)
                 duplicate = url
-    return Response.html(await datasette.render_template(template, {
-        "values": values, "problems": problems, "duplicate": duplicate, "database": DATABASE, **context,
-    }, request=request), status=400 if problems else 200)
+    return Response.html(
+        await datasette.render_template(
+            template,
+            {
+                "values": values,
+                "problems": problems,
+                "duplicate": duplicate,
+                "database": DATABASE,
+                **context,
+            },
+            request=request,
+        ),
+        status=400 if problems else 200,
+    )
 
 
 async def add_document_page(datasette, request):
     """/-/desk/add-document: a form for one archival document; a duplicate is shown with its
     link, never added twice."""
     repositories = await datasette.get_database(DATABASE).execute(
-        "select acronym, authorised_name from repositories order by acronym")
-    return await _form_page(datasette, request, kind="documents", fields=DOCUMENT_FIELDS, read=document_record,
-                            template="desk_document.html", command="desk: add document", context={
-                                "genres": v.DOCUMENT_GENRES, "help": DocumentRecord.help,
-                                "repositories": [tuple(row) for row in repositories.rows]})
+        "select acronym, authorised_name from repositories order by acronym"
+    )
+    return await _form_page(
+        datasette,
+        request,
+        kind="documents",
+        fields=DOCUMENT_FIELDS,
+        read=document_record,
+        template="desk_document.html",
+        command="desk: add document",
+        context={
+            "genres": v.DOCUMENT_GENRES,
+            "help": DocumentRecord.help,
+            "repositories": [tuple(row) for row in repositories.rows],
+        },
+    )
 
 
 async def add_claim_page(datasette, request):
     """/-/desk/add-claim: a claim and the documents and works it rests on (?documents=12 fills
     in a document just added)."""
-    return await _form_page(datasette, request, kind="claims", fields=CLAIM_FIELDS, read=claim_record,
-                            template="desk_claim.html", command="desk: add claim", context={})
+    return await _form_page(
+        datasette,
+        request,
+        kind="claims",
+        fields=CLAIM_FIELDS,
+        read=claim_record,
+        template="desk_claim.html",
+        command="desk: add claim",
+        context={},
+    )
 
 
 async def undo_page(datasette, request):
@@ -190,15 +237,19 @@ async def undo_page(datasette, request):
         problem = "write the number of the write to undo (its number in the change log)"
     else:
         try:
-            report = await asyncio.to_thread(undo, datasette.get_database(DATABASE).path, int(number),
-                                             request.actor["id"])
+            report = await asyncio.to_thread(
+                undo, datasette.get_database(DATABASE).path, int(number), request.actor["id"]
+            )
         except UndoRefused as error:
             problem = str(error)
         else:
             return Response.redirect(datasette.urls.row(DATABASE, "batches", report.batch_id))
-    return Response.html(await datasette.render_template(
-        "desk.html", {"database": DATABASE, "undo_problem": problem, "undo_value": number}, request=request),
-        status=400)
+    return Response.html(
+        await datasette.render_template(
+            "desk.html", {"database": DATABASE, "undo_problem": problem, "undo_value": number}, request=request
+        ),
+        status=400,
+    )
 
 
 CORRECTED = ("kind", "locator", "antecedent_note", "archive", "reference_code", "date", "title", "not_a_citation")
@@ -226,30 +277,58 @@ async def correct_citation_page(datasette, request):
     number = (form.get("citation") or request.args.get("citation") or "").strip()
     rows = await database.execute(CITATION_SQL, {"id": int(number) if number.isdigit() else -1})
     if not rows.rows:
-        return Response.html(await datasette.render_template("error.html", {
-            "ok": False, "error": f"No citation {number!r}: open this form from a citation's link.", "status": 404,
-            "title": "No such citation"}, request=request), status=404)
+        return Response.html(
+            await datasette.render_template(
+                "error.html",
+                {
+                    "ok": False,
+                    "error": f"No citation {number!r}: open this form from a citation's link.",
+                    "status": 404,
+                    "title": "No such citation",
+                },
+                request=request,
+            ),
+            status=404,
+        )
     citation = dict(rows.rows[0])
     values = {name: "" if citation[name] is None else str(citation[name]) for name in CORRECTED}
     problems: dict[str | None, list[str]] = {}
     if request.method == "POST":
         values = {name: form.get(name, values[name]) for name in CORRECTED}  # a field not sent is not changed
         try:
-            await asyncio.to_thread(correct_citation, database.path, citation["id"],
-                                    {name: form[name] for name in CORRECTED if name in form},
-                                    request.actor["id"], "desk: correct citation")
+            await asyncio.to_thread(
+                correct_citation,
+                database.path,
+                citation["id"],
+                {name: form[name] for name in CORRECTED if name in form},
+                request.actor["id"],
+                "desk: correct citation",
+            )
         except InvalidInput as error:
             problems = problems_by_field(error.errors, CORRECTED)
         else:
             if form.get("not_a_citation"):  # its row is gone: back to its note
                 return Response.redirect(datasette.urls.row(DATABASE, "notes", citation["note_id"]))
             return Response.redirect(datasette.urls.row(DATABASE, "citations", citation["id"]))
-    repositories = await database.execute("select coalesce(acronym, authorised_name), authorised_name "
-                                          "from repositories order by 1")
-    return Response.html(await datasette.render_template("desk_correct.html", {
-        "citation": citation, "values": values, "problems": problems, "kinds": CITATION_KINDS, "database": DATABASE,
-        "set_aside": SET_ASIDE, "repositories": [tuple(row) for row in repositories.rows],
-    }, request=request), status=400 if problems else 200)
+    repositories = await database.execute(
+        "select coalesce(acronym, authorised_name), authorised_name from repositories order by 1"
+    )
+    return Response.html(
+        await datasette.render_template(
+            "desk_correct.html",
+            {
+                "citation": citation,
+                "values": values,
+                "problems": problems,
+                "kinds": CITATION_KINDS,
+                "database": DATABASE,
+                "set_aside": SET_ASIDE,
+                "repositories": [tuple(row) for row in repositories.rows],
+            },
+            request=request,
+        ),
+        status=400 if problems else 200,
+    )
 
 
 REVIEW_SQL = """
@@ -275,9 +354,16 @@ async def review_page(datasette, request):
         form = await request.post_vars()
         try:
             position = form.get("position") or ""
-            await asyncio.to_thread(mark_reviewed, datasette.get_database(DATABASE).path, int(form["work_id"]),
-                                    int(form["note_number"]), int(position) if position.isdigit() else None,
-                                    form.get("problem", ""), request.actor["id"], "desk: mark reviewed")
+            await asyncio.to_thread(
+                mark_reviewed,
+                datasette.get_database(DATABASE).path,
+                int(form["work_id"]),
+                int(form["note_number"]),
+                int(position) if position.isdigit() else None,
+                form.get("problem", ""),
+                request.actor["id"],
+                "desk: mark reviewed",
+            )
         except (KeyError, ValueError):
             problem = "mark an item from its own button"
         except InvalidInput as error:
@@ -286,11 +372,26 @@ async def review_page(datasette, request):
             return Response.redirect(datasette.urls.instance() + "-/desk/review")
     show_all = request.args.get("all") == "1"
     rows = await datasette.get_database(DATABASE).execute(REVIEW_SQL, {"all": show_all})
-    return Response.html(await datasette.render_template("desk_review.html", {
-        "items": [dict(row) for row in rows.rows], "show_all": show_all, "problem": problem, "database": DATABASE,
-    }, request=request), status=400 if problem else 200)
+    return Response.html(
+        await datasette.render_template(
+            "desk_review.html",
+            {
+                "items": [dict(row) for row in rows.rows],
+                "show_all": show_all,
+                "problem": problem,
+                "database": DATABASE,
+            },
+            request=request,
+        ),
+        status=400 if problem else 200,
+    )
 
 
-ROUTES = [(r"^/-/desk$", desk_page), (r"^/-/desk/add-document$", add_document_page),
-          (r"^/-/desk/add-claim$", add_claim_page), (r"^/-/desk/undo$", undo_page),
-          (r"^/-/desk/correct-citation$", correct_citation_page), (r"^/-/desk/review$", review_page)]
+ROUTES = [
+    (r"^/-/desk$", desk_page),
+    (r"^/-/desk/add-document$", add_document_page),
+    (r"^/-/desk/add-claim$", add_claim_page),
+    (r"^/-/desk/undo$", undo_page),
+    (r"^/-/desk/correct-citation$", correct_citation_page),
+    (r"^/-/desk/review$", review_page),
+]

@@ -64,8 +64,14 @@ def read_editors(path: Path) -> list[Editor]:
             continue
         password_hash = entry.get("password_hash")
         if not isinstance(password_hash, str) or not password_hash.startswith(HASH_PREFIX):
-            errors.append(InputError(source, line, f"editors.{login}.password_hash",
-                                     "expected a hash made by `catalogue editors hash` (pbkdf2_sha256$…)"))
+            errors.append(
+                InputError(
+                    source,
+                    line,
+                    f"editors.{login}.password_hash",
+                    "expected a hash made by `catalogue editors hash` (pbkdf2_sha256$…)",
+                )
+            )
             continue
         found.append(Editor(login, str(entry.get("name") or login), password_hash))
     if errors:
@@ -75,8 +81,10 @@ def read_editors(path: Path) -> list[Editor]:
 
 def auth_config(editors: list[Editor]) -> dict:
     """datasette-auth-passwords' configuration for these editors: their hashes and actors."""
-    return {**{f"{e.login}_password_hash": e.password_hash for e in editors},
-            "actors": {e.login: e.actor for e in editors}}
+    return {
+        **{f"{e.login}_password_hash": e.password_hash for e in editors},
+        "actors": {e.login: e.actor for e in editors},
+    }
 
 
 def signing_secret(database: Path) -> str:

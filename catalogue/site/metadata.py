@@ -9,8 +9,8 @@ import pycountry
 import yaml
 
 from .. import derive
-from ..searchable import SEARCHABLE
 from ..models import Base
+from ..searchable import SEARCHABLE
 
 DATABASE = "catalogue"
 HERE = Path(__file__).resolve().parent
@@ -37,8 +37,7 @@ def settings() -> dict:
 def _model_descriptions() -> dict[str, str]:
     """Each table's description: its model's docstring, on one line."""
     return {
-        mapper.local_table.name: " ".join((mapper.class_.__doc__ or "").split())
-        for mapper in Base.registry.mappers
+        mapper.local_table.name: " ".join((mapper.class_.__doc__ or "").split()) for mapper in Base.registry.mappers
     }
 
 

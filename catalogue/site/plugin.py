@@ -10,10 +10,9 @@ from markupsafe import Markup, escape
 
 from ..derive import VIEWS
 from ..derive.functions import register_functions
-from .metadata import country_name
 from .desk import ROUTES as DESK_ROUTES
 from .editors import EDIT, is_editor
-from .metadata import DATABASE
+from .metadata import DATABASE, country_name
 from .search import LABELS, PER_KIND, search
 from .story import STORIES, STORY_ROW
 
@@ -25,9 +24,16 @@ def prepare_connection(conn):
 
 # The table an id column of a view or canned query points to.
 ID_COLUMNS = {
-    "claim_id": "claims", "note_id": "notes", "citation_id": "citations", "document_id": "documents",
-    "work_id": "works", "cited_work_id": "works", "via_work_id": "works", "repository_id": "repositories",
-    "record_set_id": "record_sets", "batch_id": "batches",
+    "claim_id": "claims",
+    "note_id": "notes",
+    "citation_id": "citations",
+    "document_id": "documents",
+    "work_id": "works",
+    "cited_work_id": "works",
+    "via_work_id": "works",
+    "repository_id": "repositories",
+    "record_set_id": "record_sets",
+    "batch_id": "batches",
 }
 VIEW_NAMES = {view.name for view in VIEWS}
 
@@ -61,10 +67,18 @@ def extra_template_vars(view_name, database, table, request, datasette):
             return {}
         db = datasette.get_database(DATABASE)
         told = await STORIES[table](db, row_id)
-        made = await db.execute(f"select b.id, b.made_by, b.command, b.created_at from [{table}] t "
-                                "join batches b on b.id = t.batch_id where t.id = :id", {"id": row_id})
-        return {"story": {**told, "found": told.get(STORY_ROW[table]) is not None,
-                          "made_by": dict(made.rows[0]) if made.rows else None}}
+        made = await db.execute(
+            f"select b.id, b.made_by, b.command, b.created_at from [{table}] t "
+            "join batches b on b.id = t.batch_id where t.id = :id",
+            {"id": row_id},
+        )
+        return {
+            "story": {
+                **told,
+                "found": told.get(STORY_ROW[table]) is not None,
+                "made_by": dict(made.rows[0]) if made.rows else None,
+            }
+        }
 
     return story
 
@@ -72,10 +86,13 @@ def extra_template_vars(view_name, database, table, request, datasette):
 async def search_page(datasette, request):
     query = request.args.get("q", "").strip()
     results = await search(datasette.get_database(DATABASE), query) if query else {}
-    return Response.html(await datasette.render_template(
-        "search.html", {"q": query, "results": results, "labels": LABELS, "database": DATABASE,
-                        "per_kind": PER_KIND},
-        request=request))
+    return Response.html(
+        await datasette.render_template(
+            "search.html",
+            {"q": query, "results": results, "labels": LABELS, "database": DATABASE, "per_kind": PER_KIND},
+            request=request,
+        )
+    )
 
 
 async def search_json(datasette, request):
@@ -84,9 +101,15 @@ async def search_json(datasette, request):
     query = request.args.get("q", "").strip()
     kinds = [kind for kind in request.args.get("kinds", "").split(",") if kind in LABELS] or list(LABELS)
     results = await search(datasette.get_database(DATABASE), query) if query else {}
-    return Response.json({"q": query, "results": {
-        kind: [{"id": hit.id, "text": hit.text, "context": hit.context} for hit in results.get(kind, [])]
-        for kind in kinds}})
+    return Response.json(
+        {
+            "q": query,
+            "results": {
+                kind: [{"id": hit.id, "text": hit.text, "context": hit.context} for hit in results.get(kind, [])]
+                for kind in kinds
+            },
+        }
+    )
 
 
 async def note_page(datasette, request):
@@ -95,18 +118,29 @@ async def note_page(datasette, request):
     work_id, number = int(request.url_vars["work_id"]), int(request.url_vars["number"])
     rows = await datasette.get_database(DATABASE).execute(
         "select id from notes where work_id = :work and number = :number order by position limit 1",
-        {"work": work_id, "number": number})
+        {"work": work_id, "number": number},
+    )
     if not rows.rows:
-        return Response.html(await datasette.render_template(
-            "error.html", {"ok": False, "error": f"Work {work_id} has no note {number}.", "status": 404,
-                           "title": "No such note"}, request=request), status=404)
+        return Response.html(
+            await datasette.render_template(
+                "error.html",
+                {"ok": False, "error": f"Work {work_id} has no note {number}.", "status": 404, "title": "No such note"},
+                request=request,
+            ),
+            status=404,
+        )
     return Response.redirect(datasette.urls.row(DATABASE, "notes", rows.rows[0][0]))
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/search$", search_page), (r"^/-/search\.json$", search_json), (r"^/$", home_page),
-            (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page), *DESK_ROUTES]
+    return [
+        (r"^/-/search$", search_page),
+        (r"^/-/search\.json$", search_json),
+        (r"^/$", home_page),
+        (r"^/-/note/(?P<work_id>\d+)/(?P<number>\d+)$", note_page),
+        *DESK_ROUTES,
+    ]
 
 
 @hookimpl
@@ -143,9 +177,13 @@ def fast_table_query(pairs: list[tuple[str, str]], default_columns: list[str] = 
 async def home_page(datasette, request):
     """The home page: search, the field's questions, where to browse — and no table counts."""
     metadata = datasette.metadata()
-    return Response.html(await datasette.render_template(
-        "home.html", {"queries": metadata["databases"][DATABASE]["queries"], "metadata": metadata,
-                      "database": DATABASE}, request=request))
+    return Response.html(
+        await datasette.render_template(
+            "home.html",
+            {"queries": metadata["databases"][DATABASE]["queries"], "metadata": metadata, "database": DATABASE},
+            request=request,
+        )
+    )
 
 
 @hookimpl
@@ -161,8 +199,11 @@ def asgi_wrapper(datasette):
                     pairs = parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)
                     html = "." not in parts[1] and not any(name == "_format" for name, _ in pairs)
                     table = tables.get(parts[1], {})
-                    columns = [*table["default_columns"], *filter(None, (table.get("sort"), table.get("sort_desc")))] \
-                        if html and table.get("default_columns") else []
+                    columns = (
+                        [*table["default_columns"], *filter(None, (table.get("sort"), table.get("sort_desc")))]
+                        if html and table.get("default_columns")
+                        else []
+                    )
                     scope = dict(scope, query_string=urlencode(fast_table_query(pairs, columns)).encode())
             await app(scope, receive, send)
 

@@ -83,7 +83,7 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
     start = max(0, found - width // 3)
     if start and (space := text.find(" ", start, start + 30)) >= 0:
         start = space + 1  # begin at a word
-    piece = text[start:start + width]
+    piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
@@ -107,9 +107,12 @@ def match_sql(item: Searchable, words: list[str]) -> tuple[str, dict]:
     long_match = " ".join(_quoted(w) for w in long_words)
     short_match = " ".join(_quoted(" ".join(w)) if CJK.search(w) else _quoted(w) + "*" for w in short_words)
     if long_words and short_words:  # each row the trigram index yields is looked up in the word index
-        return (f"select f.rowid from {item.fts} f where {item.fts} match :match and exists "
-                f"(select 1 from {item.words} w where w.rowid = f.rowid and {item.words} match :words) "
-                f"order by f.rowid", {"match": long_match, "words": short_match})
+        return (
+            f"select f.rowid from {item.fts} f where {item.fts} match :match and exists "
+            f"(select 1 from {item.words} w where w.rowid = f.rowid and {item.words} match :words) "
+            f"order by f.rowid",
+            {"match": long_match, "words": short_match},
+        )
     if long_words:
         return f"select rowid from {item.fts} where {item.fts} match :match order by rowid", {"match": long_match}
     return f"select rowid from {item.words} where {item.words} match :words order by rowid", {"words": short_match}
@@ -136,8 +139,10 @@ async def search(db: Database, query: str) -> dict[str, list[Hit]]:
         found[table].extend(i for i in ids if i not in found[table])
     if found["repositories"] and len(found["documents"]) < PER_KIND:  # an archive found: its documents too
         archives = ", ".join(str(int(i)) for i in found["repositories"])
-        rows = await db.execute(f"select id from documents where repository_id in ({archives}) "
-                                f"order by repository_id, date_start, id limit {PER_KIND}")
+        rows = await db.execute(
+            f"select id from documents where repository_id in ({archives}) "
+            f"order by repository_id, date_start, id limit {PER_KIND}"
+        )
         found["documents"].extend(row[0] for row in rows.rows if row[0] not in found["documents"])
     results = {}
     for table, ids in found.items():
@@ -161,10 +166,12 @@ async def _by_code(db: Database, query: str) -> dict[str, list[int]]:
     if not key or len(key) < 2:  # a code has two characters at least
         return {}
     documents = await db.execute(
-        f"select id from documents where reference_code_key = :key order by id limit {PER_KIND}", {"key": key})
+        f"select id from documents where reference_code_key = :key order by id limit {PER_KIND}", {"key": key}
+    )
     record_sets = await db.execute(
-        f"select id from record_sets where path_key = :key or reference_code_key = :key "
-        f"order by id limit {PER_KIND}", {"key": key})
+        f"select id from record_sets where path_key = :key or reference_code_key = :key order by id limit {PER_KIND}",
+        {"key": key},
+    )
     return {"documents": [r[0] for r in documents.rows], "record_sets": [r[0] for r in record_sets.rows]}
 
 
@@ -175,16 +182,19 @@ async def _note_references(db: Database, query: str) -> list[int]:
     if match is None:
         return []
     number = int(match.group("number"))
-    rest = terms(query[:match.start()] + " " + query[match.end():])
+    rest = terms(query[: match.start()] + " " + query[match.end() :])
     if not rest:
-        rows = await db.execute(f"select id from notes where number = :number order by work_id limit {PER_KIND}",
-                                {"number": number})
+        rows = await db.execute(
+            f"select id from notes where number = :number order by work_id limit {PER_KIND}", {"number": number}
+        )
         return [row[0] for row in rows.rows]
     works = next(item for item in SEARCHABLE if item.table == "works")
     sql, params = match_sql(works, rest)
     rows = await db.execute(
         f"select n.id from notes n where n.number = :number and n.work_id in ({sql}) "
-        f"order by n.work_id limit {PER_KIND}", {**params, "number": number})
+        f"order by n.work_id limit {PER_KIND}",
+        {**params, "number": number},
+    )
     return [row[0] for row in rows.rows]
 
 

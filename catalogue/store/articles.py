@@ -14,8 +14,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..reference.gazetteer import PlaceIndex
-from ..parse.language import language_of
+from ..dates import edtf_bounds
 from ..models import (
     Agent,
     Citation,
@@ -30,13 +29,21 @@ from ..models import (
     Work,
     WorkAgent,
 )
-from ..dates import edtf_bounds
+from ..parse.language import language_of
 from ..parse.model import Article, CitationDraft, ParsedNote
 from ..parse.refcodes import code_key
+from ..reference.gazetteer import PlaceIndex
 from ..text import fold
-from .keys import COLLECTION_WORDS, agent_key, agent_kind, country_of_archive_named, document_key, identity_key, work_key
+from .keys import (
+    COLLECTION_WORDS,
+    agent_key,
+    agent_kind,
+    country_of_archive_named,
+    document_key,
+    identity_key,
+    work_key,
+)
 from .rows import archive_countries, fill, get_or_add
-
 
 
 @dataclass
@@ -83,17 +90,32 @@ def work_type(draft: CitationDraft) -> str:
 
 def _work(session: Session, draft: CitationDraft, places: PlaceIndex | None = None) -> Work:
     first = (draft.authors or draft.editors or [""])[0]
-    work = get_or_add(session, Work, {"title": draft.title or draft.text},
-                       work_key=work_key(draft.title or draft.text, first))
-    fill(work, title=draft.title or draft.text, type=work_type(draft), title_translated=draft.title_translated,
-          container_title=draft.container_title, container_title_translated=draft.container_title_translated,
-          volume=draft.volume if draft.container_title else None, issue=draft.issue, place=draft.place,
-          publisher=draft.publisher, year=draft.year, language=language_of(draft.title))
+    work = get_or_add(
+        session, Work, {"title": draft.title or draft.text}, work_key=work_key(draft.title or draft.text, first)
+    )
+    fill(
+        work,
+        title=draft.title or draft.text,
+        type=work_type(draft),
+        title_translated=draft.title_translated,
+        container_title=draft.container_title,
+        container_title_translated=draft.container_title_translated,
+        volume=draft.volume if draft.container_title else None,
+        issue=draft.issue,
+        place=draft.place,
+        publisher=draft.publisher,
+        year=draft.year,
+        language=language_of(draft.title),
+    )
     if places is not None and (place := places.place_of(draft.place)):
         fill(work, country_code=place.country)
     elif work.country_code is None:
-        fill(work, country_code=country_of_archive_named([draft.publisher, *draft.authors],
-                                                         archive_countries(session.connection())))
+        fill(
+            work,
+            country_code=country_of_archive_named(
+                [draft.publisher, *draft.authors], archive_countries(session.connection())
+            ),
+        )
     _link_agents(session, work, draft)
     return work
 
@@ -119,11 +141,22 @@ def _record_set(session: Session, repository: Repository, draft: CitationDraft) 
     parent, path = None, []
     for level, code in levels:
         path.append(code)
-        row = get_or_add(session, RecordSet, {"reference_code": code, "reference_code_normalised": code},
-                          repository_id=repository.id, path=" / ".join(path))
-        fill(row, level=level, reference_code=code, reference_code_normalised=code,
-              parent_id=parent.id if parent else None, reference_code_key=code_key(code),
-              path_key=code_key(row.path))
+        row = get_or_add(
+            session,
+            RecordSet,
+            {"reference_code": code, "reference_code_normalised": code},
+            repository_id=repository.id,
+            path=" / ".join(path),
+        )
+        fill(
+            row,
+            level=level,
+            reference_code=code,
+            reference_code_normalised=code,
+            parent_id=parent.id if parent else None,
+            reference_code_key=code_key(code),
+            path_key=code_key(row.path),
+        )
         parent = row
     if parent is not None and draft.file_title:
         fill(parent, title=draft.file_title)
@@ -134,17 +167,30 @@ def _document(session: Session, draft: CitationDraft) -> Document:
     repository = _repository(session, draft)
     holder = repository.acronym or fold(repository.authorised_name) if repository else None
     via = fold(draft.via.title or draft.via.text) if draft.via and not repository else None
-    document = get_or_add(session, Document, document_key=document_key(
-        holder, draft.reference_code, draft.date, via, draft.title or draft.text))
+    document = get_or_add(
+        session,
+        Document,
+        document_key=document_key(holder, draft.reference_code, draft.date, via, draft.title or draft.text),
+    )
     start, end = edtf_bounds(draft.date) if draft.date else (None, None)
-    fill(document, repository_id=repository.id if repository else None,
-          record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
-          title=draft.title, title_translated=draft.title_translated, genre=draft.genre,
-          language=language_of(draft.title),
-          date_as_written=draft.date_as_written, date_edtf=draft.date, date_precision=draft.date_precision,
-          date_start=start, date_end=end, reference_code=draft.reference_code_cited,
-          reference_code_normalised=draft.reference_code, reference_code_key=code_key(draft.reference_code),
-          reference_code_parts=dict(draft.reference_levels) if draft.reference_levels else None)
+    fill(
+        document,
+        repository_id=repository.id if repository else None,
+        record_set_id=(rs.id if repository and (rs := _record_set(session, repository, draft)) else None),
+        title=draft.title,
+        title_translated=draft.title_translated,
+        genre=draft.genre,
+        language=language_of(draft.title),
+        date_as_written=draft.date_as_written,
+        date_edtf=draft.date,
+        date_precision=draft.date_precision,
+        date_start=start,
+        date_end=end,
+        reference_code=draft.reference_code_cited,
+        reference_code_normalised=draft.reference_code,
+        reference_code_key=code_key(draft.reference_code),
+        reference_code_parts=dict(draft.reference_levels) if draft.reference_levels else None,
+    )
     for role, name in (("sender", draft.sender), ("recipient", draft.recipient)):
         if name:
             agent = _agent(session, name)
@@ -174,8 +220,14 @@ def _status(note: ParsedNote) -> str:
     return "partial" if doubtful or note.messages else "parsed"
 
 
-def save_article(session: Session, article: Article, notes: list[ParsedNote],
-                 references: list[CitationDraft], sha256: str, places: PlaceIndex | None = None) -> ArticleCounts:
+def save_article(
+    session: Session,
+    article: Article,
+    notes: list[ParsedNote],
+    references: list[CitationDraft],
+    sha256: str,
+    places: PlaceIndex | None = None,
+) -> ArticleCounts:
     """Replace the citing work's notes, citations and claims with these; idempotent."""
     counts = ArticleCounts()
     citing = _citing_work(session, article, sha256)
@@ -186,9 +238,16 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
     reference_works = [_work(session, draft, places) for draft in references]
     note_rows: dict[int, Note] = {}
     for position, note in enumerate(notes, 1):
-        row = Note(work_id=citing.id, position=position, number=note.number, kind=note.kind, text=note.text,
-                   residue=note.residue, parse_status=_status(note),
-                   parse_messages="\n".join(note.messages) or None)
+        row = Note(
+            work_id=citing.id,
+            position=position,
+            number=note.number,
+            kind=note.kind,
+            text=note.text,
+            residue=note.residue,
+            parse_status=_status(note),
+            parse_messages="\n".join(note.messages) or None,
+        )
         session.add(row)
         note_rows.setdefault(note.number, row)
     session.flush()
@@ -224,8 +283,15 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
     session.flush()
 
     for claim in article.claims:
-        row = Claim(work_id=citing.id, position=claim.position, text=claim.text, section=claim.section,
-                    paragraph=claim.paragraph, span_start=claim.span[0], span_end=claim.span[1])
+        row = Claim(
+            work_id=citing.id,
+            position=claim.position,
+            text=claim.text,
+            section=claim.section,
+            paragraph=claim.paragraph,
+            span_start=claim.span[0],
+            span_end=claim.span[1],
+        )
         session.add(row)
         session.flush()
         for number in dict.fromkeys(claim.note_numbers):
@@ -236,13 +302,27 @@ def save_article(session: Session, article: Article, notes: list[ParsedNote],
     return counts
 
 
-def _citation(session: Session, draft: CitationDraft, note: Note, position: int,
-              saved: dict[tuple[int, int, bool], Citation], note_rows: dict[int, Note],
-              places: PlaceIndex | None) -> Citation:
-    row = Citation(note_id=note.id, position=position, span_start=draft.span[0], span_end=draft.span[1],
-                   text=draft.text, kind=draft.kind, form=draft.form, locator=draft.locator,
-                   volume=draft.volume if not draft.container_title else None,
-                   unresolved_reason=draft.unresolved_reason)
+def _citation(
+    session: Session,
+    draft: CitationDraft,
+    note: Note,
+    position: int,
+    saved: dict[tuple[int, int, bool], Citation],
+    note_rows: dict[int, Note],
+    places: PlaceIndex | None,
+) -> Citation:
+    row = Citation(
+        note_id=note.id,
+        position=position,
+        span_start=draft.span[0],
+        span_end=draft.span[1],
+        text=draft.text,
+        kind=draft.kind,
+        form=draft.form,
+        locator=draft.locator,
+        volume=draft.volume if not draft.container_title else None,
+        unresolved_reason=draft.unresolved_reason,
+    )
     antecedent = saved.get(draft.antecedent) if draft.antecedent and note.kind != "in_text" else None
     if antecedent is not None:
         row.antecedent_id = antecedent.id

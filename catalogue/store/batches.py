@@ -1,8 +1,8 @@
 """The change log: every write is a batch, and every row it creates or changes points to it.
 
-    with begin_batch(connection, "import", source="documents.csv", made_by="jroe") as batch:
-        ...  # rows written with batch_id=batch.id
-        batch.summary = "documents: 12 added, 1 matched"
+with begin_batch(connection, "import", source="documents.csv", made_by="jroe") as batch:
+    ...  # rows written with batch_id=batch.id
+    batch.summary = "documents: 12 added, 1 matched"
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ class OpenBatch:
 def begin_batch(connection: Connection, command: str, source: str | None = None, made_by: str | None = None):
     """Open a batch inside the caller's transaction; its summary is saved when the block ends."""
     batch_id = connection.execute(
-        insert(Batch).values(made_by=who(made_by), command=command, source=source).returning(Batch.id)).scalar_one()
+        insert(Batch).values(made_by=who(made_by), command=command, source=source).returning(Batch.id)
+    ).scalar_one()
     batch = OpenBatch(batch_id)
     yield batch
     connection.execute(update(Batch).where(Batch.id == batch_id).values(summary=batch.summary))
@@ -61,23 +62,34 @@ BATCHED_TABLES = ("repositories", "record_sets", "works", "documents", "notes", 
 
 def row_ceilings(connection: Connection) -> dict[str, int]:
     """The highest row number of each batched table before a write: rows above it are new."""
-    return {table: connection.execute(text(f"select coalesce(max(id), 0) from {table}")).scalar_one()
-            for table in BATCHED_TABLES}
+    return {
+        table: connection.execute(text(f"select coalesce(max(id), 0) from {table}")).scalar_one()
+        for table in BATCHED_TABLES
+    }
 
 
 def list_replaced(connection: Connection, batch_id: int, work_ids: set[int]) -> None:
     """Keep, in batch_rows, the citing works an ingest read again: their earlier notes,
     citations and claims were replaced and are not kept, so the ingest cannot be undone."""
     for work_id in sorted(work_ids):
-        connection.execute(text("insert into batch_rows (batch_id, table_name, row_id, action) "
-                                "values (:batch, 'works', :id, 'replaced')"), {"batch": batch_id, "id": work_id})
+        connection.execute(
+            text(
+                "insert into batch_rows (batch_id, table_name, row_id, action) "
+                "values (:batch, 'works', :id, 'replaced')"
+            ),
+            {"batch": batch_id, "id": work_id},
+        )
 
 
 def list_rows(connection: Connection, batch_id: int, ceilings: dict[str, int]) -> None:
     """Keep, in batch_rows, every row the write ``batch_id`` added or changed (what undoing it
     must remove or restore)."""
     for table, ceiling in ceilings.items():
-        connection.execute(text(
-            f"insert into batch_rows (batch_id, table_name, row_id, action) "
-            f"select :batch, :table, id, case when id > :ceiling then 'added' else 'changed' end "
-            f"from {table} where batch_id = :batch"), {"batch": batch_id, "table": table, "ceiling": ceiling})
+        connection.execute(
+            text(
+                f"insert into batch_rows (batch_id, table_name, row_id, action) "
+                f"select :batch, :table, id, case when id > :ceiling then 'added' else 'changed' end "
+                f"from {table} where batch_id = :batch"
+            ),
+            {"batch": batch_id, "table": table, "ceiling": ceiling},
+        )

@@ -24,9 +24,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from ..errors import InputError, InvalidInput
 from ..models import Agent, Citation, Correction, Document, DocumentAgent, Note, Repository, Work
-from ..records import DocumentRecord
+from ..records import DocumentRecord, Located
 from .documents import save_documents
-from ..records import Located
 
 CITATION_FIELDS = ("kind", "locator", "antecedent_note")
 DOCUMENT_FIELDS = ("archive", "reference_code", "date", "title")  # of the document cited
@@ -35,18 +34,36 @@ FIELDS = (*CITATION_FIELDS, *DOCUMENT_FIELDS, NOT_A_CITATION)
 RECORD_FIELD = {"archive": "repository", "reference_code": "reference_code", "date": "date", "title": "title"}
 SET_ASIDE = "not a citation"  # the value of a NOT_A_CITATION correction
 # A citation's columns kept in ``was`` when it is set aside (its place, note and id are not).
-KEPT_COLUMNS = ("span_start", "span_end", "text", "kind", "form", "document_id", "work_id", "locator",
-                "unresolved_reason")
+KEPT_COLUMNS = (
+    "span_start",
+    "span_end",
+    "text",
+    "kind",
+    "form",
+    "document_id",
+    "work_id",
+    "locator",
+    "unresolved_reason",
+)
 
 
 def _located(connection: Connection, work_id: int, note_number: int, position: int):
     """The citation at a note's number and place in the citing work, as read now."""
     row = connection.execute(
-        select(Citation.id, Citation.kind, Citation.locator, Citation.antecedent_id, Citation.document_id,
-               Citation.via_citation_id, Citation.text)
+        select(
+            Citation.id,
+            Citation.kind,
+            Citation.locator,
+            Citation.antecedent_id,
+            Citation.document_id,
+            Citation.via_citation_id,
+            Citation.text,
+        )
         .join(Note, Note.id == Citation.note_id)
         .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
-        .order_by(Note.position).limit(1)).first()
+        .order_by(Note.position)
+        .limit(1)
+    ).first()
     if row is None:
         raise LookupError(f"note {note_number} has no citation {position}")
     return row
@@ -55,13 +72,25 @@ def _located(connection: Connection, work_id: int, note_number: int, position: i
 def _document_values(connection: Connection, document_id: int | None) -> dict[str, str | None]:
     """The cited document's archive (acronym, else name), reference code, date and title, as written."""
     row = connection.execute(
-        select(Repository.acronym, Repository.authorised_name, Document.reference_code, Document.date_as_written,
-               Document.date_edtf, Document.title)
-        .outerjoin(Repository, Repository.id == Document.repository_id).where(Document.id == document_id)).first()
+        select(
+            Repository.acronym,
+            Repository.authorised_name,
+            Document.reference_code,
+            Document.date_as_written,
+            Document.date_edtf,
+            Document.title,
+        )
+        .outerjoin(Repository, Repository.id == Document.repository_id)
+        .where(Document.id == document_id)
+    ).first()
     if row is None:
         return dict.fromkeys(DOCUMENT_FIELDS)
-    return {"archive": row.acronym or row.authorised_name, "reference_code": row.reference_code,
-            "date": row.date_as_written or row.date_edtf, "title": row.title}
+    return {
+        "archive": row.acronym or row.authorised_name,
+        "reference_code": row.reference_code,
+        "date": row.date_as_written or row.date_edtf,
+        "title": row.title,
+    }
 
 
 def _value(connection: Connection, row, field: str) -> str | None:
@@ -73,8 +102,9 @@ def _value(connection: Connection, row, field: str) -> str | None:
         return getattr(row, field)
     if row.antecedent_id is None:
         return None
-    number = connection.execute(select(Note.number).join(Citation, Citation.note_id == Note.id)
-                                .where(Citation.id == row.antecedent_id)).scalar()
+    number = connection.execute(
+        select(Note.number).join(Citation, Citation.note_id == Note.id).where(Citation.id == row.antecedent_id)
+    ).scalar()
     return None if number is None else str(number)
 
 
@@ -95,16 +125,23 @@ def was_for(connection: Connection, work_id: int, note_number: int, position: in
     or, for setting a citation aside, the citation as read (JSON)."""
     if field != NOT_A_CITATION:
         return current(connection, work_id, note_number, position, field)
-    row = connection.execute(select(*(getattr(Citation, name) for name in KEPT_COLUMNS))
-                             .join(Note, Note.id == Citation.note_id).where(
-        Note.work_id == work_id, Note.number == note_number, Citation.position == position)).mappings().first()
+    row = (
+        connection.execute(
+            select(*(getattr(Citation, name) for name in KEPT_COLUMNS))
+            .join(Note, Note.id == Citation.note_id)
+            .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
+        )
+        .mappings()
+        .first()
+    )
     if row is None:
         return SET_ASIDE
     return json.dumps(dict(row), ensure_ascii=False)
 
 
-def _set(connection: Connection, work_id: int, citation_id: int, field: str, value: str | None,
-         batch_id: int | None = None) -> None:
+def _set(
+    connection: Connection, work_id: int, citation_id: int, field: str, value: str | None, batch_id: int | None = None
+) -> None:
     """Give the citation ``citation_id`` of the citing work this value of ``field`` (and, when
     ``batch_id`` is given, make that write its last)."""
     values: dict = {field: value} if field != "antecedent_note" else {}
@@ -112,9 +149,12 @@ def _set(connection: Connection, work_id: int, citation_id: int, field: str, val
         target = None
         if value:
             target = connection.execute(
-                select(Citation.id).join(Note, Note.id == Citation.note_id)
+                select(Citation.id)
+                .join(Note, Note.id == Citation.note_id)
                 .where(Note.work_id == work_id, Note.number == int(value))
-                .order_by(Note.position, Citation.position).limit(1)).scalar()
+                .order_by(Note.position, Citation.position)
+                .limit(1)
+            ).scalar()
             if target is None:
                 raise LookupError(f"note {value} has no citation to point to")
         values = {"antecedent_id": target, "unresolved_reason": None if target else Citation.unresolved_reason}
@@ -127,8 +167,9 @@ def _printed_in(connection: Connection, row) -> str | None:
     """The title of the work a citation's document is printed in or known through."""
     if row.via_citation_id is None:
         return None
-    return connection.execute(select(Work.title).join(Citation, Citation.work_id == Work.id)
-                              .where(Citation.id == row.via_citation_id)).scalar()
+    return connection.execute(
+        select(Work.title).join(Citation, Citation.work_id == Work.id).where(Citation.id == row.via_citation_id)
+    ).scalar()
 
 
 def _repoint(connection: Connection, row, values: dict[str, str | None], batch_id: int) -> int:
@@ -137,31 +178,52 @@ def _repoint(connection: Connection, row, values: dict[str, str | None], batch_i
     ``catalogue add``; what else the old document says (genre, translation, people) is kept.
     Returns the document's id; InvalidInput names the form's fields."""
     wanted = {**_document_values(connection, row.document_id), **values}
-    old = connection.execute(select(Document.title_translated, Document.genre, Document.language)
-                             .where(Document.id == row.document_id)).first()
-    people = dict(connection.execute(select(DocumentAgent.role, Agent.name).join(Agent)
-                                     .where(DocumentAgent.document_id == row.document_id,
-                                            DocumentAgent.role.in_(("sender", "recipient")))).all())
+    old = connection.execute(
+        select(Document.title_translated, Document.genre, Document.language).where(Document.id == row.document_id)
+    ).first()
+    people = dict(
+        connection.execute(
+            select(DocumentAgent.role, Agent.name)
+            .join(Agent)
+            .where(DocumentAgent.document_id == row.document_id, DocumentAgent.role.in_(("sender", "recipient")))
+        ).all()
+    )
     fields = {RECORD_FIELD[name]: value for name, value in wanted.items() if value}
     form_field = {record_name: name for name, record_name in RECORD_FIELD.items()}
     try:
         record = DocumentRecord(
-            **fields, printed_in=None if wanted["archive"] else _printed_in(connection, row),
-            title_translated=old.title_translated if old else None, genre=old.genre if old else None,
-            language=old.language if old else None, sender=people.get("sender"), recipient=people.get("recipient"))
+            **fields,
+            printed_in=None if wanted["archive"] else _printed_in(connection, row),
+            title_translated=old.title_translated if old else None,
+            genre=old.genre if old else None,
+            language=old.language if old else None,
+            sender=people.get("sender"),
+            recipient=people.get("recipient"),
+        )
     except ValidationError as error:
-        raise InvalidInput([InputError("form", None, form_field.get(str(p["loc"][0]), None) if p["loc"] else None,
-                                       p["msg"].removeprefix("Value error, ")) for p in error.errors()]) from error
+        raise InvalidInput(
+            [
+                InputError(
+                    "form",
+                    None,
+                    form_field.get(str(p["loc"][0])) if p["loc"] else None,
+                    p["msg"].removeprefix("Value error, "),
+                )
+                for p in error.errors()
+            ]
+        ) from error
     if not (record.repository or record.printed_in):
         raise InvalidInput([InputError("form", None, "archive", "a document cited from an archive needs the archive")])
     try:
         report = save_documents(connection, [Located(record, "form")], batch_id)
     except InvalidInput as error:
-        raise InvalidInput([InputError("form", None, form_field.get(p.field or "", p.field), p.message)
-                            for p in error.errors]) from error
+        raise InvalidInput(
+            [InputError("form", None, form_field.get(p.field or "", p.field), p.message) for p in error.errors]
+        ) from error
     document_id = report.ids[0]
-    connection.execute(update(Citation).where(Citation.id == row.id)
-                       .values(document_id=document_id, work_id=None, batch_id=batch_id))
+    connection.execute(
+        update(Citation).where(Citation.id == row.id).values(document_id=document_id, work_id=None, batch_id=batch_id)
+    )
     return document_id
 
 
@@ -172,14 +234,17 @@ def _set_aside(connection: Connection, row) -> None:
     connection.execute(delete(Citation).where(Citation.id == row.id))
 
 
-def _put_back(connection: Connection, work_id: int, note_number: int, position: int, was: str,
-              batch_id: int) -> None:
+def _put_back(connection: Connection, work_id: int, note_number: int, position: int, was: str, batch_id: int) -> None:
     """Put a citation set aside back at its place, as it was read when set aside."""
-    if connection.execute(select(Citation.id).join(Note, Note.id == Citation.note_id).where(
-            Note.work_id == work_id, Note.number == note_number, Citation.position == position)).first():
+    if connection.execute(
+        select(Citation.id)
+        .join(Note, Note.id == Citation.note_id)
+        .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
+    ).first():
         raise LookupError(f"note {note_number} has a citation {position} again")
-    note_id = connection.execute(select(Note.id).where(Note.work_id == work_id, Note.number == note_number)
-                                 .order_by(Note.position).limit(1)).scalar()
+    note_id = connection.execute(
+        select(Note.id).where(Note.work_id == work_id, Note.number == note_number).order_by(Note.position).limit(1)
+    ).scalar()
     if note_id is None:
         raise LookupError(f"the work has no note {note_number} now")
     kept = json.loads(was)
@@ -196,8 +261,12 @@ def _groups(corrections: list) -> list[list]:
     groups: list[list] = []
     for k in corrections:
         last = groups[-1][-1] if groups else None
-        if (last is not None and k.field in DOCUMENT_FIELDS and last.field in DOCUMENT_FIELDS
-                and (k.batch_id, k.note_number, k.position) == (last.batch_id, last.note_number, last.position)):
+        if (
+            last is not None
+            and k.field in DOCUMENT_FIELDS
+            and last.field in DOCUMENT_FIELDS
+            and (k.batch_id, k.note_number, k.position) == (last.batch_id, last.note_number, last.position)
+        ):
             groups[-1].append(k)
         else:
             groups.append([k])
@@ -225,8 +294,9 @@ def _apply(connection: Connection, work_id: int, group: list, batch_id: int) -> 
         _set(connection, work_id, row.id, first.field, first.value)
 
 
-def apply_corrections(connection: Connection, work_id: int, batch_id: int | None = None,
-                      only: list[int] | None = None) -> list[str]:
+def apply_corrections(
+    connection: Connection, work_id: int, batch_id: int | None = None, only: list[int] | None = None
+) -> list[str]:
     """Apply every correction of the citing work to its citations as read now (documents a
     correction adds belong to ``batch_id``, the ingest); what no longer applies is marked lost
     and named in the messages returned. With ``only`` (new corrections, from a form), just those
@@ -241,21 +311,30 @@ def apply_corrections(connection: Connection, work_id: int, batch_id: int | None
             _apply(connection, work_id, group, batch_id)
         except (LookupError, InvalidInput) as error:
             if only is not None:
-                raise error if isinstance(error, InvalidInput) else InvalidInput(
-                    [InputError("form", None, group[0].field, str(error))]) from None
+                raise (
+                    error
+                    if isinstance(error, InvalidInput)
+                    else InvalidInput([InputError("form", None, group[0].field, str(error))])
+                ) from None
             reason = str(error)
-            connection.execute(update(Correction).where(Correction.id.in_(ids))
-                               .values(status="lost", status_reason=reason))
-            messages += [f"correction {k.id} (note {k.note_number}, citation {k.position}, {k.field} → "
-                         f"{k.value!r}) no longer applies: {reason}" for k in group]
+            connection.execute(
+                update(Correction).where(Correction.id.in_(ids)).values(status="lost", status_reason=reason)
+            )
+            messages += [
+                f"correction {k.id} (note {k.note_number}, citation {k.position}, {k.field} → "
+                f"{k.value!r}) no longer applies: {reason}"
+                for k in group
+            ]
         else:
-            connection.execute(update(Correction).where(Correction.id.in_(ids))
-                               .values(status="applied", status_reason=None))
+            connection.execute(
+                update(Correction).where(Correction.id.in_(ids)).values(status="applied", status_reason=None)
+            )
     return messages
 
 
-def restore(connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None,
-            batch_id: int) -> None:
+def restore(
+    connection: Connection, work_id: int, note_number: int, position: int, field: str, value: str | None, batch_id: int
+) -> None:
     """Set a citation's field back to ``value`` (undoing a correction), as the write ``batch_id``;
     a citation set aside is put back."""
     if field == NOT_A_CITATION:

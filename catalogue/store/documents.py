@@ -19,15 +19,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from ..dates import read_date
 from ..errors import InvalidInput
 from ..models import Document, DocumentAgent, Repository, RepositoryName
-from ..dates import read_date
 from ..parse.refcodes import code_key, parse_reference_code
-from ..records import DocumentRecord
+from ..records import DocumentRecord, Located
 from ..searchable import BY_TABLE, search_text_of
 from ..text import fold
 from .keys import document_key
-from ..records import Located
 from .rows import SaveReport, chunks, ensure_agents
 from .tree import ensure_tree, path_of
 
@@ -54,16 +53,19 @@ class Archives:
     spacing and punctuation ignored), with the closest names suggested for an unknown one."""
 
     def __init__(self, connection: Connection):
-        rows = connection.execute(select(RepositoryName.name_key, Repository.id, Repository.acronym,
-                                         Repository.authorised_name)
-                                  .join(Repository, Repository.id == RepositoryName.repository_id)).all()
+        rows = connection.execute(
+            select(RepositoryName.name_key, Repository.id, Repository.acronym, Repository.authorised_name).join(
+                Repository, Repository.id == RepositoryName.repository_id
+            )
+        ).all()
         self.by_key = {row[0]: Archive(row[1], row[2], row[3]) for row in rows}
 
     def find(self, name: str) -> Archive:
         archive = self.by_key.get(fold(name))
         if archive is None:
-            raise ValueError(f"no archive is called {name!r}{self.suggest(name)}; add it first with "
-                             "'catalogue add repository'")
+            raise ValueError(
+                f"no archive is called {name!r}{self.suggest(name)}; add it first with 'catalogue add repository'"
+            )
         return archive
 
     def suggest(self, name: str) -> str:
@@ -135,15 +137,24 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
     levels = (code.levels or (("other", normalised),)) if code and archive else ()  # a tree only in an archive
     via = None if archive else fold(record.printed_in)  # known only in print: the note reader's key
     row = {
-        "document_key": document_key(archive.holder if archive else None, normalised, date.edtf if date else None,
-                                     via, record.title),
-        "repository_id": archive.id if archive else None, "title": record.title, "title_translated": record.title_translated,
-        "language": record.language, "genre": record.genre, "description": record.description,
-        "date_as_written": record.date if date else None, "date_edtf": date.edtf if date else None,
+        "document_key": document_key(
+            archive.holder if archive else None, normalised, date.edtf if date else None, via, record.title
+        ),
+        "repository_id": archive.id if archive else None,
+        "title": record.title,
+        "title_translated": record.title_translated,
+        "language": record.language,
+        "genre": record.genre,
+        "description": record.description,
+        "date_as_written": record.date if date else None,
+        "date_edtf": date.edtf if date else None,
         "date_precision": date.precision if date else None,
-        "date_start": date.start if date else None, "date_end": date.end if date else None,
-        "reference_code": record.reference_code, "reference_code_normalised": normalised,
-        "reference_code_key": code_key(normalised), "reference_code_parts": dict(levels) if code and code.levels else None,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "reference_code": record.reference_code,
+        "reference_code_normalised": normalised,
+        "reference_code_key": code_key(normalised),
+        "reference_code_parts": dict(levels) if code and code.levels else None,
     }
     row["search_text"] = search_text_of([row[column] for column in DOCUMENT_TEXT])
     people = [("author", name) for name in record.authors]
@@ -157,8 +168,9 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
     report = SaveReport("documents")
     _check_repeats(resolved)
     existing = _existing(connection, [r.row["document_key"] for r in resolved])
-    record_sets, _ = ensure_tree(connection, [(r.archive.id, r.levels, r.where.record.file_title)
-                                              for r in resolved if r.archive], batch_id)
+    record_sets, _ = ensure_tree(
+        connection, [(r.archive.id, r.levels, r.where.record.file_title) for r in resolved if r.archive], batch_id
+    )
     new_rows, ids_by_key, fills = [], {}, []
     for item in resolved:
         key = item.row["document_key"]
@@ -168,11 +180,13 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
         elif key in existing:
             report.matched += 1
             ids_by_key[key] = existing[key]["id"]
-            missing = {name: item.row[name] for name in FILLABLE
-                       if item.row[name] is not None and existing[key][name] is None}
+            missing = {
+                name: item.row[name] for name in FILLABLE if item.row[name] is not None and existing[key][name] is None
+            }
             if missing:
-                fills.append({"row_id": existing[key]["id"], **{name: existing[key][name] for name in FILLABLE},
-                              **missing})
+                fills.append(
+                    {"row_id": existing[key]["id"], **{name: existing[key][name] for name in FILLABLE}, **missing}
+                )
         else:
             ids_by_key[key] = None
             new_rows.append({**item.row, "batch_id": batch_id})
@@ -182,9 +196,16 @@ def save_documents(connection: Connection, located: Sequence[Located], batch_id:
         ids_by_key.update({key: row_id for row_id, key in returned})
     report.added = len(new_rows)
     if fills:
-        connection.execute(update(Document).where(Document.id == bindparam("row_id"))
-                           .values(batch_id=batch_id, search_text=None,  # to be written again
-                                   **{name: bindparam(name) for name in FILLABLE}), fills)
+        connection.execute(
+            update(Document)
+            .where(Document.id == bindparam("row_id"))
+            .values(
+                batch_id=batch_id,
+                search_text=None,  # to be written again
+                **{name: bindparam(name) for name in FILLABLE},
+            ),
+            fills,
+        )
         report.updated = len(fills)
     report.ids = [ids_by_key[r.row["document_key"]] for r in resolved]
     _link_people(connection, resolved, ids_by_key, batch_id)
@@ -201,12 +222,18 @@ def _check_repeats(resolved: list[Resolved]) -> None:
             continue
         for name in (*FILLABLE, "date_as_written"):
             if None not in (earlier.row[name], item.row[name]) and earlier.row[name] != item.row[name]:
-                errors.append(item.where.error(name, f"the same document as {earlier.where.where} (same archive, "
-                                                     f"code, date and title) with another {name}: "
-                                                     f"{item.row[name]!r}, not {earlier.row[name]!r}"))
+                errors.append(
+                    item.where.error(
+                        name,
+                        f"the same document as {earlier.where.where} (same archive, "
+                        f"code, date and title) with another {name}: "
+                        f"{item.row[name]!r}, not {earlier.row[name]!r}",
+                    )
+                )
         if sorted(earlier.people) != sorted(item.people) and earlier.people and item.people:
-            errors.append(item.where.error("authors", f"the same document as {earlier.where.where} "
-                                                      "with other people named"))
+            errors.append(
+                item.where.error("authors", f"the same document as {earlier.where.where} with other people named")
+            )
     if errors:
         raise InvalidInput(errors)
 
@@ -230,16 +257,23 @@ def _near_matches(connection: Connection, new: list[Resolved]) -> list[str]:
     warnings = []
     codes = list({code for _, code in by_code})
     for chunk in chunks(codes):
-        rows = connection.execute(select(Document.id, Document.repository_id, Document.reference_code_key,
-                                         Document.date_edtf, Document.title)
-                                  .where(Document.reference_code_key.in_(chunk))).all()
+        rows = connection.execute(
+            select(
+                Document.id, Document.repository_id, Document.reference_code_key, Document.date_edtf, Document.title
+            ).where(Document.reference_code_key.in_(chunk))
+        ).all()
         for row_id, repository_id, code, edtf, title in rows:
             for item in by_code.get((repository_id, code), []):
-                if item.row["date_edtf"] == edtf and title and \
-                        fuzz.ratio(fold(title), fold(item.row["title"])) >= NEAR_TITLE and \
-                        fold(title) != fold(item.row["title"]):
-                    warnings.append(f"{item.where.where}: near match: {item.row['title']!r} resembles "
-                                    f"document {row_id} {title!r} (/catalogue/documents/{row_id}); added as a new document")
+                if (
+                    item.row["date_edtf"] == edtf
+                    and title
+                    and fuzz.ratio(fold(title), fold(item.row["title"])) >= NEAR_TITLE
+                    and fold(title) != fold(item.row["title"])
+                ):
+                    warnings.append(
+                        f"{item.where.where}: near match: {item.row['title']!r} resembles "
+                        f"document {row_id} {title!r} (/catalogue/documents/{row_id}); added as a new document"
+                    )
     return warnings
 
 
@@ -248,13 +282,17 @@ def _link_people(connection: Connection, resolved: list[Resolved], ids: dict[str
     agents = ensure_agents(connection, (name for item in resolved for _, name in item.people))
     if not agents:
         return
-    links = {(ids[item.row["document_key"]], agents[name], role)
-             for item in resolved for role, name in item.people}
+    links = {(ids[item.row["document_key"]], agents[name], role) for item in resolved for role, name in item.people}
     document_ids = list({document for document, _, _ in links})
     have = set()
     for chunk in chunks(document_ids):
-        have.update(connection.execute(select(DocumentAgent.document_id, DocumentAgent.agent_id, DocumentAgent.role)
-                                       .where(DocumentAgent.document_id.in_(chunk))).all())
+        have.update(
+            connection.execute(
+                select(DocumentAgent.document_id, DocumentAgent.agent_id, DocumentAgent.role).where(
+                    DocumentAgent.document_id.in_(chunk)
+                )
+            ).all()
+        )
     rows = [{"document_id": d, "agent_id": a, "role": r} for d, a, r in sorted(links - have)]
     for chunk in chunks(rows):
         connection.execute(insert(DocumentAgent), chunk)

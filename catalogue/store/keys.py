@@ -15,8 +15,11 @@ import re
 
 from ..text import fold
 
-COLLECTION_WORDS = re.compile(r"wenjian|wengao|documents?|văn kiện|collection|archives|papers|huiji|xuanji|"
-                              r"ziliao|shiliao|selected works|toàn tập", re.IGNORECASE)
+COLLECTION_WORDS = re.compile(
+    r"wenjian|wengao|documents?|văn kiện|collection|archives|papers|huiji|xuanji|"
+    r"ziliao|shiliao|selected works|toàn tập",
+    re.IGNORECASE,
+)
 ORGANISATION_WORDS = re.compile(r"\b(?:Archives|Committee|Center|Centre|Institute|Bureau|Ministry)\b")
 
 
@@ -28,8 +31,7 @@ def identity_key(*parts: str | None, limit: int = 160) -> str:
     return f"{text[:limit]}…{hashlib.sha1(text.encode()).hexdigest()[:12]}"
 
 
-def document_key(holder: str | None, code: str | None, edtf: str | None, via: str | None,
-                 title: str | None) -> str:
+def document_key(holder: str | None, code: str | None, edtf: str | None, via: str | None, title: str | None) -> str:
     """A document: its holder (the archive's acronym), normalised code, EDTF date, the work it
     is known through (when no archive holds it) and its title, all folded."""
     return identity_key("doc", holder, fold(code or ""), edtf, via, fold(title or ""))
@@ -60,5 +62,6 @@ def country_of_archive_named(names, countries: dict[str, str]) -> str | None:
     """The country of the first archive among ``names`` (``countries``: folded archive name →
     country): a collection compiled or published by an archive ("Central Archives and
     Guangdong Provincial Archives, 1989") comes from that archive's country."""
-    return next((countries[fold(part)] for name in names for part in name_parts(name) if countries.get(fold(part))),
-                None)
+    return next(
+        (countries[fold(part)] for name in names for part in name_parts(name) if countries.get(fold(part))), None
+    )

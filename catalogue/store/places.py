@@ -23,8 +23,16 @@ def save_places(session: Session, records: Iterable[PlaceRecord]) -> SaveCounts:
     for record in records:
         is_new = session.scalar(select(Place.id).where(Place.place_key == place_key(record))) is None
         place = get_or_add(session, Place, {"name": record.name}, place_key=place_key(record))
-        changed = assign(place, {"name": record.name, "country_code": record.country, "latitude": record.latitude,
-                                 "longitude": record.longitude, "geonames_id": record.geonames_id})
+        changed = assign(
+            place,
+            {
+                "name": record.name,
+                "country_code": record.country,
+                "latitude": record.latitude,
+                "longitude": record.longitude,
+                "geonames_id": record.geonames_id,
+            },
+        )
         existing = {n.name: n for n in session.scalars(select(PlaceName).where(PlaceName.place_id == place.id))}
         wanted = {n.name: n for n in record.all_names()}
         for name, row in existing.items():

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import Connection
 
 from ..errors import InvalidInput
-from ..records import RecordSetRecord
+from ..records import Located, RecordSetRecord
 from .documents import Archives, _code
-from ..records import Located
 from .rows import SaveReport
 from .tree import ensure_tree, path_of
 

@@ -68,17 +68,13 @@ def _sync_names(session: Session, repository: Repository, record: RepositoryReco
 
 def _absorb_cited_repository(session: Session, name_key: str, into: Repository) -> None:
     """Merge a repository known only from citations under this name into ``into``."""
-    other = session.scalar(
-        select(Repository).join(RepositoryName).where(RepositoryName.name_key == name_key)
-    )
+    other = session.scalar(select(Repository).join(RepositoryName).where(RepositoryName.name_key == name_key))
     if other is None or other is into:
         return
     if other.origin != "cited":
         raise ValueError(f"name key {name_key!r} already belongs to {other.acronym}")
     session.flush()  # give ``into`` its id
     for model in (Document, RecordSet):
-        session.execute(
-            update(model).where(model.repository_id == other.id).values(repository_id=into.id)
-        )
+        session.execute(update(model).where(model.repository_id == other.id).values(repository_id=into.id))
     session.delete(other)
     session.flush()

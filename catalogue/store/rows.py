@@ -74,7 +74,7 @@ class SaveReport:
 
 def chunks(items: list, size: int = CHUNK) -> Iterable[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def ensure_agents(connection: Connection, names: Iterable[str]) -> dict[str, int]:
@@ -85,11 +85,18 @@ def ensure_agents(connection: Connection, names: Iterable[str]) -> dict[str, int
     ids: dict[str, int] = {}
     for chunk in chunks(list(set(keys.values()))):
         ids.update(dict(connection.execute(select(Agent.agent_key, Agent.id).where(Agent.agent_key.in_(chunk))).all()))
-    new = list({keys[n]: {"agent_key": keys[n], "name": n, "kind": agent_kind(n)}
-                for n in names if keys[n] not in ids}.values())
+    new = list(
+        {
+            keys[n]: {"agent_key": keys[n], "name": n, "kind": agent_kind(n)} for n in names if keys[n] not in ids
+        }.values()
+    )
     for chunk in chunks(new):
-        ids.update({key: row_id for row_id, key in
-                    connection.execute(insert(Agent).returning(Agent.id, Agent.agent_key), chunk).all()})
+        ids.update(
+            {
+                key: row_id
+                for row_id, key in connection.execute(insert(Agent).returning(Agent.id, Agent.agent_key), chunk).all()
+            }
+        )
     return {name: ids[keys[name]] for name in names}
 
 
@@ -97,6 +104,12 @@ def archive_countries(connection: Connection) -> dict[str, str]:
     """Every archive's every name, folded, with its country."""
     from ..models import Repository, RepositoryName
 
-    return {key: country for key, country in connection.execute(
-        select(RepositoryName.name_key, Repository.country_code)
-        .join(Repository, Repository.id == RepositoryName.repository_id)).all() if country}
+    return {
+        key: country
+        for key, country in connection.execute(
+            select(RepositoryName.name_key, Repository.country_code).join(
+                Repository, Repository.id == RepositoryName.repository_id
+            )
+        ).all()
+        if country
+    }

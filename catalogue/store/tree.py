@@ -24,8 +24,9 @@ def path_of(levels: Levels) -> str:
     return " / ".join(code for _, code in levels)
 
 
-def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | None]],
-                batch_id: int) -> tuple[dict[tuple[int, str], int], set[tuple[int, str]]]:
+def ensure_tree(
+    connection: Connection, wanted: list[tuple[int, Levels, str | None]], batch_id: int
+) -> tuple[dict[tuple[int, str], int], set[tuple[int, str]]]:
     """The record sets these (archive id, levels, title of the lowest level) name, made where
     missing, parents first; a title given for a record set that has none is set.
     Returns (archive id, path) → record set id, and the (archive id, path) it made."""
@@ -33,32 +34,58 @@ def ensure_tree(connection: Connection, wanted: list[tuple[int, Levels, str | No
     titles: dict[tuple[int, str], str] = {}
     for archive, levels, title in wanted:
         for depth, (level, code) in enumerate(levels):
-            needed.setdefault((archive, path_of(levels[:depth + 1])), (level, code, path_of(levels[:depth]) or None))
+            needed.setdefault((archive, path_of(levels[: depth + 1])), (level, code, path_of(levels[:depth]) or None))
         if levels and title:
             titles.setdefault((archive, path_of(levels)), title)
     archives = list({archive for archive, _ in needed})
     known = {}
     for chunk in chunks(archives):
-        known.update({(row[1], row[2]): row[0] for row in connection.execute(
-            select(RecordSet.id, RecordSet.repository_id, RecordSet.path).where(RecordSet.repository_id.in_(chunk)))})
+        known.update(
+            {
+                (row[1], row[2]): row[0]
+                for row in connection.execute(
+                    select(RecordSet.id, RecordSet.repository_id, RecordSet.path).where(
+                        RecordSet.repository_id.in_(chunk)
+                    )
+                )
+            }
+        )
     missing = sorted((path.count(" / "), archive, path) for archive, path in needed if (archive, path) not in known)
-    acronyms = dict(connection.execute(select(Repository.id, Repository.acronym)
-                                       .where(Repository.id.in_({archive for _, archive, _ in missing}))).all())
+    acronyms = dict(
+        connection.execute(
+            select(Repository.id, Repository.acronym).where(Repository.id.in_({archive for _, archive, _ in missing}))
+        ).all()
+    )
     for depth in sorted({depth for depth, _, _ in missing}):
         rows = []
         for _, archive, path in (m for m in missing if m[0] == depth):
             level, code, parent = needed[(archive, path)]
-            rows.append({"repository_id": archive, "path": path, "level": level, "reference_code": code,
-                         "reference_code_normalised": code, "reference_code_key": code_key(code),
-                         "path_key": code_key(path), "title": titles.get((archive, path)), "batch_id": batch_id,
-                         "search_text": search_text_of([path, titles.get((archive, path)), acronyms.get(archive)]),
-                         "parent_id": known[(archive, parent)] if parent else None})
+            rows.append(
+                {
+                    "repository_id": archive,
+                    "path": path,
+                    "level": level,
+                    "reference_code": code,
+                    "reference_code_normalised": code,
+                    "reference_code_key": code_key(code),
+                    "path_key": code_key(path),
+                    "title": titles.get((archive, path)),
+                    "batch_id": batch_id,
+                    "search_text": search_text_of([path, titles.get((archive, path)), acronyms.get(archive)]),
+                    "parent_id": known[(archive, parent)] if parent else None,
+                }
+            )
         for chunk in chunks(rows):
-            returned = connection.execute(insert(RecordSet).returning(
-                RecordSet.id, RecordSet.repository_id, RecordSet.path), chunk).all()
+            returned = connection.execute(
+                insert(RecordSet).returning(RecordSet.id, RecordSet.repository_id, RecordSet.path), chunk
+            ).all()
             known.update({(archive, path): row_id for row_id, archive, path in returned})
     untitled = [{"row_id": known[place], "title": title} for place, title in titles.items()]
     if untitled:
-        connection.execute(update(RecordSet).where(RecordSet.id == bindparam("row_id"), RecordSet.title.is_(None))
-                           .values(title=bindparam("title"), batch_id=batch_id, search_text=None), untitled)
+        connection.execute(
+            update(RecordSet)
+            .where(RecordSet.id == bindparam("row_id"), RecordSet.title.is_(None))
+            .values(title=bindparam("title"), batch_id=batch_id, search_text=None),
+            untitled,
+        )
     return known, {(archive, path) for _, archive, path in missing}

@@ -12,21 +12,35 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, insert, select
 
-from ..reference.gazetteer import PlaceIndex
 from ..models import Work, WorkAgent
-from ..records import WorkRecord
+from ..records import Located, WorkRecord
+from ..reference.gazetteer import PlaceIndex
 from ..text import fold
-from ..records import Located
-from .rows import SaveReport, archive_countries, chunks, ensure_agents
 from .keys import country_of_archive_named, work_key
+from .rows import SaveReport, archive_countries, chunks, ensure_agents
 
 NEAR_TITLE = 90
-FIELDS = ("type", "title", "title_translated", "container_title", "volume", "issue", "pages", "place",
-          "publisher", "year", "language", "doi", "isbn", "url")
+FIELDS = (
+    "type",
+    "title",
+    "title_translated",
+    "container_title",
+    "volume",
+    "issue",
+    "pages",
+    "place",
+    "publisher",
+    "year",
+    "language",
+    "doi",
+    "isbn",
+    "url",
+)
 
 
-def save_works(connection: Connection, located: Sequence[Located], batch_id: int,
-               places: PlaceIndex | None = None) -> SaveReport:
+def save_works(
+    connection: Connection, located: Sequence[Located], batch_id: int, places: PlaceIndex | None = None
+) -> SaveReport:
     report = SaveReport("works")
     keyed = []
     for where in located:
@@ -51,8 +65,7 @@ def save_works(connection: Connection, located: Sequence[Located], batch_id: int
         new.append((row, where))
         report.warnings += near.warnings(record, where)
     for chunk in chunks(new):
-        returned = connection.execute(insert(Work).returning(Work.id, Work.work_key),
-                                      [row for row, _ in chunk]).all()
+        returned = connection.execute(insert(Work).returning(Work.id, Work.work_key), [row for row, _ in chunk]).all()
         ids.update({key: row_id for row_id, key in returned})
     report.added = len(new)
     report.ids = [ids[key] for key, _ in keyed]
@@ -73,9 +86,12 @@ class NearTitles:
     def warnings(self, record: WorkRecord, where: Located) -> list[str]:
         folded = fold(record.title)
         found = process.extract(folded, self.folded, scorer=fuzz.ratio, score_cutoff=NEAR_TITLE, limit=3)
-        return [f"{where.where}: near match: {record.title!r} resembles work {self.ids[index]} "
-                f"{self.titles[index]!r} (/catalogue/works/{self.ids[index]}); added as a new work"
-                for choice, _, index in found if choice != folded]
+        return [
+            f"{where.where}: near match: {record.title!r} resembles work {self.ids[index]} "
+            f"{self.titles[index]!r} (/catalogue/works/{self.ids[index]}); added as a new work"
+            for choice, _, index in found
+            if choice != folded
+        ]
 
 
 def _credit(connection: Connection, works: list[tuple[int, WorkRecord]]) -> None:
