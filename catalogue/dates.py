@@ -309,7 +309,8 @@ def _where_to_look(text: str) -> list[list[Span]]:
     text, none, or (for the dates with a month's name, which end with a year in figures) the
     forty characters before each such year. The month names are a long alternation: trying
     it at every word costs more than all the rest."""
-    whole, nothing = [(0, len(text))], []
+    whole: list[Span] = [(0, len(text))]
+    nothing: list[Span] = []
     folded = text.casefold()
     vietnamese = whole if "th" in folded else nothing
     years: list[Span] = []
@@ -342,7 +343,7 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
         _japanese_dates(text) if japanese else []
     )
     taken: list[Span] = [d.span for d in found]
-    for pattern, windows in zip(_patterns(), _where_to_look(text)):
+    for pattern, windows in zip(_patterns(), _where_to_look(text), strict=True):
         for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

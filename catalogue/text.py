@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import overload
 
 Span = tuple[int, int]  # where a piece stands in its text: start and end offsets, in characters
 
@@ -74,6 +75,10 @@ def _fold_char(char: str) -> str:
     return folded[0] if len(folded) == 1 else char.lower()[:1] or char
 
 
+@overload
+def search_fold(value: str) -> str: ...
+@overload
+def search_fold(value: None) -> None: ...
 def search_fold(value: str | None) -> str | None:
     """Text as the search index keeps it: accents stripped, case folded, spacing kept."""
     return None if value is None else strip_accents(value).casefold()

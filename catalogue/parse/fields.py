@@ -301,11 +301,10 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
         ):
             end += subtitle.end()  # "Public Papers of the Presidents of the United States: Harry S. Truman, 1950"
         return [], [], clean_title(text[:end]), end
-    if (authors := caps_authors(text[:200])) and authors[
-        0
-    ].start() == 0:  # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
-        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[authors[0].end() :])
-        start = authors[0].end() + (after.end() if after else 0)
+    # "Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
+    if (caps := caps_authors(text[:200])) and caps[0].start() == 0:
+        after = re.match(r"\s*(?:\((?:éd|dir|ed|eds|coord)\.?\))?\s*,\s*", text[caps[0].end() :])
+        start = caps[0].end() + (after.end() if after else 0)
         imprint = IMPRINT.search(text, start)
         names, editors = read_authors(text[:start].strip(" ,"))
         if imprint:
@@ -327,10 +326,14 @@ def plain_author_title(text: str) -> tuple[list[str], list[str], str | None, int
             clean_title(text[: imprint.start()]) or None,
             imprint.start(),
         )  # the author given before ("ders., …")
-    end = PLAIN_TITLE_END.search(text)
-    if end and (credit := TITLE_CREDIT.search(text, end.start())) and _only_dates(text[end.start() : credit.start()]):
-        end = credit  # "Het dagboek…, 20 september 1946–7 oktober 1947, ed. C. Smit": the dates the title spans
-    head = text[: end.start()] if end else text
+    title_end = PLAIN_TITLE_END.search(text)
+    if (
+        title_end
+        and (credit := TITLE_CREDIT.search(text, title_end.start()))
+        and _only_dates(text[title_end.start() : credit.start()])
+    ):
+        title_end = credit  # "Het dagboek…, 20 september 1946–7 oktober 1947, ed. C. Smit": the dates the title spans
+    head = text[: title_end.start()] if title_end else text
     if translated := TRANSLATION_CLOSES.search(head):  # "Vietnam 1946 [Việt Nam 1946: …], University of…, Berkeley"
         head = head[: translated.end()]
     parts = re.split(r"\s*[,:]\s+", head, maxsplit=1)
@@ -355,18 +358,20 @@ def _only_dates(stretch: str) -> bool:
     """A stretch that is only dates and their punctuation: ", 20 september 1946–7 oktober 1947"."""
     dates = find_dates(stretch)
     rest = "".join(
-        stretch[a:b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(stretch)])
+        stretch[a:b]
+        for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(stretch)], strict=True)
     )
     return bool(dates) and not rest.strip(" ,–-")
 
 
-def book_after_in(text: str) -> tuple[str, list[str], str | None, int] | None:
+def book_after_in(text: str) -> tuple[str, list[str], str | None, int, str | None] | None:
     """The book or journal named after "in" or "in:", its editors named first, its volume,
     where it ends and its translation: "in: VfZ 45 (1997), S. 123" → ("VfZ", [], "45", 13, None)."""
     lead = IN_BOOK.match(text)
     if lead is None:
         return None
-    position, editors = lead.end(), []
+    position = lead.end()
+    editors: list[str] = []
     if named := EDITORS_FIRST.match(text, position):  # "Thomas Brandt/Sabine Keller (Hg.), Die DDR …"
         editors, position = [n.strip() for n in re.split(r"/|\s+und\s+|\s+and\s+", named["editors"])], named.end()
     ends = [m.start() for m in (IMPRINT.search(text, position), BOOK_END.search(text, position)) if m]
@@ -378,7 +383,7 @@ def book_after_in(text: str) -> tuple[str, list[str], str | None, int] | None:
     translation = BRACKETED_TRANSLATION.search(title)  # "Taiheiyō sensō e no michi [The road to the Pacific War]"
     title = title[: translation.start()] if translation else title
     return (
-        (clean_title(title), editors, volume, min(ends), translation and translation["translation"])
+        (clean_title(title), editors, volume, min(ends), translation["translation"] if translation else None)
         if clean_title(title)
         else None
     )
@@ -453,10 +458,9 @@ def read_tail(tail: Piece, draft: CitationDraft) -> None:
     if draft.date is None and (dates := [d for d in find_dates(bare) if d.precision == "day"]):
         set_date(draft, dates[0])
         draft.year = draft.year or int(dates[0].edtf[:4])
-    if french := IMPRINT.match(bare):
-        if not draft.publisher:
-            draft.place, draft.publisher = placed(french.group("place").strip(), french.group("publisher").strip())
-            draft.year = int(french.group("year"))
+    if (french := IMPRINT.match(bare)) and not draft.publisher:
+        draft.place, draft.publisher = placed(french.group("place").strip(), french.group("publisher").strip())
+        draft.year = int(french.group("year"))
     if (
         not draft.publisher
         and (first := PUBLISHER_PLACE.match(bare))

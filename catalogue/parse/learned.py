@@ -49,7 +49,7 @@ def _word_features(word: str) -> tuple[str, ...]:
     """What a word says by itself: its lower-case form, shape ("Paris" → "Aa", "1995" → "9"),
     ending, capital, digits, a year."""
     lower = word.lower()
-    shape = []
+    shape: list[str] = []
     for char in word:
         kind = "9" if char.isdigit() else "A" if char.isupper() else "a" if char.isalpha() else char
         if not shape or shape[-1] != kind:
@@ -81,15 +81,15 @@ def token_features(text: str, words: list[tuple[str, int, int]] | None = None) -
     >>> token_features("Paris, 1995")[2][:4]
     ['bias', 'word=1995', 'shape=9', 'suffix=995']
     """
-    words = [word for word, _start, _end in (words if words is not None else tokens(text))]
-    marks = [_neighbour_marks(word.lower()) for word in words]
+    written = [word for word, _start, _end in (words if words is not None else tokens(text))]
+    marks = [_neighbour_marks(word.lower()) for word in written]
     edge = _neighbour_marks("<edge>")
     marks = [edge, edge, *marks, edge, edge]
     features = []
     quotes = brackets = 0
     after_colon = after_in = False
-    last = max(1, len(words))
-    for index, word in enumerate(words):
+    last = max(1, len(written))
+    for index, word in enumerate(written):
         feature = [
             "bias",
             *_word_features(word),
@@ -153,7 +153,7 @@ def fields_from_tags(text: str, tags: list[str], words: list[tuple[str, int, int
     """The fields a tag sequence marks: each field's first run of tokens, as written (authors:
     every run, split where "," or "and" was tagged as outside)."""
     runs: list[list] = []
-    for (_word, start, end), tag in zip(words if words is not None else tokens(text), tags):
+    for (_word, start, end), tag in zip(words if words is not None else tokens(text), tags, strict=True):
         if runs and runs[-1][0] == tag:
             runs[-1][2] = end
         else:

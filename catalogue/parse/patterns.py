@@ -45,7 +45,8 @@ CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|voir|cf\.|xem|vgl\.|siehe)\s+)?(?:dazu\s+)?(?:supra|infra|oben|unten)?,?\s*(?:the\s+|la\s+)?"
     r"(?:n\.|nn\.|note|notes|footnotes?|fn\.|anm\.|chú\s+thích|chu\s+thich)\s*"
     r"(?P<number>\d+)(?:\s*(?:above|below|supra|infra|ci-dessus|plus\s+haut|ci-dessous|oben|unten|ở\s+trên|o\s+tren))?"
-    r"(?:,?\s*(?:to\s+|du\s+|of\s+)?(?P<document>(?:Document|doc\.|document)\s+(?:n°\s*)?\d+))?\W*$",  # "footnote 3, Document 290"
+    # "footnote 3, Document 290"
+    r"(?:,?\s*(?:to\s+|du\s+|of\s+)?(?P<document>(?:Document|doc\.|document)\s+(?:n°\s*)?\d+))?\W*$",
     re.IGNORECASE,
 )
 
@@ -94,7 +95,10 @@ TITLE_VOLUME = re.compile(
 # (1945-1954)", "Zhou Enlai nianpu (1949–1976)" (a range is no year of publication).
 YEARS_COVERED = r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\s*\)"
 # The kind of a thesis, after its title: "…, Luận án Tiến sĩ Lịch sử, Trường Đại học…, Hà Nội, 2015".
-THESIS = r"(?:Luận\s+án|Luận\s+văn|Khóa\s+luận|Ph\.?\s?D\.?\s+(?:diss|thesis)|Thèse|thèse|Dissertation|dissertation|Doctoral\s+thesis)\b"
+THESIS = (
+    r"(?:Luận\s+án|Luận\s+văn|Khóa\s+luận|Ph\.?\s?D\.?\s+(?:diss|thesis)"
+    r"|Thèse|thèse|Dissertation|dissertation|Doctoral\s+thesis)\b"
+)
 # After a title's comma, a year that is still the title's, not its imprint: the imprint in brackets
 # or a command paper's number follows ("Public Papers…: Harry S. Truman, 1950 (Washington: GPO,
 # 1965)", "Documents relating to … the Geneva Conference, April 27–June 15, 1954, Cmd. 9186"). A

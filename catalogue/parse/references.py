@@ -93,7 +93,7 @@ def resolve_in_text(notes: list[ParsedNote], raw: list[RawNote], entries: list[R
     Returns the entries as full citations (their works), in reference-list order.
     """
     works = [parse_reference_entry(entry) for entry in entries]
-    for note, source in zip(notes, raw):
+    for note, source in zip(notes, raw, strict=True):
         text = source.text
         match = IN_TEXT.match(text)
         citation = CitationDraft(kind="published", form="author_only", span=(0, len(text)), text=text)

@@ -136,7 +136,7 @@ def resolve(notes: list[ParsedNote]) -> None:
                 and citation.via.form == "short"
                 and not (citation.title or citation.date or EDITION_LEAD.match(citation.text))
             ):
-                _resolve_printed_in_short(citation, fulls, words_of)
+                _resolve_printed_in_short(citation, citation.via, fulls, words_of)
             if citation.form == "full" and (citation.title or citation.kind == "archival" and citation.reference_code):
                 fulls.append(FullCitation(note.number, index, citation))
             if citation.via is not None and citation.via.form == "full" and citation.via.title:
@@ -145,20 +145,23 @@ def resolve(notes: list[ParsedNote]) -> None:
 
 
 def _resolve_printed_in_short(
-    citation: CitationDraft, fulls: list[FullCitation], words_of: Callable[[str], list[str]] = words
+    citation: CitationDraft,
+    via: CitationDraft,
+    fulls: list[FullCitation],
+    words_of: Callable[[str], list[str]] = words,
 ) -> None:
     """ "The Soviet draft is printed in Cmd. 9186, p. 125": a document named only in passing (no
     title, no date), printed in a work cited in full before, is a short form of that work,
     resolved to it (a work never cited in full, "Foreign Relations, 1952–1954", leaves the
-    citation full and unresolved)."""
+    citation full and unresolved). ``via`` is the work it is printed in, ``citation.via``."""
     works: dict[tuple, FullCitation] = {}
     for full in fulls:
-        if _short_candidate(citation.via, full.citation, words_of):
+        if _short_candidate(via, full.citation, words_of):
             works.setdefault(full.key, full)
     if len(works) == 1:
         full = next(iter(works.values()))
-        _link(citation.via, full)
-        citation.form, citation.antecedent, citation.antecedent_note = "short", citation.via.antecedent, full.note
+        _link(via, full)
+        citation.form, citation.antecedent, citation.antecedent_note = "short", via.antecedent, full.note
 
 
 def _short_candidate(short: CitationDraft, full: CitationDraft, words_of: Callable[[str], list[str]] = words) -> bool:
@@ -234,10 +237,20 @@ def _resolve_ibid(
     if target.antecedent is not None:
         full_note, full_index, is_via = target.antecedent
         holder = next(n for n in notes if n.number == full_note).citations[full_index]
-        full = FullCitation(full_note, full_index, holder.via if is_via else holder, is_via)
+        full = FullCitation(full_note, full_index, _cited_work(holder, is_via), is_via)
         _link(citation, full, from_citation=target)
     else:
         _link(citation, FullCitation(target_note.number, target_index, target))
+
+
+def _cited_work(holder: CitationDraft, is_via: bool) -> CitationDraft:
+    """The citation an antecedent names: ``holder`` itself, or (``is_via``) the work it is
+    printed or cited in, which an antecedent only names when there is one (see :func:`_link`)."""
+    if not is_via:
+        return holder
+    if holder.via is None:
+        raise ValueError(f"an antecedent names the work {holder.text!r} is printed in, and it names none")
+    return holder.via
 
 
 def _link(citation: CitationDraft, full: FullCitation, from_citation: CitationDraft | None = None) -> None:

@@ -39,7 +39,7 @@ def arabic(volume: str) -> str:
     if not text or any(char not in ROMAN for char in text.upper()):
         return text
     values = [ROMAN[char] for char in text.upper()]
-    return str(sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])))
+    return str(sum(-v if v < w else v for v, w in zip(values, values[1:] + [0], strict=True)))
 
 
 def same(field_name: str, expected, got, repositories: RepositoryIndex | None = None) -> bool:
@@ -193,6 +193,6 @@ def training_examples(paths: list[Path], repositories: RepositoryIndex | None = 
             wanted = expected.get(note["number"], [])
             if len(wanted) != len(note["citations"]):
                 continue
-            for citation, got in zip(wanted, note["citations"]):
+            for citation, got in zip(wanted, note["citations"], strict=True):
                 if citation.get("kind") == "published" and citation.get("form") == "full":
                     yield got["text"], citation

@@ -296,9 +296,8 @@ def is_sentence_end(text: str, i: int, structure: Structure) -> bool:
         return False  # a German ordinal after its article: "auf der 11. Tagung des ZK"
     if re.fullmatch(r"[IVX]{1,4}", token.rstrip(".")):  # an ordinal: "IV. Reihe", "Bd. II. Teil"
         return False
-    if len(token.rstrip(".")) <= 5 and token[:1].isupper() and NAME_GOES_ON.match(text, i + 1):
-        return False  # a middle name abbreviated: "George McT. Kahin,", "Benedict R.O’G. Anderson,"
-    return True
+    # Nor a middle name abbreviated: "George McT. Kahin,", "Benedict R.O’G. Anderson,".
+    return not (len(token.rstrip(".")) <= 5 and token[:1].isupper() and NAME_GOES_ON.match(text, i + 1))
 
 
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|am|im|zum|zur|vom|beim)\s+$")
@@ -307,7 +306,7 @@ NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-ÝĐ][\w’'-]+,")
 
 def _month_follows(text: str, position: int) -> bool:
     word = re.match(r"\s+([^\W\d_]+)", text[position : position + 20])
-    return bool(word) and word.group(1).casefold() in month_numbers()
+    return word is not None and word.group(1).casefold() in month_numbers()
 
 
 def split_points(text: str, structure: Structure) -> list[Span]:

@@ -52,7 +52,7 @@ def recover_short_forms(notes: list[ParsedNote]) -> None:
 
 
 def _short_forms(text: str, stretch: Span, cited: list[CitationDraft]) -> list[CitationDraft]:
-    found = []
+    found: list[CitationDraft] = []
     for pattern in (NAMED_SHORT_FORM, BRACKETED_SHORT_FORM, TITLE_SHORT_FORM):
         for match in pattern.finditer(text, *stretch):
             title = match["title"].strip()
@@ -60,7 +60,8 @@ def _short_forms(text: str, stretch: Span, cited: list[CitationDraft]) -> list[C
             works = [
                 c
                 for c in cited
-                if title_matches(title, c.title)
+                if c.title is not None  # always so: only works cited with a title are kept
+                and title_matches(title, c.title)
                 and (author is None or authors_match(re.split(r"\s+(?:and|&)\s+", author), c.authors + c.editors))
             ]
             if not works or any(match.start() < d.span[1] and d.span[0] < match.end() for d in found):

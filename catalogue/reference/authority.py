@@ -105,7 +105,9 @@ class RepositoryIndex:
     def __init__(self, records: Iterable[RepositoryRecord]):
         self.records = list(records)
         self._by_key = {fold(n.name): r for r in self.records for n in r.all_names()}
-        acronyms, openings, names = {}, {}, {}
+        acronyms: dict[str, RepositoryRecord] = {}
+        openings: dict[str, frozenset[str]] = {}
+        names: dict[str, dict[str, RepositoryRecord]] = {}
         for record in self.records:
             for name in record.all_names():
                 if name.type in ("acronym", "former_acronym"):
@@ -153,7 +155,7 @@ class RepositoryIndex:
             first, regex, records = self._names[index]
             if first in folded:
                 candidates += [
-                    (m.start(), -(m.end() - m.start()), m.end(), records[int(m.lastgroup[1:])])
+                    (m.start(), -(m.end() - m.start()), m.end(), _record_matched(m, records))
                     for m in regex.finditer(folded)
                 ]
         found: list[RepositoryMention] = []
@@ -178,20 +180,19 @@ class RepositoryIndex:
         return len(self.records)
 
 
-def _compile(patterns: dict[str, RepositoryRecord]) -> tuple[re.Pattern[str] | None, list[RepositoryRecord]]:
+def _compile(patterns: dict[str, RepositoryRecord]) -> tuple[re.Pattern[str], list[RepositoryRecord]]:
     """One alternation of whole-word patterns, longest first; the name of the group that
-    matched ("n3") is the index of its record in the list."""
+    matched ("n3") is the index of its record in the list (see :func:`_record_matched`).
+    Every caller has at least one pattern: an empty alternation would match everywhere."""
     ordered = sorted(patterns, key=len, reverse=True)
     if not ordered:
-        return None, []
+        raise ValueError("no patterns to compile")
     alternation = "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(ordered))
     regex = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
     return regex, [patterns[p] for p in ordered]
 
 
-def _compile_names(
-    first: str, patterns: dict[str, RepositoryRecord]
-) -> tuple[re.Pattern[str] | None, list[RepositoryRecord]]:
+def _compile_names(first: str, patterns: dict[str, RepositoryRecord]) -> tuple[re.Pattern[str], list[RepositoryRecord]]:
     """:func:`_compile` for names that all open with the word ``first``, written so that the
     regex opens with that word as a literal: the engine then looks for it as fast as
     ``str.find`` instead of trying every alternative at every position. The check that
@@ -235,7 +236,15 @@ class _AcronymFinder:
             regex, records = self._by_letter[word.group()]
             if (match := regex.match(text, word.start())) and not _initials_of_a_name(text, match):
                 end = match.end()
-                yield match.start(), end, records[int(match.lastgroup[1:])]
+                yield match.start(), end, _record_matched(match, records)
+
+
+def _record_matched(match: re.Match[str], records: list[RepositoryRecord]) -> RepositoryRecord:
+    """The record whose pattern ``match`` matched, in an alternation from :func:`_compile`:
+    the group named "n3" is ``records[3]``."""
+    if match.lastgroup is None:  # every alternative is a named group, so one of them matched
+        raise ValueError(f"a match outside the named alternatives of {match.re.pattern!r}")
+    return records[int(match.lastgroup[1:])]
 
 
 def _initials_of_a_name(text: str, match: re.Match[str]) -> bool:

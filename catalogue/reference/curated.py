@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .. import yamlfile
 from ..errors import InputError, InvalidInput
@@ -19,7 +20,7 @@ from ..text import fold
 Record = TypeVar("Record", bound=BaseModel)
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     return error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
