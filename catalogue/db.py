@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, exc, make_url, text
@@ -107,6 +109,14 @@ def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+class EngineOptions(TypedDict, total=False):
+    """What :func:`connect` passes to ``create_engine``."""
+
+    json_serializer: Callable[[object], str]
+    connect_args: dict[str, int]
+    creator: Callable[[], sqlite3.Connection]
+
+
 def connect(target: str | URL | None = None, read_only: bool = False) -> Engine:
     """An engine for ``target`` (see :func:`resolve_url`), checked to be reachable.
 
@@ -118,7 +128,7 @@ def connect(target: str | URL | None = None, read_only: bool = False) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
-    kwargs = {"json_serializer": partial(json.dumps, ensure_ascii=False)}  # "Lưu trữ", not "L\u01b0u"
+    kwargs: EngineOptions = {"json_serializer": partial(json.dumps, ensure_ascii=False)}  # "Lưu trữ", not "L\u01b0u"
     if url.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 10}
     if read_only and path is not None:

@@ -28,7 +28,11 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration's revision (the package ships its migrations, so there is one)."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"{MIGRATIONS}: no migration found")
+    return head
 
 
 def current_revision(connection: Connection) -> str | None:

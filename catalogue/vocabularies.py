@@ -1,10 +1,16 @@
 """Closed vocabularies of the catalogue.
 
 Each tuple is the whole set of values a column may hold: the models turn them into CHECK
-constraints and the input records into validation rules, so both read from here.
+constraints and the input records into validation rules, so both read from here. A vocabulary
+the input records check is written once as a ``Literal`` type, and its tuple read from it:
+
+>>> NAME_TYPES[:2]
+('authorised', 'parallel')
 """
 
-REPOSITORY_TYPES = (
+from typing import Literal, get_args
+
+RepositoryType = Literal[
     "national_archives",
     "regional_archives",
     "ministry_archives",
@@ -15,19 +21,21 @@ REPOSITORY_TYPES = (
     "library",
     "research_institute",
     "other",
-)
+]
+REPOSITORY_TYPES: tuple[str, ...] = get_args(RepositoryType)
 
 # Where a repository row comes from: the curated authority file, or a citation naming an
 # archive the authority file does not know (kept by name, never dropped).
 REPOSITORY_ORIGINS = ("authority", "cited")
 
-NAME_TYPES = ("authorised", "parallel", "other", "former", "acronym", "former_acronym")
+NameType = Literal["authorised", "parallel", "other", "former", "acronym", "former_acronym"]
+NAME_TYPES: tuple[str, ...] = get_args(NameType)
 
 AGENT_KINDS = ("person", "organisation")
 
 AGENT_NAME_TYPES = ("authorised", "parallel", "other", "former", "pseudonym")
 
-RECORD_SET_LEVELS = (
+RecordSetLevel = Literal[
     "fonds",
     "subfonds",
     "series",
@@ -36,9 +44,10 @@ RECORD_SET_LEVELS = (
     "item",
     "collection",
     "other",
-)
+]
+RECORD_SET_LEVELS: tuple[str, ...] = get_args(RecordSetLevel)
 
-DOCUMENT_GENRES = (
+DocumentGenre = Literal[
     "report",
     "intelligence_report",
     "note",
@@ -53,9 +62,10 @@ DOCUMENT_GENRES = (
     "interview",
     "diary",
     "other",
-)
+]
+DOCUMENT_GENRES: tuple[str, ...] = get_args(DocumentGenre)
 
-WORK_TYPES = (
+WorkType = Literal[
     "book",
     "edited_book",
     "document_collection",
@@ -72,7 +82,8 @@ WORK_TYPES = (
     "blog_post",
     "interview",
     "other",
-)
+]
+WORK_TYPES: tuple[str, ...] = get_args(WorkType)
 
 WORK_AGENT_ROLES = ("author", "editor", "compiler", "translator", "interviewer", "interviewee")
 

@@ -8,7 +8,7 @@ citing work is ingested again (store/corrections.py).
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from .. import derive, schema
 from ..db import checkpoint, connect
@@ -66,9 +66,13 @@ def correct_citation(
             if found is None:
                 raise InvalidInput([InputError("form", None, "citation", f"no citation {citation_id}")])
             work_id, note_number, position = found
-            if changes.get("archive"):  # kept as the catalogue names it, whatever name was typed
+            if note_number is None:  # corrections are kept by note number, to outlive ingests
+                raise InvalidInput(
+                    [InputError("form", None, "citation", f"citation {citation_id} is in an unnumbered note")]
+                )
+            if archive_name := changes.get("archive"):  # kept as the catalogue names it, whatever name was typed
                 try:
-                    archive = Archives(connection).find(changes["archive"])
+                    archive = Archives(connection).find(archive_name)
                 except ValueError as error:
                     raise InvalidInput([InputError("form", None, "archive", str(error))]) from None
                 changes["archive"] = archive.acronym or archive.name
@@ -101,9 +105,7 @@ def correct_citation(
                     for field, value in changed.items()
                 }
                 apply_corrections(connection, work_id, batch.id, only=list(ids.values()))
-                connection.execute(
-                    Citation.__table__.update().where(Citation.id == citation_id).values(batch_id=batch.id)
-                )
+                connection.execute(update(Citation).where(Citation.id == citation_id).values(batch_id=batch.id))
                 batch.summary = f"citation {citation_id} (note {note_number}): " + "; ".join(
                     f"{field} {was[field]!r} → {value!r}" if field != NOT_A_CITATION else SET_ASIDE
                     for field, value in changed.items()

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import schema
-from ..db import checkpoint, connect, resolve_url, sqlite_path, use_wal
+from ..db import checkpoint, connect, describe, resolve_url, sqlite_path, use_wal
+from ..errors import DatabaseError
 from ..models import Repository
 from ..reference.authority import read_authority
 from ..reference.gazetteer import read_places
@@ -51,15 +52,17 @@ def initialise(
                 with Session(bind=connection) as session:
                     counts = save_repositories(session, records)
                     place_counts = save_places(session, places)
-                    total = session.scalar(select(func.count()).select_from(Repository))
+                    total = session.execute(select(func.count()).select_from(Repository)).scalar_one()
                     session.commit()  # joins the connection's transaction; engine.begin() commits
                 after = schema.current_revision(connection)
+                if after is None:  # the upgrade wrote none: roll back, as for any failure
+                    raise DatabaseError(f"{describe(url)}: no schema revision after the upgrade")
             use_wal(engine)
             checkpoint(engine)
         finally:
             engine.dispose()
     except BaseException:
-        if created:
+        if created and path is not None:
             for leftover in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
                 leftover.unlink(missing_ok=True)
         raise

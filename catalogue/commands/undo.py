@@ -11,7 +11,9 @@ All or nothing: a refusal names every reason and changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, delete, select, text
@@ -21,7 +23,7 @@ from ..db import checkpoint, connect
 from ..errors import CatalogueError
 from ..models import Base, Batch, BatchRow, Correction, Review
 from ..store.batches import BATCHED_TABLES, begin_batch
-from ..store.corrections import current, restore
+from ..store.corrections import CorrectionRow, current, restore
 
 
 class UndoRefused(CatalogueError):
@@ -61,7 +63,7 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
     return report
 
 
-def _judgements(connection: Connection, batch_id: int) -> tuple[list, list]:
+def _judgements(connection: Connection, batch_id: int) -> tuple[Sequence[CorrectionRow], list[int]]:
     """The corrections and review marks a write made (the desk's judgements on the reading);
     a correction can be taken back while its citation still reads what it set, and no later
     correction of the same field followed it."""
@@ -94,13 +96,13 @@ def _judgements(connection: Connection, batch_id: int) -> tuple[list, list]:
     return corrections, list(reviews)
 
 
-def _take_back(connection: Connection, undo_batch: int, corrections: list, reviews: list[int]) -> dict[str, int]:
+def _take_back(
+    connection: Connection, undo_batch: int, corrections: Sequence[CorrectionRow], reviews: list[int]
+) -> dict[str, int]:
     """Restore what each correction replaced and drop it; drop the review marks."""
     for k in corrections:
-        try:
+        with contextlib.suppress(LookupError):  # its citation is no longer read: nothing to restore
             restore(connection, k.work_id, k.note_number, k.position, k.field, k.was, undo_batch)
-        except LookupError:
-            pass  # its citation is no longer read: nothing to restore
         connection.execute(delete(Correction).where(Correction.id == k.id))
     if reviews:
         connection.execute(delete(Review).where(Review.id.in_(reviews)))

@@ -103,7 +103,7 @@ def rebuild(target: str | None) -> int:
             schema.require_current(connection)
             derive.ensure_derived(connection, rebuild=True)  # every row's search text written again
             written = sum(
-                connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
+                connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar_one()
                 for item in search_indexes.SEARCHABLE
             )
         checkpoint(engine)

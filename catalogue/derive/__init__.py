@@ -41,10 +41,12 @@ def is_derived_table(name: str | None) -> bool:
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic's filter: derived objects are rebuilt outside migrations, never drift."""
-    if type_ == "table" and reflected and compare_to is None and is_derived_table(name):
-        return False
-    if type_ == "index" and reflected and compare_to is None and is_derived_table(getattr(obj.table, "name", "")):
-        return False
+    if not reflected or compare_to is not None:
+        return True
+    if type_ == "table":
+        return not is_derived_table(name)
+    if type_ == "index":
+        return not is_derived_table(getattr(obj.table, "name", ""))
     return True
 
 

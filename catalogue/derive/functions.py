@@ -1,8 +1,9 @@
 """SQL functions the site registers on every SQLite connection it opens.
 
 The search-index triggers call ``catalogue_fold`` and ``catalogue_words`` (every connection
-catalogue opens has them: db.py); the site's canned queries call the others, so that a parameter is read as the reader reads a citation: an
-archive by any of its names, a reference code however it is spaced, a date at any precision.
+catalogue opens has them: db.py); the site's canned queries call the others, so that a parameter
+is read as the reader reads a citation: an archive by any of its names, a reference code however
+it is spaced, a date at any precision.
 
     select catalogue_code_key('10H287')          -- '10h287', as for "10 H 287"
     select catalogue_period_end('1948')          -- '1948-12-31'

@@ -78,7 +78,9 @@ def refresh(connection: Connection, everything: bool = False) -> int:
 def pending(connection: Connection) -> dict[str, int]:
     """How many rows of each table wait for their search text (written by another program)."""
     return {
-        item.table: connection.execute(text(f"SELECT count(*) FROM {item.table} WHERE search_text IS NULL")).scalar()
+        item.table: connection.execute(
+            text(f"SELECT count(*) FROM {item.table} WHERE search_text IS NULL")
+        ).scalar_one()
         for item in SEARCHABLE
     }
 
@@ -136,7 +138,8 @@ def _ensure_index(connection: Connection, item: Searchable, rebuild: bool, store
     )
     connection.execute(
         text(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} USING fts5(words, tokenize='unicode61 remove_diacritics 2')"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {item.words} "
+            "USING fts5(words, tokenize='unicode61 remove_diacritics 2')"
         )
     )
 
@@ -167,10 +170,10 @@ def _ensure_index(connection: Connection, item: Searchable, rebuild: bool, store
             )
     for suffix, body in triggers.items():
         connection.execute(text(f"CREATE TRIGGER {item.fts}_{suffix} {body}"))
-    indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar()
-    worded = connection.execute(text(f"SELECT count(*) FROM {item.words}")).scalar()
-    rows = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar()
-    if rebuild or not indexed == worded == rows:
+    indexed = connection.execute(text(f"SELECT count(*) FROM {item.fts}")).scalar_one()
+    worded = connection.execute(text(f"SELECT count(*) FROM {item.words}")).scalar_one()
+    in_table = connection.execute(text(f"SELECT count(*) FROM {item.table}")).scalar_one()
+    if rebuild or not indexed == worded == in_table:
         written = item.written("t")
         connection.execute(text(f"DELETE FROM {item.fts}"))
         connection.execute(text(f"DELETE FROM {item.words}"))

@@ -2,8 +2,9 @@
 
 CSL-JSON is what Zotero, Better BibTeX, pandoc and citeproc read and write. Pure functions,
 no database: :func:`to_csl` takes the plain dicts of :mod:`catalogue.export.rows`,
-:func:`~catalogue.records.csl.from_csl` (records/csl.py) gives the fields of :class:`~catalogue.records.DocumentRecord` or
-:class:`~catalogue.records.WorkRecord`, and one is the other's inverse on those fields.
+:func:`~catalogue.records.csl.from_csl` (records/csl.py) gives the fields of
+:class:`~catalogue.records.DocumentRecord` or :class:`~catalogue.records.WorkRecord`, and one is
+the other's inverse on those fields.
 
 An archival document is a ``manuscript`` (a ``report``, ``interview``, ``speech`` or ``treaty``
 when its genre says so, and a letter a ``personal_communication``, as CSL has no letter type)
@@ -86,7 +87,7 @@ def document_to_csl(document: dict) -> dict:
     return _compact(
         {
             "id": f"document-{document['id']}",
-            "type": GENRE_TO_CSL.get(genre, "manuscript"),
+            "type": GENRE_TO_CSL.get(genre or "", "manuscript"),
             "title": document.get("title"),
             "author": _names(agents, "author") + _names([sender] if sender else [], "sender"),
             "recipient": _names(agents, "recipient"),

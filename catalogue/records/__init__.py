@@ -7,7 +7,7 @@ readers (YAML, CSV, CSL-JSON, web form) turn into a file, line and field for the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Generic, TypeVar
 
 import langcodes
 import pycountry
@@ -53,7 +53,7 @@ class NameRecord(Record):
     """A name of a repository, in one language or script."""
 
     name: NonEmpty
-    type: Literal[v.NAME_TYPES]
+    type: v.NameType
     language: LanguageTag | None = None
 
 
@@ -62,7 +62,7 @@ class RepositoryRecord(Record):
 
     acronym: Annotated[str, Field(min_length=1, max_length=32)]
     authorised_name: NonEmpty
-    type: Literal[v.REPOSITORY_TYPES]
+    type: v.RepositoryType
     country: CountryCode
     city: NonEmpty
     latitude: Annotated[float, Field(ge=-90, le=90)]
@@ -135,7 +135,7 @@ class DocumentRecord(Record):
     title: Text | None = None
     title_translated: Text | None = None
     date: Text | None = None  # as written: "23 septembre 1948", "1947-02", "ngày 5 tháng 4 năm 1949"
-    genre: Literal[v.DOCUMENT_GENRES] | None = None
+    genre: v.DocumentGenre | None = None
     language: LanguageTag | None = None
     file_title: Text | None = None  # the title of the file (carton, dossier) holding it
     authors: list[Text] = []
@@ -179,7 +179,7 @@ class DocumentRecord(Record):
 class WorkRecord(Record):
     """A published work: a book, article, chapter, edited collection of documents, memoir…"""
 
-    type: Literal[v.WORK_TYPES] = "book"
+    type: v.WorkType = "book"
     title: Text
     title_translated: Text | None = None
     authors: list[Text] = []
@@ -222,7 +222,7 @@ class RecordSetRecord(Record):
     repository: Text
     reference_code: Text
     title: Text | None = None
-    level: Literal[v.RECORD_SET_LEVELS] | None = None
+    level: v.RecordSetLevel | None = None
 
     help: ClassVar[dict[str, str]] = {
         "repository": 'The archive holding it, by any of its names or acronyms: "SHD".',
@@ -249,7 +249,7 @@ class EvidenceRecord(Record):
         number, _, locator = value.partition(":")
         if not number.strip().isdigit():
             raise ValueError(f"{value!r}: write the {kind}'s number, then a colon and the locator: 123:f. 12")
-        return cls(**{f"{kind}_id": int(number), "locator": locator.strip() or None})
+        return cls.model_validate({f"{kind}_id": int(number), "locator": locator.strip() or None})
 
     @model_validator(mode="after")
     def one_source(self) -> EvidenceRecord:
@@ -274,7 +274,7 @@ class ArchiveRecord(Record):
     authorised_name: Text
     country: CountryCode
     city: Text | None = None
-    type: Literal[v.REPOSITORY_TYPES] = "other"
+    type: v.RepositoryType = "other"
     url: WebAddress | None = None
     latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
     longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
@@ -302,11 +302,14 @@ class ArchiveRecord(Record):
         return names + [NameRecord(name=name, type="other") for name in self.names]
 
 
+AnyRecord = TypeVar("AnyRecord", bound=Record)
+
+
 @dataclass(frozen=True)
-class Located:
+class Located(Generic[AnyRecord]):
     """A record and where it came from: the file, and its line (CSV) or item number (JSON)."""
 
-    record: object
+    record: AnyRecord
     source: str
     line: int | None = None
     unit: str = "line"  # or "item", in a JSON list

@@ -135,9 +135,8 @@ def _date_part(part: list) -> str:
 
 def year_of(date: dict | None) -> int | None:
     """The year of a CSL date, e.g. 1995 for {"date-parts": [[1995, 5]]} or {"raw": "1995?"}."""
-    if text := date_text(date):
-        if match := re.search(r"(?<!\d)(\d{4})(?!\d)", text):
-            return int(match.group(1))
+    if (text := date_text(date)) and (match := re.search(r"(?<!\d)(\d{4})(?!\d)", text)):
+        return int(match.group(1))
     return None
 
 

@@ -156,7 +156,7 @@ def _csv_rows(path: Path, text: str, model) -> list[tuple[int, dict]]:
         if len(values) != len(header):
             rows.append((line, {"__width__": len(values)}))
             continue
-        rows.append((line, {name: _cell(lists, name, value) for name, value in zip(header, values)}))
+        rows.append((line, {name: _cell(lists, name, value) for name, value in zip(header, values, strict=True)}))
     if not rows:
         raise InvalidInput([InputError(str(path), 1, None, "a header but no rows")])
     return rows

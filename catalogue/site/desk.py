@@ -11,8 +11,10 @@ every form posted with cookies; what editors type is shown as text (templates es
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import Request, Response
 from pydantic import ValidationError
 
 from .. import vocabularies as v
@@ -20,12 +22,15 @@ from ..commands.add import add_record
 from ..commands.correct import correct_citation, mark_reviewed
 from ..commands.undo import UndoRefused, undo
 from ..errors import InvalidInput
-from ..records import ClaimRecord, DocumentRecord, EvidenceRecord
+from ..records import ClaimRecord, DocumentRecord, EvidenceRecord, Record
 from ..records.files import validation_errors
 from ..store.corrections import SET_ASIDE
 from ..vocabularies import CITATION_KINDS
 from .editors import EDIT
 from .metadata import DATABASE
+
+if TYPE_CHECKING:  # datasette.app imports its plugins, this module among them
+    from datasette.app import Datasette
 
 DOCUMENT_FIELDS = (
     "repository",
@@ -45,7 +50,7 @@ DOCUMENT_FIELDS = (
 MULTIPLE = {"authors"}  # one per line in the form
 
 
-async def refused(datasette, request) -> Response | None:
+async def refused(datasette: Datasette, request: Request) -> Response | None:
     """A 403 page unless the request comes from a signed-in editor."""
     if await datasette.permission_allowed(request.actor, EDIT, default=False):
         return None
@@ -55,7 +60,7 @@ async def refused(datasette, request) -> Response | None:
     )
 
 
-async def desk_page(datasette, request):
+async def desk_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk: what an editor can do."""
     return await refused(datasette, request) or Response.html(
         await datasette.render_template("desk.html", {"database": DATABASE}, request=request)
@@ -68,8 +73,11 @@ def document_record(values: dict[str, str]) -> tuple[DocumentRecord | None, dict
 
     >>> document_record({"repository": "SHD", "reference_code": "10 H 287"})[0].reference_code
     '10 H 287'
-    >>> document_record({"title": "Note"})[1]
-    {None: ['a document needs the archive holding it (repository), or the work it is printed in or known through (printed_in)']}
+    >>> problems = document_record({"title": "Note"})[1]
+    >>> list(problems)
+    [None]
+    >>> problems[None]
+    ['a document needs the archive holding it (repository), or the work it is printed in or known through (printed_in)']
     """
     fields: dict = {}
     for name, value in values.items():
@@ -144,7 +152,15 @@ def claim_record(values: dict[str, str]) -> tuple[ClaimRecord | None, dict[str |
 
 
 async def _form_page(
-    datasette, request, *, kind: str, fields: tuple[str, ...], read, template: str, command: str, context: dict
+    datasette: Datasette,
+    request: Request,
+    *,
+    kind: str,
+    fields: tuple[str, ...],
+    read: Callable[[dict[str, str]], tuple[Record | None, dict[str | None, list[str]]]],
+    template: str,
+    command: str,
+    context: dict,
 ) -> Response:
     """A desk form: refused to all but editors; on a post, the record read from the form,
     written as one batch under the editor's login, and the new row shown; otherwise the form
@@ -186,7 +202,7 @@ async def _form_page(
     )
 
 
-async def add_document_page(datasette, request):
+async def add_document_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/add-document: a form for one archival document; a duplicate is shown with its
     link, never added twice."""
     repositories = await datasette.get_database(DATABASE).execute(
@@ -208,7 +224,7 @@ async def add_document_page(datasette, request):
     )
 
 
-async def add_claim_page(datasette, request):
+async def add_claim_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/add-claim: a claim and the documents and works it rests on (?documents=12 fills
     in a document just added)."""
     return await _form_page(
@@ -223,7 +239,7 @@ async def add_claim_page(datasette, request):
     )
 
 
-async def undo_page(datasette, request):
+async def undo_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/undo (posted): undo one write of the change log, as ``catalogue undo`` does; the
     refusal, with its reasons, is shown on the desk."""
     if (answer := await refused(datasette, request)) is not None:
@@ -265,7 +281,7 @@ where c.id = :id
 """
 
 
-async def correct_citation_page(datasette, request):
+async def correct_citation_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/correct-citation?citation=ID: correct what the reader read in one citation (its
     kind, locator, the note its back-reference points to; the archive, reference code, date and
     title of the document it cites; or that it is no citation at all); the correction is kept
@@ -344,7 +360,7 @@ limit 200
 """
 
 
-async def review_page(datasette, request):
+async def review_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/review: the notes and citations the reader could not place or resolve, each with
     its reason, a link to correct it and "mark reviewed" (?all=1: the reviewed ones too)."""
     if (answer := await refused(datasette, request)) is not None:

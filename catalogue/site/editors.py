@@ -101,4 +101,6 @@ def signing_secret(database: Path) -> str:
 
 def is_editor(actor: dict | None) -> bool:
     """Whether a signed-in actor may write through the desk."""
-    return bool(actor) and EDITOR_ROLE in (actor.get("roles") or [])
+    if not actor:
+        return False
+    return EDITOR_ROLE in (actor.get("roles") or [])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
+from sqlalchemy import Table
 
 from .. import derive
 from ..models import Base
@@ -37,7 +38,9 @@ def settings() -> dict:
 def _model_descriptions() -> dict[str, str]:
     """Each table's description: its model's docstring, on one line."""
     return {
-        mapper.local_table.name: " ".join((mapper.class_.__doc__ or "").split()) for mapper in Base.registry.mappers
+        table.name: " ".join((mapper.class_.__doc__ or "").split())
+        for mapper in Base.registry.mappers
+        if isinstance(table := mapper.local_table, Table)  # every model maps one table
     }
 
 

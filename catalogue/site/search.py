@@ -90,7 +90,9 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
 def terms(query: str) -> list[str]:
     """The query's words as the indexes keep them: folded, a run of CJK characters spaced
     apart ("南寧" → "南 寧", three characters: a trigram phrase)."""
-    return [search_words(word) for word in (search_fold(query) or "").split() if word]
+    return [
+        indexed for word in (search_fold(query) or "").split() if word and (indexed := search_words(word)) is not None
+    ]
 
 
 def _quoted(value: str) -> str:

@@ -27,7 +27,7 @@ async def _rows(db: Database, sql: str, params: dict) -> list[dict]:
 
 async def _record_set_chain(db: Database, record_set_id: int | None) -> list[dict]:
     """A record set and its parents, from the fonds down to the file."""
-    chain = []
+    chain: list[dict] = []
     while record_set_id is not None and len(chain) < 20:
         rows = await _rows(
             db,
@@ -162,14 +162,14 @@ async def claim_story(db: Database, claim_id: int) -> dict:
 
 
 async def note_story(db: Database, note_id: int) -> dict:
-    note = await _rows(
+    found = await _rows(
         db,
         f"select n.*, {WORK_LABEL} as citing_work from notes n join works w on w.id = n.work_id where n.id = :id",
         {"id": note_id},
     )
-    if not note:
+    if not found:
         return {"note": None}
-    note = note[0]
+    note = found[0]
     claims = await _rows(
         db,
         "select cl.id, cl.text from claim_notes cn join claims cl on cl.id = cn.claim_id "
@@ -256,16 +256,16 @@ async def work_story(db: Database, work_id: int) -> dict:
 async def record_set_story(db: Database, record_set_id: int) -> dict:
     """A fonds, series or file: its archive, its place in the tree, what it holds, and the
     claims resting on the documents in it or in anything it holds."""
-    record_set = await _rows(
+    found = await _rows(
         db,
         "select rs.*, r.acronym as repository, r.authorised_name as repository_name, "
         "r.country_code, r.city from record_sets rs "
         "join repositories r on r.id = rs.repository_id where rs.id = :id",
         {"id": record_set_id},
     )
-    if not record_set:
+    if not found:
         return {"record_set": None}
-    record_set = record_set[0]
+    record_set = found[0]
     within = {"repository": record_set["repository_id"], "path": record_set["path"], "id": record_set_id}
     children = await _rows(
         db,

@@ -258,18 +258,18 @@ def save_article(
         position = 0
         for index, draft in enumerate(note.citations):
             position += 1
-            row = _citation(session, draft, note_rows[note.number], position, saved, note_rows, places)
-            saved[(note.number, index, False)] = row
+            cited = _citation(session, draft, note_rows[note.number], position, saved, note_rows, places)
+            saved[(note.number, index, False)] = cited
             if draft.via is not None:
                 position += 1
                 via = _citation(session, draft.via, note_rows[note.number], position, saved, note_rows, places)
-                row.via_citation_id = via.id
+                cited.via_citation_id = via.id
                 saved[(note.number, index, True)] = via
             if note.kind == "in_text" and draft.antecedent is not None:
-                row.work_id = reference_works[draft.antecedent[1]].id
+                cited.work_id = reference_works[draft.antecedent[1]].id
             counts.citations += 1
             counts.nested += draft.via is not None
-            for done in (row, saved.get((note.number, index, True))):
+            for done in (cited, saved.get((note.number, index, True))):
                 if done is not None:
                     if done.document_id:
                         counts.documents.add(done.document_id)
@@ -283,7 +283,7 @@ def save_article(
     session.flush()
 
     for claim in article.claims:
-        row = Claim(
+        claim_row = Claim(
             work_id=citing.id,
             position=claim.position,
             text=claim.text,
@@ -292,11 +292,11 @@ def save_article(
             span_start=claim.span[0],
             span_end=claim.span[1],
         )
-        session.add(row)
+        session.add(claim_row)
         session.flush()
         for number in dict.fromkeys(claim.note_numbers):
             if number in note_rows:
-                session.add(ClaimNote(claim_id=row.id, note_id=note_rows[number].id))
+                session.add(ClaimNote(claim_id=claim_row.id, note_id=note_rows[number].id))
         counts.claims += 1
     session.flush()
     return counts

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, func, insert, select
 
-from ..errors import InvalidInput
+from ..errors import InputError, InvalidInput
 from ..models import Citation, Claim, ClaimNote, Document, Note, Repository, RepositoryName, Work
 from ..records import ArchiveRecord, ClaimRecord, Located
 from ..searchable import search_text_of
@@ -22,7 +22,7 @@ from .keys import identity_key
 from .rows import SaveReport
 
 
-def save_archives(connection: Connection, located: Sequence[Located], batch_id: int) -> SaveReport:
+def save_archives(connection: Connection, located: Sequence[Located[ArchiveRecord]], batch_id: int) -> SaveReport:
     """New archives, each with its names; a name another archive already has is refused."""
     report, errors = SaveReport("archives"), []
     taken = dict(
@@ -33,7 +33,7 @@ def save_archives(connection: Connection, located: Sequence[Located], batch_id: 
         ).all()
     )
     for where in located:
-        record: ArchiveRecord = where.record
+        record = where.record
         existing = connection.execute(select(Repository.id).where(Repository.acronym == record.acronym)).scalar()
         if existing is not None:
             report.matched += 1
@@ -94,10 +94,12 @@ def _own_research(connection: Connection, made_by: str, batch_id: int) -> int:
     return work_id
 
 
-def save_claims(connection: Connection, located: Sequence[Located], batch_id: int, made_by: str) -> SaveReport:
+def save_claims(
+    connection: Connection, located: Sequence[Located[ClaimRecord]], batch_id: int, made_by: str
+) -> SaveReport:
     report, errors = SaveReport("claims"), []
     for where in located:
-        record: ClaimRecord = where.record
+        record = where.record
         problems = _check_evidence(connection, record, where)
         if record.citing_work_id:
             read_from = connection.execute(
@@ -126,7 +128,7 @@ def save_claims(connection: Connection, located: Sequence[Located], batch_id: in
     return report
 
 
-def _check_evidence(connection: Connection, record: ClaimRecord, where: Located) -> list:
+def _check_evidence(connection: Connection, record: ClaimRecord, where: Located[ClaimRecord]) -> list[InputError]:
     problems = []
     for index, evidence in enumerate(record.evidence):
         table, row_id = (Document, evidence.document_id) if evidence.document_id else (Work, evidence.work_id)
@@ -173,7 +175,7 @@ def _write_claim(connection: Connection, record: ClaimRecord, work_id: int, batc
         .returning(Note.id)
     ).scalar_one()
     start = 0
-    for index, (evidence, cited) in enumerate(zip(record.evidence, texts), 1):
+    for index, (evidence, cited) in enumerate(zip(record.evidence, texts, strict=True), 1):
         connection.execute(
             insert(Citation).values(
                 note_id=note_id,

@@ -18,9 +18,10 @@ What a correction can change:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from ..errors import InputError, InvalidInput
 from ..models import Agent, Citation, Correction, Document, DocumentAgent, Note, Repository, Work
@@ -31,6 +32,8 @@ CITATION_FIELDS = ("kind", "locator", "antecedent_note")
 DOCUMENT_FIELDS = ("archive", "reference_code", "date", "title")  # of the document cited
 NOT_A_CITATION = "not_a_citation"
 FIELDS = (*CITATION_FIELDS, *DOCUMENT_FIELDS, NOT_A_CITATION)
+# A row of the corrections table as ``connection.execute(select(Correction))`` gives it, read by column name.
+CorrectionRow = Row[Correction]
 RECORD_FIELD = {"archive": "repository", "reference_code": "reference_code", "date": "date", "title": "title"}
 SET_ASIDE = "not a citation"  # the value of a NOT_A_CITATION correction
 # A citation's columns kept in ``was`` when it is set aside (its place, note and id are not).
@@ -191,14 +194,16 @@ def _repoint(connection: Connection, row, values: dict[str, str | None], batch_i
     fields = {RECORD_FIELD[name]: value for name, value in wanted.items() if value}
     form_field = {record_name: name for name, record_name in RECORD_FIELD.items()}
     try:
-        record = DocumentRecord(
-            **fields,
-            printed_in=None if wanted["archive"] else _printed_in(connection, row),
-            title_translated=old.title_translated if old else None,
-            genre=old.genre if old else None,
-            language=old.language if old else None,
-            sender=people.get("sender"),
-            recipient=people.get("recipient"),
+        record = DocumentRecord.model_validate(
+            {
+                **fields,
+                "printed_in": None if wanted["archive"] else _printed_in(connection, row),
+                "title_translated": old.title_translated if old else None,
+                "genre": old.genre if old else None,
+                "language": old.language if old else None,
+                "sender": people.get("sender"),
+                "recipient": people.get("recipient"),
+            }
         )
     except ValidationError as error:
         raise InvalidInput(
@@ -255,10 +260,10 @@ def _put_back(connection: Connection, work_id: int, note_number: int, position: 
     connection.execute(insert(Citation).values(note_id=note_id, position=position, batch_id=batch_id, **kept))
 
 
-def _groups(corrections: list) -> list[list]:
+def _groups(corrections: Sequence[CorrectionRow]) -> list[list[CorrectionRow]]:
     """Corrections in the order made, the document fields one form corrected of one citation
     together (so that one document is looked up for them, not one per field)."""
-    groups: list[list] = []
+    groups: list[list[CorrectionRow]] = []
     for k in corrections:
         last = groups[-1][-1] if groups else None
         if (
@@ -273,7 +278,7 @@ def _groups(corrections: list) -> list[list]:
     return groups
 
 
-def _apply(connection: Connection, work_id: int, group: list, batch_id: int) -> None:
+def _apply(connection: Connection, work_id: int, group: list[CorrectionRow], batch_id: int | None) -> None:
     """Apply one group of corrections of one citation; LookupError says why it no longer applies."""
     first = group[0]
     if first.field == NOT_A_CITATION:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, insert, select, update
 
-from ..dates import read_date
+from ..dates import ReadDate, read_date
 from ..errors import InvalidInput
 from ..models import Document, DocumentAgent, Repository, RepositoryName
-from ..parse.refcodes import code_key, parse_reference_code
+from ..parse.refcodes import Level, ReferenceCode, code_key, parse_reference_code
 from ..records import DocumentRecord, Located
 from ..searchable import BY_TABLE, search_text_of
 from ..text import fold
@@ -78,12 +78,12 @@ class Archives:
 
 
 @lru_cache(maxsize=65536)
-def _date(value: str):
+def _date(value: str) -> ReadDate | None:
     return read_date(value)
 
 
 @lru_cache(maxsize=65536)
-def _code(code: str, acronym: str | None):
+def _code(code: str, acronym: str | None) -> ReferenceCode:
     return parse_reference_code(code, acronym)
 
 
@@ -91,20 +91,20 @@ def _code(code: str, acronym: str | None):
 class Resolved:
     """A document record made ready for the table: every value as the catalogue keeps it."""
 
-    where: Located
+    where: Located[DocumentRecord]
     archive: Archive | None  # None for a document known only in print
-    levels: tuple[tuple[str, str], ...]
+    levels: tuple[Level, ...]
     row: dict
     people: list[tuple[str, str]]  # (role, name)
 
 
-def resolve(located: Sequence[Located], archives: Archives) -> list[Resolved]:
+def resolve(located: Sequence[Located[DocumentRecord]], archives: Archives) -> list[Resolved]:
     """Every record resolved, or InvalidInput listing every problem (file, line, field)."""
     resolved, errors = [], []
     for where in located:
         problems: list[_Problem] = []
         item = _resolve_one(where, archives, problems)
-        if problems:
+        if item is None:
             errors += [where.error(problem.field, problem.message) for problem in problems]
         else:
             resolved.append(item)
@@ -118,9 +118,9 @@ class _Problem(Exception):
         self.field, self.message = field, message
 
 
-def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -> Resolved | None:
+def _resolve_one(where: Located[DocumentRecord], archives: Archives, problems: list[_Problem]) -> Resolved | None:
     """The record made ready, or None with its problems added to ``problems``."""
-    record: DocumentRecord = where.record
+    record = where.record
     archive = date = None
     try:
         archive = archives.find(record.repository) if record.repository else None
@@ -134,8 +134,11 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
         return None
     code = _code(record.reference_code, archive.acronym if archive else None) if record.reference_code else None
     normalised = code.normalised if code else None
-    levels = (code.levels or (("other", normalised),)) if code and archive else ()  # a tree only in an archive
-    via = None if archive else fold(record.printed_in)  # known only in print: the note reader's key
+    levels: tuple[Level, ...] = ()
+    if code and archive:  # a tree only in an archive
+        levels = code.levels or (("other", code.normalised),)
+    # Known only in print (a record names an archive or the work it is printed in): the note reader's key.
+    via = fold(record.printed_in) if archive is None and record.printed_in is not None else None
     row = {
         "document_key": document_key(
             archive.holder if archive else None, normalised, date.edtf if date else None, via, record.title
@@ -162,7 +165,7 @@ def _resolve_one(where: Located, archives: Archives, problems: list[_Problem]) -
     return Resolved(where, archive, levels, row, people)
 
 
-def save_documents(connection: Connection, located: Sequence[Located], batch_id: int) -> SaveReport:
+def save_documents(connection: Connection, located: Sequence[Located[DocumentRecord]], batch_id: int) -> SaveReport:
     """Resolve, match and write; all problems raised together before anything is written."""
     resolved = resolve(located, Archives(connection))
     report = SaveReport("documents")
@@ -284,7 +287,7 @@ def _link_people(connection: Connection, resolved: list[Resolved], ids: dict[str
         return
     links = {(ids[item.row["document_key"]], agents[name], role) for item in resolved for role, name in item.people}
     document_ids = list({document for document, _, _ in links})
-    have = set()
+    have: set[Row[int, int, str]] = set()
     for chunk in chunks(document_ids):
         have.update(
             connection.execute(

@@ -40,12 +40,12 @@ def save_places(session: Session, records: Iterable[PlaceRecord]) -> SaveCounts:
                 session.delete(row)
                 changed = True
         for name, entry in wanted.items():
-            row = existing.get(name)
-            if row is None:
+            kept = existing.get(name)
+            if kept is None:
                 session.add(PlaceName(place_id=place.id, name=name, language=entry.language, type=entry.type))
                 changed = True
             else:
-                changed |= assign(row, {"language": entry.language, "type": entry.type})
+                changed |= assign(kept, {"language": entry.language, "type": entry.type})
         session.flush()
         counts.count(is_new, changed)
     return counts

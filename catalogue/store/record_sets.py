@@ -13,12 +13,12 @@ from .rows import SaveReport
 from .tree import ensure_tree, path_of
 
 
-def save_record_sets(connection: Connection, located: Sequence[Located], batch_id: int) -> SaveReport:
+def save_record_sets(connection: Connection, located: Sequence[Located[RecordSetRecord]], batch_id: int) -> SaveReport:
     """Each record set (and the levels above it) in its archive's tree; the level given by
     the record, when there is one, names the lowest level."""
     archives, wanted, errors = Archives(connection), [], []
     for where in located:
-        record: RecordSetRecord = where.record
+        record = where.record
         try:
             archive = archives.find(record.repository)
         except ValueError as error:

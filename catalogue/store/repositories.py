@@ -21,10 +21,10 @@ def save_repositories(session: Session, records: Iterable[RepositoryRecord]) -> 
     """
     counts = SaveCounts()
     for record in records:
-        repository = session.scalar(select(Repository).where(Repository.acronym == record.acronym))
-        is_new = repository is None
+        found = session.scalar(select(Repository).where(Repository.acronym == record.acronym))
+        is_new = found is None
+        repository = Repository(acronym=record.acronym) if found is None else found
         if is_new:
-            repository = Repository(acronym=record.acronym)
             session.add(repository)
         fields = {
             "authorised_name": record.authorised_name,

@@ -39,30 +39,30 @@ FIELDS = (
 
 
 def save_works(
-    connection: Connection, located: Sequence[Located], batch_id: int, places: PlaceIndex | None = None
+    connection: Connection, located: Sequence[Located[WorkRecord]], batch_id: int, places: PlaceIndex | None = None
 ) -> SaveReport:
     report = SaveReport("works")
-    keyed = []
-    for where in located:
-        record: WorkRecord = where.record
-        keyed.append((work_key(record.title, (record.authors or record.editors or [None])[0]), where))
-    ids: dict[str, int | None] = {}
+    keyed = [(work_key(where.record.title, _first_author(where.record)), where) for where in located]
+    ids: dict[str, int] = {}
     for chunk in chunks(list({key for key, _ in keyed})):
         ids.update(dict(connection.execute(select(Work.work_key, Work.id).where(Work.work_key.in_(chunk))).all()))
-    new = []
+    new: list[tuple[dict, Located[WorkRecord]]] = []
+    adding: set[str] = set()  # the keys of the works this batch adds
     countries = archive_countries(connection)
-    near = NearTitles(connection) if any(key not in ids for key, _ in keyed) else None
+    near: NearTitles | None = None  # read at the first new work
     for key, where in keyed:
-        if key in ids:
+        if key in ids or key in adding:
             report.matched += 1
             continue
-        record: WorkRecord = where.record
+        record = where.record
         row = {name: getattr(record, name) for name in FIELDS}
         place = places.place_of(record.place) if places is not None and record.place else None
         country = place.country if place else country_of_archive_named((record.publisher, *record.authors), countries)
         row.update(work_key=key, country_code=country, batch_id=batch_id)
-        ids[key] = None
+        adding.add(key)
         new.append((row, where))
+        if near is None:
+            near = NearTitles(connection)
         report.warnings += near.warnings(record, where)
     for chunk in chunks(new):
         returned = connection.execute(insert(Work).returning(Work.id, Work.work_key), [row for row, _ in chunk]).all()
@@ -71,6 +71,12 @@ def save_works(
     report.ids = [ids[key] for key, _ in keyed]
     _credit(connection, [(ids[row["work_key"]], where.record) for row, where in new])
     return report
+
+
+def _first_author(record: WorkRecord) -> str | None:
+    """Its first author, or its first editor (an edited collection), or None."""
+    names = record.authors or record.editors
+    return names[0] if names else None
 
 
 class NearTitles:
@@ -99,7 +105,7 @@ def _credit(connection: Connection, works: list[tuple[int, WorkRecord]]) -> None
     agents = ensure_agents(connection, (name for _, record in works for name in (*record.authors, *record.editors)))
     if not agents:
         return
-    links = {}
+    links: dict[tuple[int, int, str], int] = {}
     for work_id, record in works:
         for role, people in (("author", record.authors), ("editor", record.editors)):
             for position, name in enumerate(people):
