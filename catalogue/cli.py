@@ -1,9 +1,20 @@
-"""The ``catalogue`` command: a thin click layer over the library."""
+"""The ``catalogue`` command: a thin click layer over the library.
+
+Options that several commands share are one decorator each, defined once below (as
+sqlite-utils does), so that ``--db`` or ``--authority`` means the same everywhere:
+
+    @cli.command()
+    @db_option
+    @authority_option
+    def seed(database: str | None, authority: Path, files: tuple[Path, ...]) -> None: ...
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -11,17 +22,66 @@ from . import __version__
 from .errors import CatalogueError, InputError
 from .resources import AUTHORITY_FILE, GAZETTEER_FILE
 
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+    from .commands.add import WriteReport
+    from .commands.ingest import IngestReport
+    from .records import ArchiveRecord, DocumentRecord, Record, RecordSetRecord, WorkRecord
+
+    # The records `catalogue add KIND` makes a flag of each field for (each has a ``help`` per field).
+    AddableRecord = type[ArchiveRecord] | type[DocumentRecord] | type[RecordSetRecord] | type[WorkRecord]
+
+# A command function, before or after click's decorators: each shared option returns it as it came.
+F = TypeVar("F", bound=Callable[..., Any])
+
+# ── Options shared by several commands ──────────────────────────────────────
+
 DB_HELP = "SQLite file or SQLAlchemy URL (postgresql+psycopg://…). Default: $CATALOGUE_DB or catalogue.db."
+BY_HELP = "Who makes this write, for the change log (default: your operating-system user)."
 
 
-def db_option(function):
+def db_option(function: F) -> F:
+    """``--db PATH_OR_URL`` (or ``$CATALOGUE_DB``): the catalogue, passed as ``database``."""
     return click.option("--db", "database", envvar="CATALOGUE_DB", metavar="PATH_OR_URL", help=DB_HELP)(function)
+
+
+def authority_option(function: F) -> F:
+    """``--authority FILE``: the repository authority, passed as ``authority`` (default: the one shipped)."""
+    return click.option(
+        "--authority",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=AUTHORITY_FILE,
+        show_default=True,
+        help="Repository authority file (YAML).",
+    )(function)
+
+
+def gazetteer_option(function: F) -> F:
+    """``--gazetteer FILE``: the gazetteer of places, passed as ``gazetteer`` (default: the one shipped)."""
+    return click.option(
+        "--gazetteer",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=GAZETTEER_FILE,
+        show_default=True,
+        help="Gazetteer of places (YAML).",
+    )(function)
+
+
+def by_option(function: F) -> F:
+    """``--by NAME``: who makes a write, for the change log, passed as ``made_by``."""
+    return click.option("--by", "made_by", metavar="NAME", help=BY_HELP)(function)
+
+
+def corpus_files_argument(function: F) -> F:
+    """``FILES…``: corpus files (NAME.txt beside NAME.expected.yml), passed as ``files``; none is fine."""
+    return click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))(function)
 
 
 class CatalogueGroup(click.Group):
     """Turns library errors into one clear message and exit status 1, never a traceback."""
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except CatalogueError as error:
@@ -32,27 +92,15 @@ class CatalogueGroup(click.Group):
 
 @click.group(cls=CatalogueGroup)
 @click.version_option(__version__, prog_name="catalogue")
-def cli():
+def cli() -> None:
     """An archival source catalogue: which archival document stands behind which claim."""
 
 
 @cli.command()
 @db_option
-@click.option(
-    "--authority",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=AUTHORITY_FILE,
-    show_default=True,
-    help="Repository authority file (YAML).",
-)
-@click.option(
-    "--gazetteer",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=GAZETTEER_FILE,
-    show_default=True,
-    help="Gazetteer of places (YAML).",
-)
-def init(database, authority, gazetteer):
+@authority_option
+@gazetteer_option
+def init(database: str | None, authority: Path, gazetteer: Path) -> None:
     """Create or upgrade a database to the latest schema and load the repository authority
     and the gazetteer.
 
@@ -75,7 +123,7 @@ def init(database, authority, gazetteer):
     )
 
 
-def _print_reports(reports) -> None:
+def _print_reports(reports: Iterable[IngestReport]) -> None:
     for report in reports:
         counts = report.counts
         click.echo(
@@ -90,15 +138,9 @@ def _print_reports(reports) -> None:
 
 @cli.command()
 @db_option
-@click.option(
-    "--authority",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=AUTHORITY_FILE,
-    show_default=True,
-    help="Repository authority file (YAML).",
-)
+@authority_option
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def seed(database, authority, files):
+def seed(database: str | None, authority: Path, files: tuple[Path, ...]) -> None:
     """Load the seed articles into the catalogue (idempotent): the FILES given, or in a
     checkout the articles in seed/ (an installed package ships none)."""
     from .commands.ingest import ingest, seed_files
@@ -113,15 +155,9 @@ def seed(database, authority, files):
 
 @cli.command("ingest")
 @db_option
-@click.option(
-    "--authority",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=AUTHORITY_FILE,
-    show_default=True,
-    help="Repository authority file (YAML).",
-)
+@authority_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def ingest_command(database, authority, files):
+def ingest_command(database: str | None, authority: Path, files: tuple[Path, ...]) -> None:
     """Read citing works (article texts) into the catalogue.
 
     Each text's notes, citations and claims replace those it had from an earlier ingest.
@@ -143,7 +179,7 @@ def ingest_command(database, authority, files):
     help="A YAML file of editors (login, name, password hash) who may sign in at /-/login and "
     "write through the desk at /-/desk. Without it the site is read-only.",
 )
-def serve(database, host, port, editors_file):
+def serve(database: str | None, host: str, port: int, editors_file: Path | None) -> None:
     """Serve the catalogue with Datasette, under the stable name /catalogue.
 
     Refuses, without writing to it, a file that is not a catalogue at the latest schema.
@@ -180,13 +216,13 @@ def serve(database, host, port, editors_file):
 
 
 @cli.group()
-def editors():
+def editors() -> None:
     """Editors of the site's desk (see `catalogue serve --editors`)."""
 
 
 @editors.command("hash")
 @click.password_option(help="The new editor's password (asked twice when not given).")
-def editors_hash(password):
+def editors_hash(password: str) -> None:
     """Print the hash of a new editor's password, for the editors file.
 
     \b
@@ -205,7 +241,7 @@ def editors_hash(password):
 @db_option
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.argument("file", type=click.Path(path_type=Path))
-def backup_command(database, force, file):
+def backup_command(database: str | None, force: bool, file: Path) -> None:
     """Copy the SQLite catalogue to FILE, consistently even while it is served or written.
 
     The copy is one standalone SQLite file. It is written beside FILE and renamed into
@@ -219,7 +255,7 @@ def backup_command(database, force, file):
 
 @cli.command("check")
 @db_option
-def check_command(database):
+def check_command(database: str | None) -> None:
     """Check that everything derived from the tables is up to date: the search text and
     indexes, the summaries, the views. Exit status 1 when something is not; `catalogue
     rebuild` mends it (after another program wrote to the catalogue, say)."""
@@ -236,7 +272,7 @@ def check_command(database):
 
 @cli.command("rebuild")
 @db_option
-def rebuild_command(database):
+def rebuild_command(database: str | None) -> None:
     """Rebuild everything derived from the tables (search text and indexes, summaries,
     views), as after a write by another program."""
     from .commands.upkeep import rebuild
@@ -246,10 +282,8 @@ def rebuild_command(database):
 
 # ── Adding records ──────────────────────────────────────────────────────────
 
-BY_HELP = "Who makes this write, for the change log (default: your operating-system user)."
 
-
-def _print_write(report) -> None:
+def _print_write(report: WriteReport) -> None:
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if report.dry_run:
@@ -268,9 +302,11 @@ def _print_write(report) -> None:
     help="What the files hold, when their names do not say (documents.csv, works.json…).",
 )
 @click.option("--dry-run", is_flag=True, help="Check everything and say what would change; change nothing.")
-@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@by_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def import_command(database, kind, dry_run, made_by, files):
+def import_command(
+    database: str | None, kind: str | None, dry_run: bool, made_by: str | None, files: tuple[Path, ...]
+) -> None:
     """Import records from CSV, JSON or Zotero CSL-JSON files: all or nothing.
 
     \b
@@ -285,7 +321,7 @@ def import_command(database, kind, dry_run, made_by, files):
     """
     from .commands.add import import_files
 
-    bars: dict[str, object] = {}
+    bars: dict[str, ProgressBar[int]] = {}
 
     def progress(source: str, checked: int, total: int) -> None:
         """A progress bar for each file, made when it says how many records it holds."""
@@ -301,9 +337,9 @@ def import_command(database, kind, dry_run, made_by, files):
 
 @cli.command("undo")
 @db_option
-@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@by_option
 @click.argument("batch", type=int)
-def undo_command(database, made_by, batch):
+def undo_command(database: str | None, made_by: str | None, batch: int) -> None:
     """Undo the write BATCH (its number in the change log, the batches table): an add, an
     import or a form of the site's desk. Refused, with every reason and nothing changed, when a
     later write changed its rows or points to them (a claim resting on its document), or when
@@ -320,14 +356,14 @@ def undo_command(database, made_by, batch):
 
 
 @cli.group()
-def add():
+def add() -> None:
     """Add one record: a document, a work, a record set, an archive or a claim."""
 
 
-def _record_options(model):
+def _record_options(model: AddableRecord) -> Callable[[F], F]:
     """A flag for every field of a record model, with its help and example."""
 
-    def decorate(function):
+    def decorate(function: F) -> F:
         for name, info in reversed(list(model.model_fields.items())):
             multiple = str(info.annotation).startswith("list")
             flag = "--" + (name[:-1] if multiple else name).replace("_", "-")
@@ -344,7 +380,7 @@ def _record_options(model):
     return decorate
 
 
-def _add(kind: str, model, database, made_by, values: dict) -> None:
+def _add(kind: str, model: AddableRecord, database: str | None, made_by: str | None, values: dict[str, object]) -> None:
     from pydantic import ValidationError
 
     from .errors import InvalidInput
@@ -352,13 +388,15 @@ def _add(kind: str, model, database, made_by, values: dict) -> None:
 
     fields = {name: value for name, value in values.items() if value not in (None, ())}
     try:
-        record = model(**{name: list(value) if isinstance(value, tuple) else value for name, value in fields.items()})
+        record = model.model_validate(
+            {name: list(value) if isinstance(value, tuple) else value for name, value in fields.items()}
+        )
     except ValidationError as error:
         raise InvalidInput(validation_errors("command line", None, error)) from None
     _added(kind, database, made_by, record)
 
 
-def _added(kind: str, database, made_by, record) -> None:
+def _added(kind: str, database: str | None, made_by: str | None, record: Record) -> None:
     from .commands.add import SINGULAR, add_record
     from .site.metadata import DATABASE
 
@@ -371,14 +409,18 @@ def _added(kind: str, database, made_by, record) -> None:
     click.echo(f"{SINGULAR[kind].replace('-', ' ')} {row_id} {state}: /{DATABASE}/{kind}/{row_id}")
 
 
-def _add_command(kind: str, model, example: str):
+def _add_command(kind: str, model: AddableRecord, example: str) -> click.Command:
     from .commands.add import SINGULAR
 
-    @add.command(SINGULAR[kind], help=f"{model.__doc__.splitlines()[0]}\n\n\b\nExample:\n  {example}")
+    if model.__doc__ is None:
+        raise TypeError(f"{model.__name__} has no docstring: its first line is the help of 'catalogue add'")
+    summary = model.__doc__.splitlines()[0]
+
+    @add.command(SINGULAR[kind], help=f"{summary}\n\n\b\nExample:\n  {example}")
     @db_option
-    @click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+    @by_option
     @_record_options(model)
-    def command(database, made_by, **values):
+    def command(database: str | None, made_by: str | None, **values: object) -> None:
         _add(kind, model, database, made_by, values)
 
     return command
@@ -417,7 +459,7 @@ _register_add_commands()
 
 @add.command("claim")
 @db_option
-@click.option("--by", "made_by", metavar="NAME", help=BY_HELP)
+@by_option
 @click.option(
     "--text",
     "claim_text",
@@ -444,7 +486,14 @@ _register_add_commands()
     metavar="ID[:LOCATOR]",
     help='A published work it rests on, with a locator: 45:"p. 4" (repeat for several).',
 )
-def add_claim(database, made_by, claim_text, citing_work, documents, works):
+def add_claim(
+    database: str | None,
+    made_by: str | None,
+    claim_text: str,
+    citing_work: int | None,
+    documents: tuple[str, ...],
+    works: tuple[str, ...],
+) -> None:
     """A claim, with the documents and works it rests on.
 
     \b
@@ -471,21 +520,15 @@ def add_claim(database, made_by, claim_text, citing_work, documents, works):
 
 
 @cli.group()
-def notes():
+def notes() -> None:
     """Read footnotes without touching a database."""
 
 
 @notes.command("parse")
 @click.option("--json", "as_json", is_flag=True, help="Print the parse as JSON (the notes-parse contract).")
-@click.option(
-    "--authority",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=AUTHORITY_FILE,
-    show_default=True,
-    help="Repository authority file (YAML).",
-)
+@authority_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def notes_parse(as_json, authority, file):
+def notes_parse(as_json: bool, authority: Path, file: Path) -> None:
     """Parse the notes of FILE: a whole article, or notes only, one per numbered entry."""
     import json
 
@@ -535,7 +578,7 @@ def notes_parse(as_json, authority, file):
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output."
 )
-def export_command(database, export_format, output):
+def export_command(database: str | None, export_format: str, output: Path | None) -> None:
     """Write the catalogue as CSL-JSON, RiC-O JSON-LD or a CSV of documents.
 
     Reads the catalogue without writing to it; FILE is written only once the export is complete.
@@ -559,8 +602,8 @@ def export_command(database, export_format, output):
     default=None,
     help="Where to write the model (default: the one the reader ships with).",
 )
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-def notes_train(model, files):
+@corpus_files_argument
+def notes_train(model: Path | None, files: tuple[Path, ...]) -> None:
     """Train the reader's learned stage (the model that fills the imprint fields the rules
     leave empty) on development corpus FILES, each with its expected parse beside it. Without
     FILES: every development corpus under ./tests/ (never a sealed one).
@@ -587,8 +630,8 @@ def notes_train(model, files):
 @notes.command("score")
 @click.option("--fields", "by_field", is_flag=True, help="Also print each field's figure.")
 @click.option("--misses", is_flag=True, help="Also print every check the reader got wrong.")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-def notes_score(by_field, misses, files):
+@corpus_files_argument
+def notes_score(by_field: bool, misses: bool, files: tuple[Path, ...]) -> None:
     """Score the reader on corpus FILES, each with its expected parse beside it
     (NAME.expected.yml): the share of notes with the right number of citations and of
     fields read right, file by file, and over all. Without FILES: every corpus under
