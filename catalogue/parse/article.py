@@ -119,10 +119,21 @@ _OPENING_HEADINGS = _FRONT_HEADINGS | frozenset(
     )
 )
 
-# Words that end a line in mid-sentence: a paragraph ending with one is broken.
+# Words that end a line in mid-sentence: a paragraph ending with one is broken. (Word lists are
+# wrapped as paragraphs, not one word to a line.)
+# fmt: off
 _OPEN_WORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "as", "that", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "into", "onto", "than", "between", "against", "under", "over", "about", "after", "before", "during", "through", "while", "when", "where", "if", "not", "also", "such", "both", "either", "neither", "very", "more", "most", "some", "any", "each", "every", "no", "de", "la", "le", "les", "des", "du", "et", "à", "en", "dans", "par", "pour", "sur", "au", "aux", "un", "une", "của", "và", "các", "những", "là", "được", "trong", "với", "cho"]
+    [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "as",
+        "that", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "being", "his", "her", "its",
+        "their", "our", "my", "your", "this", "these", "those", "into", "onto", "than", "between", "against", "under",
+        "over", "about", "after", "before", "during", "through", "while", "when", "where", "if", "not", "also", "such",
+        "both", "either", "neither", "very", "more", "most", "some", "any", "each", "every", "no", "de", "la", "le",
+        "les", "des", "du", "et", "à", "en", "dans", "par", "pour", "sur", "au", "aux", "un", "une", "của", "và", "các",
+        "những", "là", "được", "trong", "với", "cho"
+    ]
 )
+# fmt: on
 
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -219,12 +230,12 @@ def _open_ended(text: str) -> bool:
     if core[-1] in ",;-‐–—(“‘/&":
         return True
     last = re.search(r"([^\W\d_]+)$", core)
-    return bool(last) and last.group(1).casefold() in _OPEN_WORDS
+    return last is not None and last.group(1).casefold() in _OPEN_WORDS
 
 
 def _starts_lower(text: str) -> bool:
     first = re.search(r"[^\W\d_]", text[:3])
-    return bool(first) and first.group().islower() and text[:1].isalpha()
+    return first is not None and first.group().islower() and text[:1].isalpha()
 
 
 def _heading_like(text: str) -> bool:
@@ -293,9 +304,12 @@ def _note_start(line: str) -> _NoteStart | None:
         )
     if not digits:
         return None
-    if m["run_in"] is not None and not (m["circled"] or m["labelled"]):
-        if not (m["number"] and not m["punct"] and re.match(r"[\u3400-\u9fff]", m["run_in"])):
-            return None  # only a circled or labelled number, or one before Chinese text, runs in
+    if (
+        m["run_in"] is not None
+        and not (m["circled"] or m["labelled"])
+        and not (m["number"] and not m["punct"] and re.match(r"[\u3400-\u9fff]", m["run_in"]))
+    ):
+        return None  # only a circled or labelled number, or one before Chinese text, runs in
     marked = m["bullet"] or m["bracket"] or m["paren"] or m["punct"] or m["sup"] or m["circled"] or m["labelled"]
     rest = (m["rest"] if m["rest"] is not None else m["glued"] or m["run_in"] or "").strip()
     return _NoteStart(int(digits), rest, not marked, m["glued"] is not None)
@@ -309,9 +323,9 @@ def _plausible(start: _NoteStart, previous: int | None, previous_text: str) -> b
         return ok and not (start.bare and (not start.rest or n != 1 and _starts_lower(start.rest)))
     if not previous < n <= previous + MAX_GAP or (start.glued and n != previous + 1):
         return False
-    if start.bare and _starts_lower(start.rest) and not _complete(previous_text):
-        return False  # "5 million people fled…" continues the sentence of the note before
-    return True
+    # Not a bare number before lower case after an unfinished note: "5 million people fled…"
+    # continues the sentence of the note before.
+    return not (start.bare and _starts_lower(start.rest) and not _complete(previous_text))
 
 
 @dataclass
@@ -365,12 +379,10 @@ def _notes_from_lines(lines: list[str], first_line: int, source: str) -> tuple[l
             continue  # "NOTES TO PAGES 214–219", "342 NOTES": a page's head inside a note
         start = _note_start(line.strip())
         previous = drafts[-1].number if drafts else None
-        if start and not start.rest and not start.glued:
-            nxt = _note_start(following[index])
-            if previous is None or start.number != previous + 1 or (nxt and nxt.number >= start.number):
-                if line.strip().isdigit():
-                    continue  # a number alone on its line: a page number
-                start = None  # "24." ending a note wrapped after "p."
+        if start and _lone_number_is_no_note(start, previous, following[index]):
+            if line.strip().isdigit():
+                continue  # a number alone on its line: a page number
+            start = None  # "24." ending a note wrapped after "p."
         if start and _plausible(start, previous, drafts[-1].parts[-1][1] if drafts else ""):
             if previous is not None and start.number > previous + 1:
                 missing = _number_range(previous + 1, start.number - 1)
@@ -393,14 +405,28 @@ def _notes_from_lines(lines: list[str], first_line: int, source: str) -> tuple[l
         warnings.append(f"{source}: line {ignored_before}: text before the first note ignored")
     if drafts:
         _trim_trailing(drafts[-1], source, warnings)
-    drafts = _split_run_in(drafts)
+    return _raw_notes(_split_run_in(drafts), source, warnings), warnings
+
+
+def _lone_number_is_no_note(start: _NoteStart, previous: int | None, next_line: str) -> bool:
+    """A number with nothing after it that opens no note, being a page number or the end of a
+    note wrapped after "p.": it opens one only as the next number, when the line after does
+    not open a note as high."""
+    if start.rest or start.glued:
+        return False
+    after = _note_start(next_line)
+    return previous is None or start.number != previous + 1 or bool(after and after.number >= start.number)
+
+
+def _raw_notes(drafts: list[_NoteDraft], source: str, warnings: list[str]) -> list[RawNote]:
+    """The notes the drafts hold, their lines joined; an empty one is read, with a warning."""
     notes = []
     for draft in drafts:
         text = draft.text()
         if not text:
             warnings.append(f"{source}: note {draft.number} (line {draft.line}) is empty")
         notes.append(RawNote(number=draft.number, text=text, line=draft.line))
-    return notes, warnings
+    return notes
 
 
 # The running head of a book's notes pages: "NOTES TO PAGES 214–219", "342 NOTES", "Notes 341".
@@ -415,7 +441,7 @@ def _is_notes_running_head(line: str) -> bool:
     the pages it covers ("NOTES TO PAGES 209–214", "342 NOTES"), never a note's text."""
     line = line.strip()
     match = _NOTES_RUNNING_HEAD.fullmatch(line)
-    return bool(match) and re.search(r"[0-9]", line) is not None and fold(match["heading"]) in _NOTES_HEADINGS
+    return match is not None and re.search(r"[0-9]", line) is not None and fold(match["heading"]) in _NOTES_HEADINGS
 
 
 def _split_run_in(drafts: list[_NoteDraft]) -> list[_NoteDraft]:
@@ -542,10 +568,24 @@ def _trailing_notes(lines: list[str]) -> tuple[int, int] | None:
 
 # --- the head: title, authors, date -----------------------------------------------------------
 
-_NAME_PARTICLES = frozenset(["de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "van", "von", "le", "la", "bin", "al", "ibn", "y", "ter"])
-_NOT_NAMES = frozenset(
-    ["university", "universite", "institute", "institut", "college", "school", "department", "centre", "center", "journal", "review", "studies", "society", "association", "press", "publishing", "publications", "magazine", "news", "times", "group", "foundation", "network", "networks", "media", "abstract", "introduction", "contents", "published", "article", "chapter", "part", "volume", "issue", "research", "history", "archives", "library", "vol", "no", "pp", "doi", "issn", "keywords", "summary"]
+# Word lists, wrapped as paragraphs rather than one word to a line.
+# fmt: off
+_NAME_PARTICLES = frozenset(
+    [
+        "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "van", "von", "le", "la", "bin", "al",
+        "ibn", "y", "ter"
+    ]
 )
+_NOT_NAMES = frozenset(
+    [
+        "university", "universite", "institute", "institut", "college", "school", "department", "centre", "center",
+        "journal", "review", "studies", "society", "association", "press", "publishing", "publications", "magazine",
+        "news", "times", "group", "foundation", "network", "networks", "media", "abstract", "introduction", "contents",
+        "published", "article", "chapter", "part", "volume", "issue", "research", "history", "archives", "library",
+        "vol", "no", "pp", "doi", "issn", "keywords", "summary"
+    ]
+)
+# fmt: on
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?")
 _HEAD_FURNITURE = re.compile(
     r"©|\b(?:vol\.|no\.|pp\.|doi|issn|isbn|https?://|www\.|copyright|downloaded|"
@@ -1082,6 +1122,13 @@ def _passage_end(masked: str, ends: list[int], group: list[_Marker], limit: int)
 _LEAD = re.compile(r"[\s,;:)\]" + _MASK + "]*")
 
 
+def _lead_end(masked: str, start: int) -> int:
+    """Where a passage that follows ``start`` opens: after the spaces, separators, closing
+    brackets and masked markers left by the passage before."""
+    lead = _LEAD.match(masked, start)
+    return start if lead is None else lead.end()  # never None: the pattern matches nothing as well
+
+
 def _marker_claims(
     paragraphs: list[_Paragraph],
     accepted: dict[int, list[_Marker]],
@@ -1105,7 +1152,7 @@ def _marker_claims(
                 if n not in notes:
                     warnings.append(f"{source}: marker {n} in paragraph {paragraph.number} has no note")
             with_notes = [n for n in numbers if n in notes]
-            lead = _LEAD.match(masked, start).end() - start
+            lead = _lead_end(masked, start) - start
             claim_text = _tidy(masked[start + lead : end].replace(_MASK, ""))
             if with_notes:
                 claims.append(

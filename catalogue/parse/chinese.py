@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..dates import CHINESE_DATE, CHINESE_NUMBER, chinese_number, find_dates
+from ..dates import CHINESE_DATE, CHINESE_NUMBER, FoundDate, chinese_number, find_dates
 from ..reference.authority import RepositoryIndex
 from .fields import guess_genre
 from .model import CitationDraft, ParsedNote, RawNote, Span
@@ -684,9 +684,9 @@ class Reading:
 
     title: str | None = None
     title_bracket: str = ""
-    date: object = None
+    date: tuple[str | None, str | None, str | None] | None = None  # EDTF, as written, precision
     container: str | None = None
-    container_date: object = None
+    container_date: FoundDate | None = None
     collection: CitationDraft | None = None
     fonds: str | None = None
     file_title: str | None = None
@@ -800,6 +800,8 @@ def read_citation_from(
     collection, fonds, archive, code, pages; stop at commentary."""
     title_start, title_end, kind_of_head = head
     reading = Reading()
+    authors: list[str]
+    editors: list[str]
     if kind_of_head == "same":
         begin, authors, editors = title_start, [], []
         previous = next((c for c in reversed(context.citations) if c.title or c.date), None)
@@ -860,7 +862,10 @@ def walk(note: str, parts: list[Item], reading: Reading, context: Context, expec
             waiting_collection = True
             consumed = 1
         elif consumed == "editors":
-            pending_editors.extend(person_names(EDITED.match(_strip_into(text)).group("names")))
+            edited = EDITED.match(_strip_into(text))
+            if edited is None:  # never: read_item only answers "editors" for an item that ends with them
+                raise ValueError(f"no editors in {text!r}")
+            pending_editors.extend(person_names(edited.group("names")))
             reading.editors = pending_editors
             waiting_collection = True
             consumed = 1
@@ -914,18 +919,8 @@ def read_item(
         text = text[shared.end() :]
         if not text:
             return 1
-    # a place and publisher then a year: "北京：中央文献出版社，1987年"
-    if (
-        item.separator in "：:"
-        and index + 2 < len(parts)
-        and re.fullmatch(rf"{HAN}{{2,6}}", text)
-        and YEAR_ONLY.fullmatch(parts[index + 2].text(note))
-    ):
-        target = reading.collection or reading
-        target.place = text
-        target.publisher = parts[index + 1].text(note)
-        target.year = int(YEAR_ONLY.fullmatch(parts[index + 2].text(note)).group("year"))
-        return 3
+    if (imprint := _read_imprint_items(note, text, item, parts, index, reading)) is not None:
+        return imprint
     into = re.match(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*", text)
     if into:
         rest = text[into.end() :]
@@ -943,44 +938,81 @@ def read_item(
         and parts[index + 1].text(note).startswith("《")
     ):
         return "editors"
-    code_label = CODE_LABEL.match(text)
-    if code_label:
-        rest = text[code_label.end() :]
-        if not rest and index + 1 < len(parts):
-            rest = parts[index + 1].text(note)
-            reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()]
-            reading.codes_each = bool(code_label.group("each"))
-            reading.code_span = (parts[index + 1].start, parts[index + 1].end)
-            return 2
-        reading.codes = (
-            [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
-        )
-        reading.codes_each = bool(code_label.group("each"))
-        reading.code_span = (item.end - len(rest), item.end)
-        return 1
+    if (labelled := _read_code_label(note, text, item, parts, index, reading)) is not None:
+        return labelled
     if reading.repository is not None:
-        # after the archive: the code, written with or without labels ("全宗号十八，案卷号2214")
-        if (
-            re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text)
-            and len(text) <= 30
-        ):
-            if reading.code_span is None:
-                reading.code_span = (item.start, item.end)
-            else:
-                reading.code_span = (reading.code_span[0], item.end)
-            reading.codes = [note[reading.code_span[0] : reading.code_span[1]]]
-            return 1
-        if (
-            len(text) <= 12
-            and not re.search(r"[《〈]", text)
-            and index + 1 < len(parts)
-            and re.search(r"\d", parts[index + 1].text(note))
-        ):
-            reading.code_span = (
-                (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
-            )
-            return 1
+        return _read_code_after_archive(note, text, item, parts, index, reading)
+    if (holder := _read_holder(text, reading, context)) is not None:
+        return holder
+    return _read_pieces(note, item, text, reading, context, waiting_collection, pending_editors)
+
+
+def _read_imprint_items(
+    note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading
+) -> int | None:
+    """A place, then a publisher, then a year, three items: "北京：中央文献出版社，1987年" (3);
+    None if the items are not that."""
+    if (
+        item.separator in "：:"
+        and index + 2 < len(parts)
+        and re.fullmatch(rf"{HAN}{{2,6}}", text)
+        and (year := YEAR_ONLY.fullmatch(parts[index + 2].text(note)))
+    ):
+        target = reading.collection or reading
+        target.place = text
+        target.publisher = parts[index + 1].text(note)
+        target.year = int(year.group("year"))
+        return 3
+    return None
+
+
+def _read_code_label(note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading) -> int | None:
+    """Reference codes after their label ("館藏號：…", "典藏號分別為 c1、c2"), in this item or
+    the next: how many items they fill; None if the item has no such label."""
+    code_label = CODE_LABEL.match(text)
+    if code_label is None:
         return None
+    rest = text[code_label.end() :]
+    if not rest and index + 1 < len(parts):
+        rest = parts[index + 1].text(note)
+        reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()]
+        reading.codes_each = bool(code_label.group("each"))
+        reading.code_span = (parts[index + 1].start, parts[index + 1].end)
+        return 2
+    reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
+    reading.codes_each = bool(code_label.group("each"))
+    reading.code_span = (item.end - len(rest), item.end)
+    return 1
+
+
+def _read_code_after_archive(
+    note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading
+) -> int | None:
+    """After the archive: the code, written with or without labels ("全宗号十八，案卷号2214");
+    None for anything else (commentary)."""
+    if (
+        re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text)
+        and len(text) <= 30
+    ):
+        if reading.code_span is None:
+            reading.code_span = (item.start, item.end)
+        else:
+            reading.code_span = (reading.code_span[0], item.end)
+        reading.codes = [note[reading.code_span[0] : reading.code_span[1]]]
+        return 1
+    if (
+        len(text) <= 12
+        and not re.search(r"[《〈]", text)
+        and index + 1 < len(parts)
+        and re.search(r"\d", parts[index + 1].text(note))
+    ):
+        reading.code_span = (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
+        return 1
+    return None
+
+
+def _read_holder(text: str, reading: Reading, context: Context) -> int | None:
+    """The archive that keeps the document: "存於…", "…所藏" (1); None if the item names none."""
     kept = KEPT_IN.match(text)
     if kept and not CODE_LABEL.match(text):
         reading.repository = repository_of(kept.group("name"), context)
@@ -991,6 +1023,20 @@ def read_item(
     if held and not re.search(r"[《〈]", text) and len(text) <= 40:
         reading.repository = repository_of(held.group("name"), context)
         return 1
+    return None
+
+
+def _read_pieces(
+    note: str,
+    item: Item,
+    text: str,
+    reading: Reading,
+    context: Context,
+    waiting_collection: bool,
+    pending_editors: list[str],
+) -> int | None:
+    """An item read piece by piece (titles, brackets, volumes, dates, pages): 1 if any piece
+    was understood, None if none was (the rest after a piece not understood is cut off)."""
     consumed_any = False
     position = 0
     while position < len(text):
@@ -1031,64 +1077,18 @@ def read_piece(
     if space:
         return space.end()
     if text[0] in "《〈「":
-        closing = bracket_at(text, 0)
-        if closing is None:
-            return None
-        inner = text[1 : closing[1] - 1].strip()
-        if text[0] == "〈" and reading.date is not None and reading.file_title is None and reading.fonds is None:
-            reading.file_title = inner  # 〈越南問題〉 after a document's date: its file
-        elif text[0] == "《" and (
-            waiting_collection
-            or (reading.date is not None and reading.container is None and reading.collection is None)
-        ):
-            if reading.date is not None and reading.collection is None and not waiting_collection:
-                reading.fonds = inner  # 《外交部檔案》 — a fonds unless nothing archival follows
-            collection = CitationDraft(
-                kind="published",
-                form="full",
-                span=(absolute, absolute + closing[1]),
-                text=note[absolute : absolute + closing[1]],
-                title=inner,
-                editors=list(pending_editors),
-            )
-            reading.collection = collection
-        elif reading.container is None and reading.collection is None and reading.date is None and reading.year is None:
-            reading.container = inner
-        else:
-            return None
-        return closing[1]
+        return _read_title_in_brackets(text, reading, waiting_collection, note, absolute, pending_editors)
     if text[0] in "（(":
-        closing = bracket_at(text, 0)
-        if closing is None:
-            return None
-        inner = text[1 : closing[1] - 1]
-        target = reading.collection or reading
-        imprint = IMPRINT.fullmatch(inner)
-        if imprint:
-            target.place, target.publisher = imprint.group("place").strip(), imprint.group("publisher").strip()
-            target.year = int(imprint.group("year"))
-        elif DATE_ONLY.fullmatch(inner):
-            date = find_dates(inner)[0]
-            if reading.container is not None or reading.issue:
-                reading.container_date = date
-                reading.year = reading.year or int(date.edtf[:4])
-            elif reading.date is None:
-                reading.date = (date.edtf, date.as_written, date.precision)
-            else:
-                return None
-        elif YEAR_ONLY.fullmatch(inner):
-            target.year = int(YEAR_ONLY.fullmatch(inner).group("year"))
-        return closing[1]  # other brackets ("（手稿本）", "（重慶）") are part of the citation
+        return _read_round_brackets(text, reading)
     locator = LOCATOR.match(text)
     if locator:
         reading.locator = locator.group(0).strip()
         return locator.end()
     issue = ISSUE.match(text)
     if issue:
-        target = reading
         if issue.group("volume"):
-            target.volume = arabic_volume(issue.group("volume"))
-        target.issue = arabic_volume(issue.group("issue"))
+            reading.volume = arabic_volume(issue.group("volume"))
+        reading.issue = arabic_volume(issue.group("issue"))
         return issue.end()
     volume = VOLUME.match(text)
     if volume:
@@ -1098,6 +1098,75 @@ def read_piece(
     series = SERIES.match(text)
     if series:
         return series.end()
+    if (dated := _read_date(text, reading)) is not None:
+        return dated
+    if TRANSLATED.fullmatch(text) and len(text) <= 24:
+        return len(text)
+    return None
+
+
+def _read_title_in_brackets(
+    text: str, reading: Reading, waiting_collection: bool, note: str, absolute: int, pending_editors: list[str]
+) -> int | None:
+    """A title in 《》, 〈〉 or 「」 at the start of ``text``: a file, a collection (or fonds) or a
+    periodical, by what was read before it; how many characters it took, None if it is none
+    of them."""
+    closing = bracket_at(text, 0)
+    if closing is None:
+        return None
+    inner = text[1 : closing[1] - 1].strip()
+    if text[0] == "〈" and reading.date is not None and reading.file_title is None and reading.fonds is None:
+        reading.file_title = inner  # 〈越南問題〉 after a document's date: its file
+    elif text[0] == "《" and (
+        waiting_collection or (reading.date is not None and reading.container is None and reading.collection is None)
+    ):
+        if reading.date is not None and reading.collection is None and not waiting_collection:
+            reading.fonds = inner  # 《外交部檔案》 — a fonds unless nothing archival follows
+        collection = CitationDraft(
+            kind="published",
+            form="full",
+            span=(absolute, absolute + closing[1]),
+            text=note[absolute : absolute + closing[1]],
+            title=inner,
+            editors=list(pending_editors),
+        )
+        reading.collection = collection
+    elif reading.container is None and reading.collection is None and reading.date is None and reading.year is None:
+        reading.container = inner
+    else:
+        return None
+    return closing[1]
+
+
+def _read_round_brackets(text: str, reading: Reading) -> int | None:
+    """Round brackets at the start of ``text``: an imprint, a date or a year; others
+    ("（手稿本）", "（重慶）") are part of the citation. How many characters they took."""
+    closing = bracket_at(text, 0)
+    if closing is None:
+        return None
+    inner = text[1 : closing[1] - 1]
+    target = reading.collection or reading
+    imprint = IMPRINT.fullmatch(inner)
+    if imprint:
+        target.place, target.publisher = imprint.group("place").strip(), imprint.group("publisher").strip()
+        target.year = int(imprint.group("year"))
+    elif DATE_ONLY.fullmatch(inner):
+        date = find_dates(inner)[0]
+        if reading.container is not None or reading.issue:
+            reading.container_date = date
+            reading.year = reading.year or int(date.edtf[:4])
+        elif reading.date is None:
+            reading.date = (date.edtf, date.as_written, date.precision)
+        else:
+            return None
+    elif year := YEAR_ONLY.fullmatch(inner):
+        target.year = int(year.group("year"))
+    return closing[1]
+
+
+def _read_date(text: str, reading: Reading) -> int | None:
+    """A date at the start of ``text``: the document's, or the issue's of a periodical; how
+    many characters it took, None if there is none."""
     date = DATE_ONLY.match(text)
     if date and date.end() and find_dates(text[: date.end()]):
         found = find_dates(text[: date.end()])[0]
@@ -1107,8 +1176,6 @@ def read_piece(
         elif reading.date is None:
             reading.date = (found.edtf, found.as_written, found.precision)
         return date.end()
-    if TRANSLATED.fullmatch(text) and len(text) <= 24:
-        return len(text)
     return None
 
 
@@ -1189,7 +1256,7 @@ def share_holdings(note: str, start: int, end: int, found: list[CitationDraft], 
         earlier = [c for c in context.citations if c.kind == "archival" and not c.repository and c.date]
         group = earlier + [citation]
         if codes and len(codes) == len(group):
-            for member, code in zip(group, codes):
+            for member, code in zip(group, codes, strict=True):
                 member.reference_code_cited = code
         for member in earlier:
             member.repository, member.repository_known = citation.repository, citation.repository_known

@@ -125,7 +125,9 @@ def _wrote_work(after: str) -> bool:
     """After an archive's name, a title without a number and its imprint in brackets: the
     archive is the author of a published work (a guide, a catalogue), not the holder."""
     match = re.match(r"\s*,\s*[^,()\d]{3,200}?\s*\(([^()]*)\)", after)
-    return bool(match) and bool((fields := read_publication(match.group(1))).get("place") or fields.get("publisher"))
+    return match is not None and bool(
+        (fields := read_publication(match.group(1))).get("place") or fields.get("publisher")
+    )
 
 
 def read_citation(piece: Piece) -> CitationDraft:
@@ -133,7 +135,25 @@ def read_citation(piece: Piece) -> CitationDraft:
     text = piece.text
     plain = text.replace("*", "")  # "*Ibid.*", "*op. cit.*": italic abbreviations
     draft = CitationDraft(kind="unknown", form="full", span=piece.span, text=text)
+    if (marked := _read_marked(piece, plain, draft)) is not None:
+        return marked
+    via = _via_split(piece)
+    if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
+        return _read_op_cit(piece, draft)
+    if match := AUTHOR_PAGE.fullmatch(text):
+        draft.form, draft.kind = "author_only", "published"
+        draft.authors, draft.locator = [match.group("author")], match.group("pages")
+        return draft
+    if via is not None:
+        return _read_with_via(piece, via)
+    return _read_by_what_it_names(piece, draft)
 
+
+def _read_marked(piece: Piece, plain: str, draft: CitationDraft) -> CitationDraft | None:
+    """A citation read by the words that mark it (a cross-reference, "id.", ibid., another
+    document of the edition, a short interview, a document printed in an edition); None if
+    no such words mark it."""
+    text = piece.text
     if match := CROSS_REFERENCE.match(plain):
         draft.kind, draft.form = "cross_reference", "short"
         if match.group("document"):  # "See footnote 3, Document 290": a note of another document of the edition
@@ -149,14 +169,7 @@ def read_citation(piece: Piece) -> CitationDraft:
     if IBID.fullmatch(plain.split(",")[0].strip()) or IBID.match(plain) and re.match(r"(?i)ibid|như trên|同上", plain):
         return _read_ibid(piece, draft)
     if located := IS_IBID.search(plain):  # "telegram 3351 from Paris, March 21, is ibid., 751G.00/3–2154"
-        draft = _read_ibid(piece.sub(piece.span[0] + located.start("ibid"), piece.span[1]), draft)
-        draft.span, draft.text = piece.span, text
-        code = plain[located.end() :].strip(" ,.;")
-        if code and not (LOCATOR.fullmatch(code) or BARE_PAGES.fullmatch(code)):  # "ibid., p. 405": a page
-            draft.kind, draft.reference_code_cited = "archival", code
-        if draft.date is None and (dates := find_dates(plain[: located.start()])):
-            set_date(draft, dates[0])  # the other document's own date, before "ibid."
-        return draft
+        return _read_ibid_located(piece, plain, located, draft)
     if EDITION_DOCUMENT.match(text):  # another document of the edition: a reference, of no kind we know
         draft.form, draft.unresolved_reason = "short", "another document of the edition the note belongs to"
         return draft
@@ -171,47 +184,60 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.via = edition_volume(read_citation(piece.sub(piece.span[0] + edition.end(), piece.span[1])))
         draft.locator = draft.via.locator
         return draft
-    via = _via_split(piece)
-    if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
-        return _read_op_cit(piece, draft)
-    if match := AUTHOR_PAGE.fullmatch(text):
-        draft.form, draft.kind = "author_only", "published"
-        draft.authors, draft.locator = [match.group("author")], match.group("pages")
-        return draft
+    return None
 
-    if via is not None:
-        relation, main, rest = via
-        draft = read_citation(main)
-        draft.span, draft.text = piece.span, text
-        draft.via = read_citation(rest)
-        draft.via_relation = relation
-        draft.locator = draft.locator or draft.via.locator
-        if relation == "cited_in":
-            draft.kind, draft.form = "cited_document", "full"
-            _as_document(draft)
-        elif (
-            relation == "reprinted_in"
-            and draft.kind == "published"
-            and IS_PRINTED.search(main.text)
-            and not (draft.container_title or draft.publisher or draft.place)
-        ):
-            # "NSC 5405, “…,” January 16, 1954, is printed in Foreign Relations…": a document, its number no author
-            draft.kind, draft.form, draft.authors, draft.year = "published_document", "full", [], None
-        elif (
-            draft.kind in ("unknown", "archival")
-            and not draft.repository
-            or draft.kind == "published"
-            and draft.date
-            and not (draft.publisher or draft.place)
-        ):
-            draft.kind, draft.form = (
-                "published_document",
-                "full",
-            )  # "“Appeal to the Nation,” 19 December 1946, rpt. in …"
-        if draft.kind != "published" and draft.date is None and (dates := find_dates(main.outside_anchors())):
-            set_date(draft, dates[0])  # "Le texte de la convention du 6 mars 1946 est reproduit dans …"
-        return draft
 
+def _read_ibid_located(piece: Piece, plain: str, located: re.Match[str], draft: CitationDraft) -> CitationDraft:
+    """A document said to be "ibid." with its own reference code: "telegram 3351 from Paris,
+    March 21, is ibid., 751G.00/3–2154" (``located``: where "is ibid." stands in ``plain``)."""
+    draft = _read_ibid(piece.sub(piece.span[0] + located.start("ibid"), piece.span[1]), draft)
+    draft.span, draft.text = piece.span, piece.text
+    code = plain[located.end() :].strip(" ,.;")
+    if code and not (LOCATOR.fullmatch(code) or BARE_PAGES.fullmatch(code)):  # "ibid., p. 405": a page
+        draft.kind, draft.reference_code_cited = "archival", code
+    if draft.date is None and (dates := find_dates(plain[: located.start()])):
+        set_date(draft, dates[0])  # the other document's own date, before "ibid."
+    return draft
+
+
+def _read_with_via(piece: Piece, via: tuple[str, Piece, Piece]) -> CitationDraft:
+    """A citation of what is printed, reprinted or cited in a work: each read, the work
+    becoming the citation's ``via``."""
+    relation, main, rest = via
+    draft = read_citation(main)
+    draft.span, draft.text = piece.span, piece.text
+    draft.via = read_citation(rest)
+    draft.via_relation = relation
+    draft.locator = draft.locator or draft.via.locator
+    if relation == "cited_in":
+        draft.kind, draft.form = "cited_document", "full"
+        _as_document(draft)
+    elif (
+        relation == "reprinted_in"
+        and draft.kind == "published"
+        and IS_PRINTED.search(main.text)
+        and not (draft.container_title or draft.publisher or draft.place)
+    ):
+        # "NSC 5405, “…,” January 16, 1954, is printed in Foreign Relations…": a document, its number no author
+        draft.kind, draft.form, draft.authors, draft.year = "published_document", "full", [], None
+    elif (
+        draft.kind in ("unknown", "archival")
+        and not draft.repository
+        or draft.kind == "published"
+        and draft.date
+        and not (draft.publisher or draft.place)
+    ):
+        # "“Appeal to the Nation,” 19 December 1946, rpt. in …"
+        draft.kind, draft.form = "published_document", "full"
+    if draft.kind != "published" and draft.date is None and (dates := find_dates(main.outside_anchors())):
+        set_date(draft, dates[0])  # "Le texte de la convention du 6 mars 1946 est reproduit dans …"
+    return draft
+
+
+def _read_by_what_it_names(piece: Piece, draft: CitationDraft) -> CitationDraft:
+    """A citation with no mark to go by, read by what it names: an archive holding it, a
+    newspaper, the work it is published in, a title, a date, a page."""
+    text = piece.text
     holding = holding_mentions(piece)
     published_in = published_in_split(piece)
     if holding and not (published_in and published_in[1].span[0] <= holding[0].span[0]):
@@ -226,19 +252,15 @@ def read_citation(piece: Piece) -> CitationDraft:
         draft.via_relation = "published_in"
         draft.locator = draft.via.locator
         return draft
-    if not piece.anchors() and (issue := paper_of_the_day(text)):  # a headline before it: an article (below)
-        draft.kind, draft.container_title = "published", clean_title(issue[0])
-        set_date(draft, issue[1])
-        draft.year, draft.locator = int(issue[1].edtf[:4]), issue[2]
+    if not piece.anchors() and (day := paper_of_the_day(text)):  # a headline before it: an article (below)
+        draft.kind, draft.container_title = "published", clean_title(day[0])
+        set_date(draft, day[1])
+        draft.year, draft.locator = int(day[1].edtf[:4]), day[2]
         return draft
     if INTERVIEW.match(text) and find_dates(text):  # "Author’s interview with ‘Pak Harjo’, …, 14 Aug. 2008"
         return _read_archival(piece, draft, [])
     if piece.anchors() or has_publication(piece) or EDITIONS.opening(text):  # "Pentagon Papers (Gravel ed.), vol. I"
-        if article := _newspaper_article(piece, draft):
-            return article
-        if _looks_like_unheld_document(piece):
-            return _read_archival(piece, draft, [])
-        return _read_published(piece, draft)
+        return _read_named_work(piece, draft)
     if find_dates(text) and (LETTER.match(text) or DOCUMENT_WORD.search(text)):
         return _read_archival(piece, draft, [])
     if re.search(r"\d", text) and (LOCATOR.search(text) or unknown_archive(piece)):
@@ -246,6 +268,16 @@ def read_citation(piece: Piece) -> CitationDraft:
     if PLAIN_CITATION.match(text):
         return _read_published(piece, draft)
     return draft
+
+
+def _read_named_work(piece: Piece, draft: CitationDraft) -> CitationDraft:
+    """A citation with a title (quoted or in italics), an imprint or an edition's name: a
+    newspaper article, an archival document nobody is said to hold, or a published work."""
+    if article := _newspaper_article(piece, draft):
+        return article
+    if _looks_like_unheld_document(piece):
+        return _read_archival(piece, draft, [])
+    return _read_published(piece, draft)
 
 
 def edition_volume(work: CitationDraft) -> CitationDraft:
@@ -279,6 +311,8 @@ def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
 def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
     draft.form = "op_cit"
     match = OP_CIT.search(piece.text.replace("*", " ")) or SUPRA_NOTE.search(piece.text.replace("*", " "))
+    if match is None:  # the caller found the marker with the asterisks taken out: "op*.cit." is "op .cit." here
+        raise ValueError(f"no op. cit. or supra note once italics are spaced out: {piece.text!r}")
     if match.re is SUPRA_NOTE:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
@@ -497,7 +531,9 @@ def paper_of_the_day(text: str) -> tuple[str, FoundDate, str | None] | None:
     """A paper's issue of one day cited without a headline, with its page: "in: Neues
     Deutschland vom 20.12.1966, S. 1 f." → ("Neues Deutschland", the day, "S. 1 f.")."""
     paper = PAPER_OF_THE_DAY.search(text) if "in:" in text else None
-    issue = _day_and_page(text[paper.end() :]) if paper else None
+    if paper is None:
+        return None
+    issue = _day_and_page(text[paper.end() :])
     return (paper["paper"], *issue) if issue else None
 
 
@@ -612,7 +648,8 @@ def _read_archival(piece: Piece, draft: CitationDraft, holding: list[RepositoryM
     if holding:
         mention = holding[0]
         draft.repository, draft.repository_known = mention.record.acronym, True
-        if draft.authors and piece.repositories.resolve(draft.authors[0]) is mention.record:
+        repositories = piece.repositories  # never None here: the holding was found with it
+        if draft.authors and repositories is not None and repositories.resolve(draft.authors[0]) is mention.record:
             draft.authors = []  # "Eisenhower Library, Dulles Papers, …": the holder, no author
         code = without_place(code_near(piece, mention.span, head_end), mention, piece)
         if not anchors and draft.title and mention.span[0] < piece.span[0] + len(draft.title):

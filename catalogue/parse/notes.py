@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from ..dates import find_dates
 from ..reference.authority import RepositoryIndex
@@ -86,7 +87,7 @@ from .patterns import (
 from .pieces import Piece, residue
 from .refcodes import parse_reference_code
 from .resolve import resolve
-from .segment import scan, split_points, strip_connector, trim
+from .segment import Anchor, scan, split_points, strip_connector, trim
 from .shortforms import recover_short_forms
 
 
@@ -175,7 +176,7 @@ def _split_at_caps_authors(piece: Piece) -> list[Piece]:
     """ "…, Paris, Seuil, 1987, et, pour le versant vietnamien, par Christopher E. GOSCHA, Vietnam…,
     Paris, Armand Colin, 2011": a new author in capitals after an imprint starts a new citation."""
     outside = piece.outside_anchors()
-    cuts = []
+    cuts: list[int] = []
     for author in caps_authors(outside)[1:]:
         before = outside[: author.start()]
         if IMPRINT.search(before, cuts[-1] if cuts else 0) and piece.top_level(piece.span[0] + author.start()):
@@ -183,7 +184,7 @@ def _split_at_caps_authors(piece: Piece) -> list[Piece]:
     if not cuts:
         return [piece]
     bounds = [0, *cuts, len(outside)]
-    return [piece.sub(piece.span[0] + a, piece.span[0] + b) for a, b in zip(bounds, bounds[1:])]
+    return [piece.sub(piece.span[0] + a, piece.span[0] + b) for a, b in pairwise(bounds)]
 
 
 def _lemma_end(text: str, structure) -> int:
@@ -372,7 +373,7 @@ def _two_imprints(head: Piece, tail: Piece) -> bool:
     each with its imprint, the second opening with its authors' names."""
     names = re.match(r"([^,()]{3,80}?),\s", tail.text)
     return (
-        bool(names)
+        names is not None
         and looks_like_names(names.group(1))
         and (has_publication(head) or has_imprint(head.text))
         and (has_publication(tail) or has_imprint(tail.text))
@@ -390,7 +391,21 @@ def citation_start(piece: Piece) -> int | None:
         start = start + connectors[-1].end()
         piece = piece.sub(start, end)
         outside = piece.outside_anchors()
-    text = piece.text
+    if (marked := _start_of_marked(piece, anchors, outside)) is not None:
+        return marked
+    if (named := _start_of_named_source(piece, anchors, outside)) is not None:
+        return named
+    if anchors:
+        return _start_among_titles(piece, anchors)
+    if has_publication(piece):
+        return _start_of_publication(piece)
+    return _start_of_plain(piece)
+
+
+def _start_of_marked(piece: Piece, anchors: list[Anchor], outside: str) -> int | None:
+    """Where a citation marked as one starts: a cross-reference after a connector, ibid., id.,
+    an edition's lead, an interview, op. cit.; None if nothing marks one."""
+    start, text = piece.span[0], piece.text
     for lead in MID_CONNECTOR.finditer(text):  # "… un « nouvel engrenage » : voir supra, note 10."
         if lead.start() and piece.top_level(start + lead.start()) and CROSS_REFERENCE.match(text[lead.start() :]):
             return start + lead.start()
@@ -404,26 +419,41 @@ def citation_start(piece: Piece) -> int | None:
         return start  # "ders., Bonn und Saigon…, Frankfurt a. M.: Peter Lang, 2002": the same author again
     plain = text.replace("*", " ")  # "*op. cit.*" in italics
     if marker := (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
-        if _via_present(piece, marker.start()):
-            return start  # "Message…, 14 mars 1954, cité dans Cadeau, Diên Biên Phu, op. cit.": the document opens it
-        before = [
-            a
-            for a in anchors
-            if start <= a.span[0]
-            and a.span[1] <= start + marker.start()
-            and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0] : a.inner[1]].strip(" ,."))
-        ]
-        if before:
-            names = name_run(note[start : before[-1].span[0]])
-            return start + names.start() if names else before[-1].span[0]
-        if (
-            (short := AUTHOR_SHORT_TITLE.fullmatch(outside[: marker.start()]))
-            and looks_like_names(short["names"])
-            and len(short["names"].split()) <= 4
-        ):
-            return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
-        names = name_run(outside[: marker.start()])
-        return start + names.start() if names else start
+        return _start_before_op_cit(piece, anchors, outside, marker.start())
+    return None
+
+
+def _start_before_op_cit(piece: Piece, anchors: list[Anchor], outside: str, marker: int) -> int:
+    """Where a citation by "op. cit." (or "supra n.") starts: the document cited in a work, the
+    author before the short title, or the names before the marker (at ``marker``)."""
+    note, start = piece.note, piece.span[0]
+    if _via_present(piece, marker):
+        return start  # "Message…, 14 mars 1954, cité dans Cadeau, Diên Biên Phu, op. cit.": the document opens it
+    before = [
+        a
+        for a in anchors
+        if start <= a.span[0]
+        and a.span[1] <= start + marker
+        and not ABBREVIATION_TITLE.fullmatch(piece.note[a.inner[0] : a.inner[1]].strip(" ,."))
+    ]
+    if before:
+        names = name_run(note[start : before[-1].span[0]])
+        return start + names.start() if names else before[-1].span[0]
+    if (
+        (short := AUTHOR_SHORT_TITLE.fullmatch(outside[:marker]))
+        and looks_like_names(short["names"])
+        and len(short["names"].split()) <= 4
+    ):
+        return start  # "Dalloz, La Guerre d'Indochine, op. cit.": the author, then the short title
+    names = name_run(outside[:marker])
+    return start + names.start() if names else start
+
+
+def _start_of_named_source(piece: Piece, anchors: list[Anchor], outside: str) -> int | None:
+    """Where a citation starts that names its source: an author and page, a newspaper, a work
+    "by" someone, an archive, an edition's document, a dated letter, an author in capitals;
+    None if it names none of them."""
+    note, (start, end), text = piece.note, piece.span, piece.text
     if AUTHOR_PAGE.fullmatch(text.rstrip(".")) or newspaper_issue(text):
         return start
     for lead in IN_THE_PAPER.finditer(text):  # "the dispatch from Paris in The New York Times, June 17, 1954, p. 3"
@@ -443,10 +473,9 @@ def citation_start(piece: Piece) -> int | None:
         return start + document.start(next(g for g in ("whole", "doc", "volume") if document.group(g)))
     if published_in_split(piece) is not None:
         return start
-    if not anchors and paper_of_the_day(
-        text
-    ):  # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
-        return start + PAPER_OF_THE_DAY.search(text).start()
+    # "Vgl. die Berichterstattung in: Neues Deutschland vom 20.12.1966, S. 1 f."
+    if not anchors and paper_of_the_day(text) and (paper := PAPER_OF_THE_DAY.search(text)):
+        return start + paper.start()
     if (
         find_dates(outside)
         and (LETTER.match(text) or DOCUMENT_WORD.match(text) or INTERVIEW.match(text))
@@ -455,29 +484,44 @@ def citation_start(piece: Piece) -> int | None:
         return start
     if (authors := caps_authors(outside)) and IMPRINT.search(outside, authors[0].end()):
         return start + authors[0].start()  # "Sur ce point, voir Philippe DEVILLERS, Histoire…, Paris, Seuil, 1952"
-    if anchors:
-        for anchor in anchors:  # "On the term ‘bersiap’ and its uses, see Robert Cribb, ‘The brief genocide…’"
-            if lead := _prose_lead(note[start : anchor.span[0] + 1]):
-                return start + lead
-        if (begun := _start_before_title(piece, anchors[0].span[0])) is not None:
-            return begun
-        groups = [g for g in piece.groups() if g[0] >= anchors[-1].span[1]]
-        if (
-            groups
-            and has_publication(piece.sub(groups[0][0], piece.span[1]))
-            and (lead := _prose_lead(note[anchors[-1].span[1] : groups[0][0]]))
-        ):
-            return (
-                anchors[-1].span[1] + lead
-            )  # "… in favor of “steady advance” is best read alongside Qiang Zhai, China…"
-        return None
-    if has_publication(piece):
-        first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
-        if lead := _prose_lead(
-            text[:first_group]
-        ):  # "The President later described it in Dwight D. Eisenhower, Mandate…"
+    return None
+
+
+def _start_among_titles(piece: Piece, anchors: list[Anchor]) -> int | None:
+    """Where a citation with titles (in quotes or italics) starts: after the prose that leads
+    to one of them; None when the titles are commentary's."""
+    note, start = piece.note, piece.span[0]
+    for anchor in anchors:  # "On the term ‘bersiap’ and its uses, see Robert Cribb, ‘The brief genocide…’"
+        if lead := _prose_lead(note[start : anchor.span[0] + 1]):
             return start + lead
-        return start
+    if (begun := _start_before_title(piece, anchors[0].span[0])) is not None:
+        return begun
+    groups = [g for g in piece.groups() if g[0] >= anchors[-1].span[1]]
+    if (
+        groups
+        and has_publication(piece.sub(groups[0][0], piece.span[1]))
+        and (lead := _prose_lead(note[anchors[-1].span[1] : groups[0][0]]))
+    ):
+        # "… in favor of “steady advance” is best read alongside Qiang Zhai, China…"
+        return anchors[-1].span[1] + lead
+    return None
+
+
+def _start_of_publication(piece: Piece) -> int:
+    """Where a citation with an imprint in brackets starts: after the prose that leads to it,
+    if any ("The President later described it in Dwight D. Eisenhower, Mandate…")."""
+    start, text = piece.span[0], piece.text
+    first_group = piece.groups()[0][0] - start if piece.groups() else len(text)
+    if lead := _prose_lead(text[:first_group]):
+        return start + lead
+    return start
+
+
+def _start_of_plain(piece: Piece) -> int | None:
+    """Where a citation with no title marked, no imprint in brackets and no source named
+    starts: a page, a plain citation, a lead then a short form or a work with its imprint,
+    an unknown archive's document; None for commentary."""
+    start, text = piece.span[0], piece.text
     words = len(text.split())
     if LOCATOR.search(text) and words <= 12 and not re.match(r"[a-z]", text):
         return start
@@ -491,17 +535,8 @@ def citation_start(piece: Piece) -> int | None:
         return (
             start + run.start()
         )  # "zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.": a lead, then a short form
-    imprints = [m.span() for m in IMPRINT.finditer(text)]
-    for colon in re.finditer(r":\s+", text):  # "Commentary…: Lê Văn Hiến, Nhật ký…, 1995, tr. 312"
-        rest = text[colon.end() :]
-        if any(a < colon.start() < b for a, b in imprints):
-            continue  # "…, Berlin: Ch. Links, 2000": the colon between place and publisher
-        if (
-            piece.top_level(start + colon.start())
-            and len(rest.split()) <= 40
-            and (PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest))
-        ):
-            return start + colon.end()
+    if (after_colon := _start_after_colon(piece)) is not None:
+        return after_colon
     if re.match(r"[A-ZÀ-ÝĐ]", text) and has_imprint(text) and len(text.split()) <= 40:
         return start  # "Viện Lịch sử quân sự Việt Nam, Lịch sử…, Nxb. Chính trị quốc gia, H., 1996"
     if (
@@ -513,6 +548,24 @@ def citation_start(piece: Piece) -> int | None:
         return start + run.start()  # "grundlegend Alexander Troche, Berlin wird…, Düsseldorf: Droste, 2001"
     if unknown_archive(piece) and re.search(r"\d", text) and words <= 15:
         return start
+    return None
+
+
+def _start_after_colon(piece: Piece) -> int | None:
+    """A citation after the colon that ends a sentence of commentary ("Commentary…: Lê Văn Hiến,
+    Nhật ký…, 1995, tr. 312"), not the colon of an imprint; None if there is none."""
+    start, text = piece.span[0], piece.text
+    imprints = [m.span() for m in IMPRINT.finditer(text)]
+    for colon in re.finditer(r":\s+", text):
+        rest = text[colon.end() :]
+        if any(a < colon.start() < b for a, b in imprints):
+            continue  # "…, Berlin: Ch. Links, 2000": the colon between place and publisher
+        if (
+            piece.top_level(start + colon.start())
+            and len(rest.split()) <= 40
+            and (PLAIN_CITATION.match(rest) or re.match(r"[A-ZÀ-ÝĐ]", rest) and has_imprint(rest))
+        ):
+            return start + colon.end()
     return None
 
 
@@ -639,7 +692,7 @@ def _compiler(prefix: str) -> bool:
     mark = EDITOR_MARK.search(prefix)
     name = prefix[: mark.start()].strip() if mark else ""
     return (
-        bool(mark)
+        mark is not None
         and mark.group(0).strip().endswith(",")
         and bool(re.fullmatch(r"[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){1,5}", name))
     )
@@ -708,7 +761,7 @@ def _names_nothing(citation: CitationDraft) -> bool:
 
 def _same_author(citations: list[CitationDraft]) -> None:
     """ "id., *Title*": the author of the citation before."""
-    for previous, citation in zip(citations, citations[1:]):
+    for previous, citation in pairwise(citations):
         if SAME_AUTHOR.match(citation.text) and citation.title:
             citation.form = "full"
             citation.authors, citation.editors = list(previous.authors), list(previous.editors)
@@ -717,7 +770,7 @@ def _same_author(citations: list[CitationDraft]) -> None:
 def _printed_copies(citations: list[CitationDraft]) -> None:
     """ "Collins to Dulles, 7 April 1955, NARA, …; printed in *FRUS*…": the edition prints the
     document cited just before, which keeps its date."""
-    for previous, citation in zip(citations, citations[1:]):
+    for previous, citation in pairwise(citations):
         if (
             citation.kind == "published_document"
             and citation.date is None
@@ -732,7 +785,7 @@ def _printed_copies(citations: list[CitationDraft]) -> None:
 def _printed_edition_of_the_document_before(citations: list[CitationDraft]) -> None:
     """ "Van Mook to Logemann, 20 July 1946, NA, …; printed in NIB, vol. 5, …": the edition prints
     the document cited just before it, whose title, date and correspondents it keeps."""
-    for previous, citation in zip(citations, citations[1:]):
+    for previous, citation in pairwise(citations):
         if (
             citation.kind == "published_document"
             and citation.date is None
