@@ -52,7 +52,7 @@ def test_journal_notes_broken_across_pages_are_whole(journal):
 
 
 def test_journal_claims_one_per_marker(journal):
-    assert len(journal.claims) == 56
+    assert len(journal.claims) == 56  # one superscript marker in the body for each of the 56 notes
     assert [claim.note_numbers for claim in journal.claims] == [[n] for n in range(1, 57)]
     assert [claim.position for claim in journal.claims] == list(range(1, 57))
     for claim in journal.claims:
@@ -112,6 +112,7 @@ def test_essay_head(essay):
 
 
 def test_essay_in_text_citations(essay):
+    # Counted by hand in seed/001: (Jian) 10 times, (Asselin) 6, (Lawrence) 3, (Logevall) 3.
     assert len(essay.notes) == 22
     assert [note.number for note in essay.notes] == list(range(1, 23))
     assert {note.text for note in essay.notes} == {"Jian", "Asselin", "Lawrence", "Logevall"}
@@ -120,7 +121,7 @@ def test_essay_in_text_citations(essay):
 
 
 def test_essay_claims(essay):
-    assert len(essay.claims) == 21
+    assert len(essay.claims) == 21  # 22 citations in 21 sentences: one sentence carries two
     numbers = [n for claim in essay.claims for n in claim.note_numbers]
     assert numbers == list(range(1, 23))
     double = [claim for claim in essay.claims if len(claim.note_numbers) == 2]

@@ -142,7 +142,7 @@ def errors_for(tmp_path, authority: str) -> list[str]:
 def test_bad_country_names_file_line_and_field(tmp_path, authority_file):
     text = authority_file.read_text().replace("country: VN", "country: XX")
     [error] = errors_for(tmp_path, text)
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if "country: XX" in l)
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if "country: XX" in content)
     assert error.startswith(f"{tmp_path / 'bad.yml'}:{line}: country:")
     assert "'XX' is not an ISO 3166-1 alpha-2 country code" in error
 

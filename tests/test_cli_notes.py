@@ -27,7 +27,7 @@ def test_the_seed_parse_meets_the_contract():
     assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)
     jsonschema.Draft7Validator(SCHEMA).validate(output)
-    assert len(output["notes"]) == 56
+    assert len(output["notes"]) == 56  # notes "- 1" to "- 56" of seed/000's "Notes"
     note_21 = output["notes"][20]
     assert note_21["citations"][0]["repository"] == "SHD"
     assert note_21["citations"][0]["reference_code"] == "10 H 287"

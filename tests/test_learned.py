@@ -24,7 +24,7 @@ def test_labels_mark_each_expected_field_where_it_is_written():
         "year": 2009,
         "locator": "p. 12",
     }
-    labelled = dict(zip((word for word, _s, _e in tokens(text)), labels_for(text, expected)))
+    labelled = dict(zip((word for word, _s, _e in tokens(text)), labels_for(text, expected), strict=True))
     assert labelled["Brocheux"] == "authors"
     assert labelled["économique"] == "title"
     assert labelled["Paris"] == "place"

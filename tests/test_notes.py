@@ -266,7 +266,8 @@ def test_chinese_gbt7714_references_and_tongshang_ibid():
             RawNote(2, "同上, 第15页.", 2),
             RawNote(
                 3,
-                "A more critical assessment is 李明远. 中国军事顾问团与边界战役[J]. 当代中国史研究, 2006, 13(4): 55-63.",
+                "A more critical assessment is 李明远. 中国军事顾问团与边界战役[J]. "
+                "当代中国史研究, 2006, 13(4): 55-63.",
                 3,
             ),
         ]
@@ -1206,7 +1207,8 @@ def test_vietnamese_reprint_lead_abbreviated_place_years_covered_and_thesis(inde
     reprint, book, thesis = parse(
         index,
         "Chỉ thị của Tổng Quân ủy, ngày 21-7-1950 (TTLTQG III, Phông Bộ Quốc phòng, hồ sơ số 518, tờ 1-4); in lại "
-        "trong: Bộ Quốc phòng, Văn kiện quân sự của Đảng, t. III (1950-1954), Nxb. Quân đội nhân dân, H., 2003, tr. 97.",
+        "trong: Bộ Quốc phòng, Văn kiện quân sự của Đảng, t. III (1950-1954), Nxb. Quân đội nhân dân, H., 2003, "
+        "tr. 97.",
         "Trường Chinh, Kháng chiến nhất định thắng lợi, H.: Sự thật, 1960, tr. 34.",
         "Nguyễn Văn Nam, Chính quyền cách mạng ở Liên khu III (1948-1954), Luận án Tiến sĩ Lịch sử, Trường Đại học "
         "Khoa học Xã hội và Nhân văn, Hà Nội, 2015, tr. 64.",
@@ -1231,7 +1233,8 @@ def test_a_code_ends_where_the_document_is_named_by_its_kind(index):
         index,
         "Service historique de la Défense (SHD), Vincennes, 10 H 163, Bulletin de renseignements n° 1245 du "
         "2e Bureau, ngày 20-11-1950.",
-        "TTLTQG III, Phông Phủ Thủ tướng, hồ sơ số 3311, Báo cáo tổng kết công tác năm 1953 của Bộ Canh nông, tờ 21-30.",
+        "TTLTQG III, Phông Phủ Thủ tướng, hồ sơ số 3311, Báo cáo tổng kết công tác năm 1953 của Bộ Canh nông, "
+        "tờ 21-30.",
     )
     assert only(french).reference_code_cited == "10 H 163"
     assert (only(vietnamese).reference_code_cited, only(vietnamese).locator) == (
@@ -1276,7 +1279,8 @@ def test_editors_marked_in_brackets_and_a_chapter_in_a_book_without_italics(inde
         index,
         "Hata Ikuhiko, ‘Futsuin shinchū’ [The entry into French Indochina], in Nihon Kokusai Seiji Gakkai (ed.), "
         "Taiheiyō sensō e no michi [The road to the Pacific War], vol. 6 (Tokyo: Asahi Shinbunsha, 1963), p. 171.",
-        "Nobutaka Ike (ed. and trans.), Japan's Decision for War (Stanford: Stanford University Press, 1967), pp. 56–60.",
+        "Nobutaka Ike (ed. and trans.), Japan's Decision for War (Stanford: Stanford University Press, 1967), "
+        "pp. 56–60.",
     )
     assert (only(chapter).container_title, only(chapter).volume) == ("Taiheiyō sensō e no michi", "6")
     assert (only(edition).title, only(edition).editors, only(edition).authors) == (
@@ -1491,7 +1495,8 @@ def test_german_cited_after_as_well_as_a_lead_before_a_short_form_and_the_author
         index,
         "Walter Ulbricht auf der 11. Tagung des ZK der SED am 16.12.1965, zitiert nach Wentker, Außenpolitik, S. 302.",
         "Vgl. Troche, a.a.O., S. 201–205, sowie Wiedemann, Solidarität und Eigeninteresse, S. 64.",
-        "Botschaft Saigon an AA, 1.2.1968, PA AA, B 37, Bd. 412; zur Tet-Offensive insgesamt Frey, Geschichte, S. 160 f.",
+        "Botschaft Saigon an AA, 1.2.1968, PA AA, B 37, Bd. 412; zur Tet-Offensive insgesamt Frey, Geschichte, "
+        "S. 160 f.",
         "Gespräch des Verfassers mit Dr. Hans-Joachim K., ehemals Mitarbeiter des MfAA, Berlin, 3.10.2005.",
     )
     assert (only(cited).kind, only(cited).date, only(cited).via.title, only(cited).locator) == (

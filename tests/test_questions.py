@@ -20,12 +20,14 @@ TWO_ARCHIVES = """Two Archives on One Raid
 
 Jane Roe
 
-French and Vietnamese reports agree on the Cao Bằng raid.¹ Two books say the border was quiet.² The depot at Lạng Sơn burned in April.³ The French post reported it alone.⁴
+French and Vietnamese reports agree on the Cao Bằng raid.¹ Two books say the border was quiet.²
+The depot at Lạng Sơn burned in April.³ The French post reported it alone.⁴
 
 Notes
 
 1 “Renseignement sur Cao Bang,” (12 mars 1948), 10 H 287, SHD; “Báo cáo về Cao Bằng,” (5.4.1948), PTT, ML 2, 60, VNA 3.
-2 Nguyễn Văn An, Lịch sử biên giới (Hà Nội: Nhà xuất bản Quân đội nhân dân, 1990), tr. 12; Jean Dupont, La frontière du Tonkin (Paris: Fayard, 1985), p. 40.
+2 Nguyễn Văn An, Lịch sử biên giới (Hà Nội: Nhà xuất bản Quân đội nhân dân, 1990), tr. 12;
+Jean Dupont, La frontière du Tonkin (Paris: Fayard, 1985), p. 40.
 3 “Note sur Lang Son,” (3 avril 1948), 10 H 288, SHD; Pierre Martin, “Le dépôt,” Revue des confins 4 (1990): 12–20.
 4 “Rapport du poste de That Khe,” (1 mai 1948), 10 H 289, SHD.
 """
@@ -167,6 +169,7 @@ def test_search_finds_an_archive_and_its_documents_by_any_name(seeded, query):
 def test_search_finds_a_reference_code_however_it_is_spaced(seeded, query):
     html = search(seeded, query)
     assert "10 H / 287" in section(html, "record_sets")
+    # SHD's 10 H 287 holds 8 documents of seed/000: notes 21 and 41 (one), 30 (three), 33, 37, 39, 40.
     assert section(html, "documents").count("10 H 287") == 8
 
 
@@ -217,7 +220,8 @@ def test_search_names_a_note_by_its_work_and_number(seeded):
 )
 def test_claims_by_archive_accept_any_name_in_any_case(seeded, name):
     found = rows(seeded, "claims_by_repository", repository=name)
-    assert len(found) >= 4 and {row["repository"] for row in found} == {"VNA3"}
+    # A row a claim and document: note 42 cites two VNA3 files, notes 43 and 54 one each (seed/000).
+    assert len(found) == 4 and {row["repository"] for row in found} == {"VNA3"}
 
 
 def test_claims_by_archive_accept_a_former_name(seeded):
@@ -232,12 +236,14 @@ def test_claims_by_fonds_accept_the_code_however_written(seeded, code):
 
 def test_claims_by_fonds_take_in_what_the_fonds_holds(seeded):
     files = {row["file"] for row in rows(seeded, "claims_by_fonds", fonds="ptt")}
+    # seed/000: notes 42 and 43 cite ML 2, 52; note 42 also ML2, 159; note 54 ML 2, 15.
     assert files == {"PTT / ML2 / 52", "PTT / ML2 / 159", "PTT / ML2 / 15"}
 
 
 @pytest.mark.parametrize("code", ["10H287", "10 h 287", "10 H 287"])
 def test_claims_by_reference_code_normalise_the_code(seeded, code):
     found = rows(seeded, "claims_by_reference_code", reference_code=code)
+    # A row a claim and document in 10 H 287: notes 21, 33, 37, 39, 40, 41 one each, note 30 three.
     assert len(found) == 9 and {row["reference_code"] for row in found} == {"10 H 287"}
 
 
@@ -321,12 +327,14 @@ def test_record_set_page_tells_its_archive_tree_documents_and_claims(seeded):
     page = text_of(seeded(f"/catalogue/record_sets/{record_set}"))
     assert "Held by SHD — Service historique de la Défense" in page
     assert "series 10 H › file 287" in page
+    # Its 8 documents (see the search test above) support the claims of notes 21, 30, 33, 37, 39, 40, 41.
     assert "Documents (8)" in page and "Claims resting on it (7)" in page
 
 
 def test_fonds_page_takes_in_what_it_holds(seeded):
     fonds = one(seeded, "select id from record_sets where path = 'PTT'")
     page = text_of(seeded(f"/catalogue/record_sets/{fonds}"))
+    # PTT holds 4 documents cited in seed/000: two in note 42, one each in notes 43 and 54.
     assert "What it holds" in page and "series ML2" in page and "Documents (4)" in page
 
 
@@ -343,7 +351,7 @@ def test_citing_work_page_lists_its_notes_and_claims(seeded):
 def test_cited_work_page_lists_the_claims_citing_it(seeded):
     work = one(seeded, "select id from works where title like 'Hồ Chí Minh Biên Niên%'")
     page = text_of(seeded(f"/catalogue/works/{work}"))
-    assert "Claims that cite it (2)" in page and "note 2, tr.224" in page
+    assert "Claims that cite it (2)" in page and "note 2, tr.224" in page  # notes 2 and 45 of seed/000
 
 
 def test_note_page_shows_text_claim_and_citations(seeded):
@@ -361,14 +369,17 @@ def test_a_note_has_a_stable_address_by_work_and_number(seeded):
     work = one(seeded, "select id from works where title like 'Fighting Side%'")
     response = seeded(f"/-/note/{work}/42")
     assert response.status_code == 302
-    assert text_of(seeded(response.headers["location"])).count("Note 42") >= 1
+    page = text_of(seeded(response.headers["location"]))
+    assert "Note 42" in page and "PTT, ML 2, 52" in page  # note 42's page, with what it cites
     assert seeded(f"/-/note/{work}/999").status_code == 404
 
 
 def test_claim_page_links_each_note_to_its_page(seeded):
-    html = seeded(
-        f"/catalogue/claims/{claim_of(seeded, 'Fighting Side by Side: Cross-Border Military Exchanges and Cooperation Between the Chinese Communist Party and the Viet Minh, 1945–1949', 21)}"
-    ).text
+    title = (
+        "Fighting Side by Side: Cross-Border Military Exchanges and Cooperation Between the Chinese "
+        "Communist Party and the Viet Minh, 1945–1949"
+    )
+    html = seeded(f"/catalogue/claims/{claim_of(seeded, title, 21)}").text
     assert re.search(r'<a href="/catalogue/notes/\d+">Note 21</a>', html)
 
 

@@ -32,18 +32,33 @@ def citations(parsed):
     return [(note.number, c) for note in parsed.notes for c in note.citations]
 
 
+# The figures below were counted by hand against the notes of seed/000 (the "Notes" section,
+# from line 141) and the essay seed/001 (its in-text "(Author)" citations and its four
+# "References"); each test says which notes make up its figure.
+
+
 def test_every_note_is_read_and_cites_something(article):
+    # Notes "- 1" to "- 56", one superscript marker (one claim) for each.
     assert [n.number for n in article.notes] == list(range(1, 57))
     assert all(note.citations for note in article.notes)
     assert len(article.article.claims) == 56
+    # 56 notes cite one source each, and eleven more: note 3 cites 4 works (Yang Kuisong, Niu Jun,
+    # Chen Jian, Zhai Qiang), note 4 cites 4 (King C. Chen, Zhai, Wu Jilin, Calkins), note 5 two
+    # letters, note 30 three SHD documents, note 42 two VNA3 reports, note 49 two works (Shen
+    # Zhihua, Olsen): 56 + 3 + 3 + 1 + 2 + 1 + 1 = 67.
     assert len(citations(article)) == 67
 
 
 def test_archival_documents_and_their_repositories(article):
     archival = [c for _, c in citations(article) if c.kind == "archival"]
     distinct = {(c.repository, c.reference_code, c.date, c.title) for c in archival}
+    # SHD 8: 10 H 287 cited in notes 21 and 41 (one document), 30 (three), 33, 37, 39, 40;
+    # VNA3 4: notes 42 (two), 43, 54; AH 2: notes 1 and 5 (Wu Tiecheng); ANOM 2: CAOM in notes 34
+    # and 48; AMAE 1: note 20; KMTPA 1: note 5 (the reply to Wu Tiecheng). 18 in all.
     assert len(distinct) == 18
     assert Counter(r for r, *_ in distinct) == {"SHD": 8, "VNA3": 4, "AH": 2, "ANOM": 2, "AMAE": 1, "KMTPA": 1}
+    # Documents known through a work: note 29 (cited in Niu Jun), notes 31 and 44 (printed in
+    # collections of the Central and Guangdong Provincial Archives).
     others = [c for _, c in citations(article) if c.kind in ("published_document", "cited_document")]
     assert len(others) == 3 and all(c.via is not None for c in others)
 
@@ -85,12 +100,14 @@ def test_page_breaks_are_repaired_in_claims(article):
 
 
 def test_author_date_essay(essay):
+    # seed/001 has 22 in-text citations, (Jian) 10, (Asselin) 6, (Lawrence) 3, (Logevall) 3, in
+    # 21 sentences: the sentence ending "help form allies and friendly countries." carries two.
     assert len(essay.article.claims) == 21
     cited = citations(essay)
     assert len(cited) == 22
     assert all(c.form == "author_only" and c.unresolved_reason is None for _, c in cited)
     assert {c.title for _, c in cited} == {w.title for w in essay.references}
-    assert len(essay.references) == 4
+    assert len(essay.references) == 4  # Asselin, Jian, Lawrence, Logevall under "References"
     assert essay.article.authors == ["Shwetabh Singh"]
 
 
@@ -114,9 +131,17 @@ def test_seeding_twice_gives_the_same_rows(db_url):
     second = runner.invoke(cli, ["seed", "--db", db_url])
     assert second.exit_code == 0, second.output
     assert table_counts(db_url) == counts
+    # Notes and claims: seed/000's 56 and seed/001's 22 and 21 (counted above).
     assert counts["notes"] == 56 + 22 and counts["claims"] == 56 + 21
-    assert counts["documents"] == 21
-    assert counts["works"] == 27 + 4 + 2  # cited works, the essay's references, the two citing works
+    # The 18 archival documents and the 3 known through works (test_archival_documents_…).
+    assert counts["documents"] == 18 + 3
+    # Works: the 27 distinct works seed/000's notes cite (Hồ Chí Minh Biên Niên Tiểu Sử, the
+    # articles and books of notes 3 and 4, Giáp, the two Zhongguo renmin jiefangjun histories,
+    # Guo Mingjin, the two Guangdong geming collections, the Fangchenggang history, Zhang
+    # Yisheng, Niu Jun's Lengzhan, the Xianggang fenju collection, Yang Litian, Yueguibian
+    # wuzhuang, Shen Zhihua, Olsen, Tréglodé, Văn kiện Đảng, Guo Ming, Wen Zhuang, Zhonggong
+    # zhongyang wenjian xuanji), the essay's 4 references, and the two citing works.
+    assert counts["works"] == 27 + 4 + 2
 
 
 def test_seed_needs_an_initialised_database(tmp_path):
