@@ -320,9 +320,11 @@ def test_empty_text():
 def test_binary_junk():
     junk = bytes(range(256)).decode("latin-1") * 20 + "\x00\xff\xfe¹²[3]\n\nNotes\n\n1 \x00"
     article = read_article(junk, "junk.bin")
-    assert isinstance(article.warnings, list)
-    assert not any("could not read" in warning for warning in article.warnings)
-    read_notes(junk, "junk.bin")
+    # No note is read ("1" alone after the heading is a page number), so no claim, and the
+    # reader says why instead of failing.
+    assert article.warnings == ["junk.bin: no notes section and no reference list"]
+    assert article.notes == [] and article.claims == []
+    assert read_notes(junk, "junk.bin") == []
 
 
 MISMATCH = """\
@@ -394,9 +396,20 @@ def test_notes_without_heading_at_the_end():
 def test_readers_never_raise(text):
     article = read_article(text, "fuzz")
     assert not any("could not read" in warning for warning in article.warnings)
-    assert isinstance(read_notes(text, "fuzz"), list)
+    assert_read_consistently(article, read_notes(text, "fuzz"), text)
     for claim in article.claims:
         assert 0 <= claim.span[0] <= claim.span[1] <= len(article.body)
+
+
+def assert_read_consistently(article, notes, text: str) -> None:
+    """What any text gives: claims rest only on notes read, and each note read from a notes-only
+    text starts on a line of that text, in the order of the text, on one line of its own."""
+    read = {note.number for note in article.notes}
+    assert all(set(claim.note_numbers) <= read for claim in article.claims)
+    lines = [note.line for note in notes]
+    assert lines == sorted(lines)
+    assert all(1 <= line <= len(text.splitlines()) for line in lines)
+    assert all(note.number >= 0 and "\n" not in note.text for note in notes)
 
 
 @settings(max_examples=100, deadline=None)
@@ -428,7 +441,7 @@ def test_readers_never_raise_on_article_like_text(lines):
     text = "\n".join(lines)
     article = read_article(text, "fuzz")
     assert not any("could not read" in warning for warning in article.warnings)
-    read_notes(text, "fuzz")
+    assert_read_consistently(article, read_notes(text, "fuzz"), text)
 
 
 def test_markdown_footnotes_are_notes_and_markers():

@@ -182,7 +182,7 @@ def test_an_overlong_note_is_kept_verbatim(index):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_any_text_parses_and_rebuilds(text):
     note = parse_note(RawNote(1, text, 1), None)
-    assert rebuilt(note)
+    assert (note.number, note.text) == (1, text) and rebuilt(note)
 
 
 @settings(max_examples=100, deadline=None)
@@ -222,7 +222,7 @@ def test_any_text_parses_and_rebuilds(text):
 def test_citation_like_noise_parses_and_rebuilds(pieces):
     text = "".join(pieces)
     [note] = parse_notes([RawNote(1, text, 1), RawNote(2, "Ibid.", 2)][:1], None)
-    assert rebuilt(note)
+    assert (note.number, note.text) == (1, text) and rebuilt(note)
 
 
 def test_letters_and_telegrams_name_their_sender_and_recipient(index):
