@@ -47,16 +47,16 @@ def locator_at(db, work_id, note, position):
 def test_a_correction_is_applied_and_kept_when_the_article_is_ingested_again(seeded):
     citation_id, work_id, note, position, locator = located_citation(seeded)
     batch = correct_citation(str(seeded), citation_id, {"locator": "f. 999"}, "jroe")
-    assert batch is not None
     assert locator_at(seeded, work_id, note, position) == "f. 999"
     again = run("seed", "--db", seeded)
     assert again.exit_code == 0, again.output
     assert locator_at(seeded, work_id, note, position) == "f. 999"
     with sqlite3.connect(seeded) as connection:
-        was, value, status, made_by = connection.execute(
-            "select k.was, k.value, k.status, b.made_by from corrections k join batches b on b.id = k.batch_id"
-        ).fetchone()
-    assert (was, value, status, made_by) == (locator, "f. 999", "applied", "jroe")
+        kept = connection.execute(
+            "select k.was, k.value, k.status, b.made_by, k.batch_id from corrections k "
+            "join batches b on b.id = k.batch_id"
+        ).fetchall()
+    assert kept == [(locator, "f. 999", "applied", "jroe", batch)]  # the write correct_citation returned
 
 
 def test_a_correction_that_no_longer_finds_its_citation_is_reported_not_dropped(seeded):

@@ -295,20 +295,24 @@ def test_chinese_gbt7714_references_and_tongshang_ibid():
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, date",
     [
-        "Oral history interview with Edwin W. Rexford, by Richard D. McKinzie, July 9, 1974, 31–33, Truman Library.",
-        "Author interview with Lucien Marchetti, Perpignan, October 3, 1996.",
-        "Author's interview with a retired official, Hà Nội, 14 March 2008.",
+        (
+            "Oral history interview with Edwin W. Rexford, by Richard D. McKinzie, July 9, 1974, 31–33, "
+            "Truman Library.",
+            "1974-07-09",
+        ),
+        ("Author interview with Lucien Marchetti, Perpignan, October 3, 1996.", "1996-10-03"),
+        ("Author's interview with a retired official, Hà Nội, 14 March 2008.", "2008-03-14"),
     ],
 )
-def test_an_interview_is_an_unpublished_source(text):
+def test_an_interview_is_an_unpublished_source(text, date):
     from catalogue.parse.model import RawNote
     from catalogue.parse.notes import parse_notes
 
     [note] = parse_notes([RawNote(1, text, 1)])
     assert [(c.kind, c.form) for c in note.citations] == [("archival", "full")]
-    assert note.citations[0].date is not None
+    assert note.citations[0].date == date
 
 
 def test_a_document_then_its_printed_text_is_two_citations(index):

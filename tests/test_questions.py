@@ -319,7 +319,11 @@ def test_pages_of_a_table_opened_on_its_default_columns_follow_on(seeded, page):
     assert first.status_code == 200
     following = re.search(r'href="([^"]*_next=[^"]*)"', first.text)
     assert following, page
-    assert seeded(re.sub(r"^https?://[^/]+", "", unescape(following.group(1)))).status_code == 200
+    second = seeded(re.sub(r"^https?://[^/]+", "", unescape(following.group(1))))
+    assert second.status_code == 200
+    assert re.search(r'<table class="rows-and-columns">.*?<td ', second.text, re.S), (
+        page
+    )  # more rows, not an empty page
 
 
 def test_record_set_page_tells_its_archive_tree_documents_and_claims(seeded):
