@@ -897,12 +897,13 @@ def test_citing_a_document_known_by_its_title_and_day(index):
         "hình an ninh Đô thành,” 3 June 1957.",
     )
     book, document = note.citations
-    assert (document.kind, document.title, document.date, document.via is not None) == (
+    assert (document.kind, document.title, document.date, document.via_relation) == (
         "cited_document",
         "Phúc trình về tình hình an ninh Đô thành",
         "1957-06-03",
-        True,
+        "cited_in",
     )
+    assert document.via is book and book.title == "Diem’s Final Failure"  # known through Catton's book
 
 
 def test_an_edition_printing_the_document_before_keeps_its_date(index):

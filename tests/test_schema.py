@@ -52,8 +52,8 @@ def test_every_foreign_key_is_indexed(engine):
 
 def test_constraints_follow_the_naming_convention(engine):
     inspector = inspect(engine)
-    for key in inspector.get_foreign_keys("citations"):
-        assert key["name"].startswith("fk_citations_")
+    names = [key["name"] for key in inspector.get_foreign_keys("citations")]
+    assert names and all(name.startswith("fk_citations_") for name in names), names
     checks = {c["name"] for c in inspector.get_check_constraints("citations")}
     assert {"ck_citations_kind_vocabulary", "ck_citations_form_vocabulary"} <= checks
 
