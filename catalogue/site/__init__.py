@@ -1,88 +1,25 @@
-"""The Datasette site: a configuration folder (metadata, templates, plugins, static files)
-and the function that serves a catalogue database with it, always under the name
-``catalogue`` so that URLs such as /catalogue/claims/12 stay stable and citable."""
+"""The Datasette site. It is a Datasette plugin (plugin/: its hooks, templates and static
+files), registered as catalogue's ``datasette`` entry point, so that plain
+``datasette catalogue.db`` serves the same site as ``catalogue serve``; the metadata it
+supplies is built from the models (metadata.py, site.yml, queries.yml).
+
+Nothing imported here may import datasette.app: Datasette loads its plugins, this package
+among them, while datasette.app is itself being imported. make_datasette (serving.py) is
+therefore imported when it is called.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from datasette.app import Datasette
-from datasette.database import Database
-
-from ..searchable import SEARCHABLE
-from .editors import auth_config
-from .metadata import DATABASE, build_metadata, settings
-
-SITE = Path(__file__).resolve().parent
-
-
-FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
-SHADOW_TABLES = frozenset(
-    f"{index}_{suffix}" for item in SEARCHABLE for index in (item.fts, item.words) for suffix in FTS5_SHADOWS
-)
-
-
-class CatalogueDatabase(Database):
-    """The catalogue's SQLite file, as the site lists it: the search indexes' shadow tables
-    (their storage, nothing to browse) are left out of its tables, and the database page does
-    not count every table on each visit (at a million documents, 5 ms a table for numbers the
-    home page does not show); a table's page counts on request (?_count=1)."""
-
-    async def table_names(self):
-        return [name for name in await super().table_names() if name not in SHADOW_TABLES]
-
-    async def table_counts(self, limit=10):
-        return {table: None for table in await self.table_names()}
-
-
-class CatalogueDatasette(Datasette):
-    """Datasette with its metadata looked up once per question. The site's metadata is built
-    once at start (from the models) and never changes while it runs, but Datasette merges
-    (and for permissions deep-copies) the whole of it again on every lookup, several times a
-    page: milliseconds each, with every column of every table described."""
-
-    def metadata(self, key=None, database=None, table=None, fallback=True):
-        memo = self.__dict__.setdefault("_metadata_memo", {})
-        asked = (key, database, table, fallback)
-        if asked not in memo:
-            memo[asked] = super().metadata(key=key, database=database, table=table, fallback=fallback)
-        value = memo[asked]
-        return dict(value) if isinstance(value, dict) else value
-
-    async def permission_allowed(self, actor, action, resource=None, default=False):
-        """An anonymous reader's view-* permissions, answered once each: they follow from the
-        static metadata alone (no plugin of this site decides permissions), and Datasette would
-        otherwise look each table up in sqlite_master on every page."""
-        if actor is not None or not action.startswith("view-"):
-            return await super().permission_allowed(actor, action, resource, default)
-        memo = self.__dict__.setdefault("_permission_memo", {})
-        asked = (action, resource, default)
-        if asked not in memo:
-            memo[asked] = await super().permission_allowed(actor, action, resource, default)
-        return memo[asked]
-
-    def _table_permission_allows(self, database, table):
-        """The allow blocks of a table, from the same static metadata (Datasette deep-copies
-        all of it for each table it checks)."""
-        memo = self.__dict__.setdefault("_allows_memo", {})
-        if (database, table) not in memo:
-            memo[(database, table)] = super()._table_permission_allows(database, table)
-        return list(memo[(database, table)])
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 
 def make_datasette(path: Path | str, editors: list | None = None, secret: str | None = None) -> Datasette:
-    """A Datasette instance serving the SQLite file at ``path`` as ``catalogue``; ``editors``
-    (site/editors.py) may sign in at /-/login and write through the desk (/-/desk)."""
-    metadata = build_metadata()
-    if editors:
-        metadata["plugins"]["datasette-auth-passwords"] = auth_config(editors)
-    datasette = CatalogueDatasette(
-        metadata=metadata,
-        secret=secret,
-        template_dir=str(SITE / "templates"),
-        static_mounts=[("catalogue-static", str(SITE / "static"))],
-        settings=settings(),
-    )
-    datasette.remove_database("_memory")
-    datasette.add_database(CatalogueDatabase(datasette, path=str(path), is_mutable=True), name=DATABASE)
-    return datasette
+    """A Datasette instance serving the SQLite file at ``path`` as ``catalogue``, as
+    ``catalogue serve`` does (serving.make_datasette)."""
+    from .serving import make_datasette as serve
+
+    return serve(path, editors, secret)

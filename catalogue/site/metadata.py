@@ -76,7 +76,7 @@ def canned_queries() -> dict:
 def build_metadata() -> dict:
     site = _site()
     return {
-        **{key: site[key] for key in ("title", "description", "source", "source_url", "license", "license_url")},
+        **{key: site[key] for key in ("title", "description", "source", "license", "license_url")},
         "databases": {
             DATABASE: {
                 "description": site["description"],

@@ -1,20 +1,43 @@
-"""Datasette hooks of the catalogue site: search, row-page stories, fast table pages."""
+"""The catalogue site as a Datasette plugin: its metadata, search, row-page stories, fast
+table pages, and the templates/ and static/ folders beside this module (Datasette serves a
+plugin package's folders). Loaded through catalogue's ``datasette`` entry point, so plain
+``datasette catalogue.db`` gets the same site as ``catalogue serve``."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from ..derive import VIEWS
-from ..derive.functions import register_functions
-from .desk import ROUTES as DESK_ROUTES
-from .editors import EDIT, is_editor
-from .metadata import DATABASE, country_name
-from .search import LABELS, PER_KIND, search
-from .story import STORIES, STORY_ROW
+from ...derive import VIEWS
+from ...derive.functions import register_functions
+from ..desk import ROUTES as DESK_ROUTES
+from ..editors import EDIT, is_editor
+from ..metadata import DATABASE, build_metadata, country_name
+from ..search import LABELS, PER_KIND, search
+from ..story import STORIES, STORY_ROW
+
+
+# The name Datasette serves this plugin's static/ under: its distribution's.
+DISTRIBUTION = "catalogue"
+
+
+@lru_cache(maxsize=1)
+def site_metadata() -> dict:
+    """The site's metadata (metadata.py), built once: it never changes while the site runs."""
+    return build_metadata()
+
+
+@hookimpl
+def get_metadata():
+    """Titles, descriptions, facets and canned queries of the ``catalogue`` database. A copy:
+    Datasette merges the other metadata (the editors' sign-in, say) into what hooks return."""
+    return copy.deepcopy(site_metadata())
 
 
 @hookimpl
@@ -51,8 +74,8 @@ def render_cell(value, column, table, database, datasette):
 
 
 @hookimpl
-def extra_css_urls():
-    return ["/catalogue-static/catalogue.css"]
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins(DISTRIBUTION, "catalogue.css")]
 
 
 @hookimpl
@@ -156,7 +179,7 @@ def prepare_jinja2_environment(env):
     env.filters["country"] = country_name
 
 
-def fast_table_query(pairs: list[tuple[str, str]], default_columns: list[str] = ()) -> list[tuple[str, str]]:
+def fast_table_query(pairs: list[tuple[str, str]], default_columns: Sequence[str] = ()) -> list[tuple[str, str]]:
     """A table page's query made cheap at a million rows and readable: it never counts every
     matching row (ask with ?_count=1), without a filter it computes no facets (ask with
     ?_facet=), and it opens on the columns a reader needs (ask for others with ?_col=)."""
