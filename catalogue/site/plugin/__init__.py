@@ -22,7 +22,6 @@ from ..metadata import DATABASE, build_metadata, country_name
 from ..search import LABELS, PER_KIND, search
 from ..story import STORIES, STORY_ROW
 
-
 # The name Datasette serves this plugin's static/ under: its distribution's.
 DISTRIBUTION = "catalogue"
 
