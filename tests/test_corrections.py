@@ -223,3 +223,16 @@ def test_a_citation_set_aside_stays_aside_when_read_again_and_comes_back_on_undo
     assert undone.exit_code == 0, undone.output
     assert citation_texts(seeded, work_id, note) == texts
     assert locator_at(seeded, work_id, note, position) == locator  # as read, the locator given beside it ignored
+
+
+def test_a_citation_in_an_unnumbered_note_is_refused_by_name(seeded):
+    """Corrections are kept by note number, so a note printed without one cannot take them."""
+    citation_id, *_ = located_citation(seeded)
+    with sqlite3.connect(seeded) as connection:
+        connection.execute(
+            "update notes set number = null where id = (select note_id from citations where id = ?)", (citation_id,)
+        )
+    with pytest.raises(InvalidInput, match=f"citation: citation {citation_id} is in an unnumbered note"):
+        correct_citation(str(seeded), citation_id, {"locator": "f. 1"})
+    with sqlite3.connect(seeded) as connection:
+        assert connection.execute("select count(*) from corrections").fetchone()[0] == 0

@@ -1593,3 +1593,13 @@ def test_an_editions_printing_of_the_document_before_and_a_document_numbered_in_
         1968,
         "S. 201–204",
     )
+
+
+@pytest.mark.parametrize("text", ["Smith, op*.cit., p. 5.", "Müller, a*.a.O., S. 12."])
+def test_an_asterisk_inside_an_op_cit_marker_is_read_not_failed_on(index, text):
+    """Italics broken inside the marker ("op*.cit.") are no op. cit. where the marker stands:
+    the note is read as any other, never reported as a failure of the reader."""
+    [note] = parse(index, text)
+    assert not any("failed" in message for message in note.messages), note.messages
+    assert note.citations and rebuilt(note)
+    assert all(citation.form != "op_cit" for citation in note.citations)

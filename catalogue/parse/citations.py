@@ -138,8 +138,9 @@ def read_citation(piece: Piece) -> CitationDraft:
     if (marked := _read_marked(piece, plain, draft)) is not None:
         return marked
     via = _via_split(piece)
-    if via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain)):
-        return _read_op_cit(piece, draft)
+    marked_op_cit = via is None and (OP_CIT.search(plain) or SUPRA_NOTE.search(plain))
+    if marked_op_cit and (op_cit := _read_op_cit(piece, draft)) is not None:
+        return op_cit
     if match := AUTHOR_PAGE.fullmatch(text):
         draft.form, draft.kind = "author_only", "published"
         draft.authors, draft.locator = [match.group("author")], match.group("pages")
@@ -308,11 +309,14 @@ def _read_ibid(piece: Piece, draft: CitationDraft) -> CitationDraft:
     return draft
 
 
-def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft:
-    draft.form = "op_cit"
+def _read_op_cit(piece: Piece, draft: CitationDraft) -> CitationDraft | None:
+    """An op. cit. or a "supra, note 12", read where the marker stands with its italics spaced
+    out (offsets kept); None when only the marker with its asterisks taken out reads as one
+    ("op*.cit."), which is then read as any other citation."""
     match = OP_CIT.search(piece.text.replace("*", " ")) or SUPRA_NOTE.search(piece.text.replace("*", " "))
-    if match is None:  # the caller found the marker with the asterisks taken out: "op*.cit." is "op .cit." here
-        raise ValueError(f"no op. cit. or supra note once italics are spaced out: {piece.text!r}")
+    if match is None:
+        return None
+    draft.form = "op_cit"
     if match.re is SUPRA_NOTE:
         draft.cross_reference_note = int(match.group("number") or match.group("number2"))
     prefix = piece.text[: match.start()]
