@@ -127,6 +127,12 @@ class BatchRow(Base):
         'row already there) or "replaced" (an ingest read this citing '
         "work again, replacing its notes).",
     )
+    was: Mapped[str | None] = mapped_column(
+        Text,
+        doc='For a row the write completed: what it had before, as JSON, e.g. {"genre": null, '
+        '"batch_id": 3} (the columns it filled, and the write that had last changed it), so that '
+        "undo can put it back.",
+    )
 
 
 class Batched:

@@ -84,11 +84,11 @@ def test_undo_is_refused_while_a_later_claim_rests_on_the_document(db):
     assert counts(db)["documents"] == 0
 
 
-def test_a_write_that_completed_a_row_already_there_is_not_undone(db):
+def test_a_write_that_completed_a_row_without_keeping_its_earlier_values_is_refused(db):
     add_document(db)
     batch = last_batch(db)
-    with sqlite3.connect(db) as connection:  # as the store lists a matched row it gave a field it lacked
-        connection.execute("update batch_rows set action = 'changed' where batch_id = ?", (batch,))
+    with sqlite3.connect(db) as connection:  # a matched row completed by a write that kept no earlier values
+        connection.execute("update batch_rows set action = 'changed', was = null where batch_id = ?", (batch,))
     before = counts(db)
     refused = run("undo", "--db", db, batch)
     assert refused.exit_code != 0
@@ -134,3 +134,55 @@ def test_undoing_a_first_ingest_removes_all_it_read(db):
         assert connection.execute("select count(*) from works").fetchone()[0] == 0
     assert run("seed", "--db", db).exit_code == 0  # and it can be read again
     assert counts(db)["citations"] == 67 + 3 + 22  # the seed's, as above
+
+
+def document_row(db, document_id):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "select genre, description, batch_id, search_text from documents where id = ?", (document_id,)
+        ).fetchone()
+
+
+def test_a_write_that_completed_a_document_is_undone_by_putting_it_back(db):
+    document_id = add_document(db)
+    first = last_batch(db)
+    before = document_row(db, document_id)
+    assert before[:3] == (None, None, first)
+    assert add_document(db, genre="report") == document_id  # the same document, its genre filled in
+    completing = last_batch(db)
+    assert document_row(db, document_id)[:3] == ("report", None, completing)
+    undone = run("undo", "--db", db, completing)
+    assert undone.exit_code == 0, undone.output
+    assert "documents: 1 put back as they were" in undone.output
+    assert document_row(db, document_id) == before  # its genre empty again, its last write the first, searchable
+    assert run("undo", "--db", db, first).exit_code == 0  # and the first write is whole again
+
+
+def test_a_completed_row_changed_since_is_not_put_back(db):
+    document_id = add_document(db)
+    add_document(db, genre="report")
+    completing = last_batch(db)
+    add_document(db, description="A later note on it")
+    refused = run("undo", "--db", db, completing)
+    assert refused.exit_code != 0
+    assert f"documents {document_id}, which it completed, was changed since by write {last_batch(db)}" in refused.output
+    assert document_row(db, document_id)[:2] == ("report", "A later note on it")
+
+
+def test_a_file_title_given_later_is_taken_back_with_its_write(db):
+    add_document(db)  # makes the carton 10 H 287 of the SHD, untitled
+    with sqlite3.connect(db) as connection:
+        carton, title = connection.execute(
+            "select id, title from record_sets where reference_code = '287' or path like '%287'"
+        ).fetchone()
+    assert title is None
+    add_document(db, code="10 H 287", title="Une autre note", file_title="Renseignements sur la Chine")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select title from record_sets where id = ?", (carton,)).fetchone()[0] == (
+            "Renseignements sur la Chine"
+        )
+    undone = run("undo", "--db", db, last_batch(db))
+    assert undone.exit_code == 0, undone.output
+    assert "record_sets: 1 put back as they were" in undone.output
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select title from record_sets where id = ?", (carton,)).fetchone()[0] is None

@@ -3,8 +3,9 @@ ingest of an article, a form of the desk: a correction is taken back by restorin
 replaced), as one more write.
 
     batch_rows of the write ─► refusals (rows changed since, rows of other writes pointing to
-    them, rows it completed whose earlier values are not kept, works an ingest read again) ─► its rows removed, children
-    first, in one transaction and one batch ─► derived objects brought up to date
+    them, rows it completed whose earlier values are not kept, works an ingest read again)
+    ─► its rows removed, children first, and the rows it completed put back as they were (the
+    values kept in batch_rows.was), in one transaction and one batch ─► derived objects rebuilt
 
 All or nothing: a refusal names every reason and changes nothing.
 """
@@ -12,11 +13,12 @@ All or nothing: a refusal names every reason and changes nothing.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, select, text
+from sqlalchemy import Connection, bindparam, delete, inspect, select, text
 
 from .. import derive, schema
 from ..db import checkpoint, connect
@@ -35,9 +37,22 @@ class UndoReport:
     undone: int
     batch_id: int  # the write that undid it
     removed: dict[str, int]
+    restored: dict[str, int] = field(default_factory=dict)  # rows it completed, put back as they were
 
     def summary(self) -> str:
-        return "; ".join(f"{table}: {count} removed" for table, count in self.removed.items())
+        return "; ".join(
+            [f"{table}: {count} removed" for table, count in self.removed.items()]
+            + [f"{table}: {count} put back as they were" for table, count in self.restored.items()]
+        )
+
+
+@dataclass
+class Plan:
+    """What undoing a write does: the rows it added, to remove; the rows it completed, to put
+    back (table, row, the values they had), latest first."""
+
+    added: dict[str, list[int]]
+    restores: list[tuple[str, int, dict]]
 
 
 def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoReport:
@@ -52,9 +67,10 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
                 # judgements first: a corrected citation pointed back no longer holds on to the
                 # document its correction added (a refusal after this rolls everything back)
                 taken = _take_back(connection, batch.id, corrections, reviews)
-                removed = _remove(connection, _rows_to_remove(connection, batch_id, bool(corrections or reviews)))
+                plan = _plan(connection, batch_id, bool(corrections or reviews))
+                removed = _remove(connection, plan.added)
                 removed.update(taken)
-                report = UndoReport(batch_id, batch.id, removed)
+                report = UndoReport(batch_id, batch.id, removed, _put_back(connection, plan.restores))
                 batch.summary = f"undid write {batch_id}: {report.summary()}"
             derive.ensure_derived(connection)
         checkpoint(engine)
@@ -109,12 +125,14 @@ def _take_back(
     return {name: count for name, count in (("corrections", len(corrections)), ("reviews", len(reviews))) if count}
 
 
-def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False) -> dict[str, list[int]]:
+def _plan(connection: Connection, batch_id: int, judged: bool = False) -> Plan:
     batch = connection.execute(select(Batch.command).where(Batch.id == batch_id)).first()
     if batch is None:
         raise UndoRefused(f"write {batch_id}: no such write in the change log (the batches table)")
     listed = connection.execute(
-        select(BatchRow.table_name, BatchRow.row_id, BatchRow.action).where(BatchRow.batch_id == batch_id)
+        select(BatchRow.table_name, BatchRow.row_id, BatchRow.action, BatchRow.was)
+        .where(BatchRow.batch_id == batch_id)
+        .order_by(BatchRow.id.desc())
     ).all()
     if not listed and not judged:
         raise UndoRefused(
@@ -124,8 +142,9 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
         )
     added: dict[str, list[int]] = defaultdict(list)
     reasons = []
-    replaced = {row_id for table, row_id, action in listed if action == "replaced"}
-    for table, row_id, action in listed:
+    replaced = {row_id for table, row_id, action, _ in listed if action == "replaced"}
+    restores: list[tuple[str, int, dict]] = []
+    for table, row_id, action, was in listed:
         if action == "changed" and judged and table == "citations":
             continue  # a corrected citation: the correction keeps the value it replaced
         if action == "replaced":
@@ -135,6 +154,8 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
             )
         elif action == "changed" and table == "works" and row_id in replaced:
             continue  # said once, as replaced
+        elif action == "changed" and was is not None:
+            restores.append((table, row_id, json.loads(was)))
         elif action == "changed":
             reasons.append(
                 f"it completed {table} {row_id}, which was there before, and the values it had then are not kept"
@@ -151,10 +172,31 @@ def _rows_to_remove(connection: Connection, batch_id: int, judged: bool = False)
             for row_id in ids
             if row_id in now and now[row_id] != batch_id
         ]
+    for table, row_id in dict.fromkeys((table, row_id) for table, row_id, _ in restores):
+        last = connection.execute(text(f"select batch_id from {table} where id = :id"), {"id": row_id}).first()
+        if last is None:
+            reasons.append(f"{table} {row_id}, which it completed, is no longer in the catalogue")
+        elif last[0] != batch_id:
+            reasons.append(f"{table} {row_id}, which it completed, was changed since by write {last[0]}")
     reasons += _pointing_in(connection, added)
     if reasons:
         raise UndoRefused(f"write {batch_id} ({batch.command}) cannot be undone: " + "; ".join(reasons))
-    return added
+    return Plan(added, restores)
+
+
+def _put_back(connection: Connection, restores: list[tuple[str, int, dict]]) -> dict[str, int]:
+    """Give the rows a write completed the values they had before it, latest first; their
+    search text is written again with the derived objects."""
+    counted: dict[str, set[int]] = defaultdict(set)
+    for table, row_id, was in restores:
+        columns = {column["name"] for column in inspect(connection).get_columns(table)}
+        values = {name: value for name, value in was.items() if name in columns}
+        if "search_text" in columns:
+            values["search_text"] = None
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        connection.execute(text(f"update {table} set {assignments} where id = :row_id"), {**values, "row_id": row_id})
+        counted[table].add(row_id)
+    return {table: len(ids) for table, ids in counted.items()}
 
 
 def _pointing_in(connection: Connection, added: dict[str, list[int]]) -> list[str]:

@@ -8,6 +8,7 @@ with begin_batch(connection, "import", source="documents.csv", made_by="jroe") a
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, event, insert, text, update
 from sqlalchemy.orm import Session
 
-from ..models import Batch
+from ..models import Batch, BatchRow
 
 
 def who(made_by: str | None = None) -> str:
@@ -81,15 +82,36 @@ def list_replaced(connection: Connection, batch_id: int, work_ids: set[int]) -> 
         )
 
 
+def keep_earlier(connection: Connection, batch_id: int, table: str, earlier: list[dict]) -> None:
+    """Keep, in batch_rows, what rows the write ``batch_id`` is about to complete had before:
+    each dict is ``{"row_id": 12, "batch_id": 3, "genre": None, …}`` (the write that last
+    changed the row, and the columns the write fills), so that undo can put them back."""
+    if earlier:
+        connection.execute(
+            insert(BatchRow),
+            [
+                {
+                    "batch_id": batch_id,
+                    "table_name": table,
+                    "row_id": row["row_id"],
+                    "action": "changed",
+                    "was": json.dumps({name: value for name, value in row.items() if name != "row_id"}),
+                }
+                for row in earlier
+            ],
+        )
+
+
 def list_rows(connection: Connection, batch_id: int, ceilings: dict[str, int]) -> None:
     """Keep, in batch_rows, every row the write ``batch_id`` added or changed (what undoing it
-    must remove or restore)."""
+    must remove or restore), beside the rows whose earlier values it kept (keep_earlier)."""
     for table, ceiling in ceilings.items():
         connection.execute(
             text(
                 f"insert into batch_rows (batch_id, table_name, row_id, action) "
                 f"select :batch, :table, id, case when id > :ceiling then 'added' else 'changed' end "
-                f"from {table} where batch_id = :batch"
+                f"from {table} where batch_id = :batch and id not in "
+                f"(select row_id from batch_rows where batch_id = :batch and table_name = :table)"
             ),
             {"batch": batch_id, "table": table, "ceiling": ceiling},
         )

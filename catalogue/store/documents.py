@@ -26,6 +26,7 @@ from ..parse.refcodes import Level, ReferenceCode, code_key, parse_reference_cod
 from ..records import DocumentRecord, Located
 from ..searchable import BY_TABLE, search_text_of
 from ..text import fold
+from .batches import keep_earlier
 from .keys import document_key
 from .rows import SaveReport, chunks, ensure_agents
 from .tree import ensure_tree, path_of
@@ -175,6 +176,7 @@ def save_documents(connection: Connection, located: Sequence[Located[DocumentRec
         connection, [(r.archive.id, r.levels, r.where.record.file_title) for r in resolved if r.archive], batch_id
     )
     new_rows, ids_by_key, fills = [], {}, []
+    earlier: list[dict] = []  # the rows it completes, as they were
     for item in resolved:
         key = item.row["document_key"]
         item.row["record_set_id"] = record_sets.get((item.archive.id, path_of(item.levels))) if item.archive else None
@@ -190,6 +192,10 @@ def save_documents(connection: Connection, located: Sequence[Located[DocumentRec
                 fills.append(
                     {"row_id": existing[key]["id"], **{name: existing[key][name] for name in FILLABLE}, **missing}
                 )
+                if existing[key]["batch_id"] != batch_id:  # a row this write made is removed whole, not put back
+                    earlier.append(
+                        {"row_id": existing[key]["id"], "batch_id": existing[key]["batch_id"], **dict.fromkeys(missing)}
+                    )  # filled only where empty: undo empties them again
         else:
             ids_by_key[key] = None
             new_rows.append({**item.row, "batch_id": batch_id})
@@ -199,6 +205,7 @@ def save_documents(connection: Connection, located: Sequence[Located[DocumentRec
         ids_by_key.update({key: row_id for row_id, key in returned})
     report.added = len(new_rows)
     if fills:
+        keep_earlier(connection, batch_id, "documents", earlier)
         connection.execute(
             update(Document)
             .where(Document.id == bindparam("row_id"))
@@ -243,7 +250,7 @@ def _check_repeats(resolved: list[Resolved]) -> None:
 
 def _existing(connection: Connection, keys: list[str]) -> dict[str, dict]:
     found = {}
-    columns = (Document.id, Document.document_key, *(getattr(Document, name) for name in FILLABLE))
+    columns = (Document.id, Document.document_key, Document.batch_id, *(getattr(Document, name) for name in FILLABLE))
     for chunk in chunks(list(dict.fromkeys(keys))):
         for row in connection.execute(select(*columns).where(Document.document_key.in_(chunk))).mappings():
             found[row["document_key"]] = dict(row)

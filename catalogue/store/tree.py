@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from ..models import RecordSet, Repository
 from ..parse.refcodes import code_key
 from ..searchable import search_text_of
+from .batches import keep_earlier
 from .rows import chunks
 
 Levels = tuple[tuple[str, str], ...]  # (level, code) from the top: (("series", "10 H"), ("file", "287"))
@@ -82,6 +83,20 @@ def ensure_tree(
             known.update({(archive, path): row_id for row_id, archive, path in returned})
     untitled = [{"row_id": known[place], "title": title} for place, title in titles.items()]
     if untitled:
+        ids = [row["row_id"] for row in untitled]
+        keep_earlier(
+            connection,
+            batch_id,
+            "record_sets",
+            [
+                {"row_id": row_id, "batch_id": last, "title": None}
+                for chunk in chunks(ids)
+                for row_id, last in connection.execute(
+                    select(RecordSet.id, RecordSet.batch_id).where(RecordSet.id.in_(chunk), RecordSet.title.is_(None))
+                )
+                if last != batch_id  # a file this write made: removed whole, not put back
+            ],
+        )
         connection.execute(
             update(RecordSet)
             .where(RecordSet.id == bindparam("row_id"), RecordSet.title.is_(None))
