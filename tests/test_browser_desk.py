@@ -104,8 +104,13 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         page.goto(f"{desk_site}/-/search?q=Rapport+sur+la+RC+4", wait_until="domcontentloaded")
         assert page.locator("section.search-documents li > a", has_text="Rapport sur la RC 4").count() == 1
 
-        # Undo the claim's write from the desk: the claim is gone, the undo is in the change log.
+        # Undo the claim's write from the desk: first a write that does not exist (refused, with
+        # the reason), then the claim's: the claim is gone, the undo is in the change log.
         page.goto(f"{desk_site}/-/desk", wait_until="domcontentloaded")
+        page.fill("#field-batch", "99999")
+        submit(page, "Undo this write")
+        assert page.locator(".form-error", has_text="write 99999: no such write").is_visible()
+        shoot(page, "desk-undo-errors.png")
         page.fill("#field-batch", write)
         submit(page, "Undo this write")
         assert "/catalogue/batches/" in page.url
@@ -132,3 +137,30 @@ def test_an_editor_signs_in_and_adds_a_document_and_a_claim(desk_site):
         assert page.locator(".citation .locator", has_text="f. 77").count() >= 1
         assert page.locator(".citation .correction", has_text="corrected by jroe").count() >= 1
         shoot(page, "desk-correction-kept.png")
+
+        # Work the review queue: a text whose Ibid. has nothing to point to, ingested; its item
+        # listed with the reason and a link to correct it; marked reviewed, it leaves the queue.
+        loose = db.parent / "loose_end.txt"
+        loose.write_text(LOOSE_END, encoding="utf-8")
+        subprocess.run([str(CATALOGUE), "ingest", "--db", str(db), str(loose)], check=True, capture_output=True)
+        page.goto(f"{desk_site}/-/desk/review", wait_until="domcontentloaded")
+        item = page.locator("ul.review-queue li", has_text="A Study With A Loose End")
+        assert item.locator(".problem", has_text="back-reference not resolved").is_visible()
+        assert item.locator("a.correct").count() == 1
+        shoot(page, "desk-review.png")
+        with page.expect_navigation(timeout=TIMEOUT_MS):
+            item.get_by_role("button", name="Mark reviewed").click()
+        assert page.locator("ul.review-queue li", has_text="A Study With A Loose End").count() == 0
+        shoot(page, "desk-review-worked.png")
+
+
+LOOSE_END = """A Study With A Loose End
+
+Jane Roe
+
+The post was abandoned in 1950.¹
+
+Notes
+
+1 Ibid., p. 12.
+"""
