@@ -236,3 +236,23 @@ def test_a_citation_in_an_unnumbered_note_is_refused_by_name(seeded):
         correct_citation(str(seeded), citation_id, {"locator": "f. 1"})
     with sqlite3.connect(seeded) as connection:
         assert connection.execute("select count(*) from corrections").fetchone()[0] == 0
+
+
+def test_naming_an_archive_for_a_published_citation_makes_it_archival(seeded):
+    with sqlite3.connect(seeded) as connection:
+        citation_id, work_id, note, position = connection.execute(
+            "select c.id, n.work_id, n.number, c.position from citations c join notes n on n.id = c.note_id "
+            "where c.kind = 'published' and c.document_id is null order by c.id limit 1"
+        ).fetchone()
+    correct_citation(str(seeded), citation_id, {"kind": "published", "archive": "SHD", "reference_code": "10 H 1"})
+    assert cited_document_at(seeded, work_id, note, position)[:2] == ("SHD", "10 H 1")
+    assert run("seed", "--db", seeded).exit_code == 0  # kept, kind and all, when read again
+    with sqlite3.connect(seeded) as connection:
+        kind, work = connection.execute(
+            "select c.kind, c.work_id from citations c join notes n on n.id = c.note_id "
+            "where n.work_id = ? and n.number = ? and c.position = ?",
+            (work_id, note, position),
+        ).fetchone()
+        fields = dict(connection.execute("select field, was from corrections"))
+    assert (kind, work) == ("archival", None)
+    assert fields["kind"] == "published"
