@@ -8,7 +8,7 @@ citing work is ingested again (store/corrections.py).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import insert, select, update
 
 from .. import derive, schema
 from ..db import checkpoint, connect
@@ -34,11 +34,6 @@ def check(field: str, value: str | None) -> list[InputError]:
 
 
 NOT_ARCHIVAL = ("published", "unknown")  # kinds a citation leaves when an archive is named for it
-
-
-def was_kind(connection: Connection, citation_id: int) -> str | None:
-    """The kind a citation is read as now."""
-    return connection.execute(select(Citation.kind).where(Citation.id == citation_id)).scalar()
 
 
 def correct_citation(
@@ -92,9 +87,10 @@ def correct_citation(
             }
             if not changed:
                 return None
-            if changed.get("archive") and (changes.get("kind") or was_kind(connection, citation_id)) in NOT_ARCHIVAL:
-                changed["kind"] = "archival"  # an archive named for it: what it cites is an archival document
-                was["kind"] = was_for(connection, work_id, note_number, position, "kind")
+            if changed.get("archive"):  # an archive named for it: what it cites is an archival document
+                was.setdefault("kind", was_for(connection, work_id, note_number, position, "kind"))
+                if (changes.get("kind") or was["kind"]) in NOT_ARCHIVAL:
+                    changed["kind"] = "archival"
             ceilings = row_ceilings(connection)
             with begin_batch(connection, command, None, made_by) as batch:
                 batch_id = batch.id

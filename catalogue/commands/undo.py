@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, inspect, select, text
+from sqlalchemy import Connection, bindparam, delete, select, text
 
 from .. import derive, schema
 from ..db import checkpoint, connect
@@ -70,7 +70,7 @@ def undo(target: str | None, batch_id: int, made_by: str | None = None) -> UndoR
                 plan = _plan(connection, batch_id, bool(corrections or reviews))
                 removed = _remove(connection, plan.added)
                 removed.update(taken)
-                report = UndoReport(batch_id, batch.id, removed, _put_back(connection, plan.restores))
+                report = UndoReport(batch_id, batch.id, removed, _restore_completed(connection, plan.restores))
                 batch.summary = f"undid write {batch_id}: {report.summary()}"
             derive.ensure_derived(connection)
         checkpoint(engine)
@@ -184,12 +184,12 @@ def _plan(connection: Connection, batch_id: int, judged: bool = False) -> Plan:
     return Plan(added, restores)
 
 
-def _put_back(connection: Connection, restores: list[tuple[str, int, dict]]) -> dict[str, int]:
+def _restore_completed(connection: Connection, restores: list[tuple[str, int, dict]]) -> dict[str, int]:
     """Give the rows a write completed the values they had before it, latest first; their
     search text is written again with the derived objects."""
     counted: dict[str, set[int]] = defaultdict(set)
     for table, row_id, was in restores:
-        columns = {column["name"] for column in inspect(connection).get_columns(table)}
+        columns = set(Base.metadata.tables[table].columns.keys())
         values = {name: value for name, value in was.items() if name in columns}
         if "search_text" in columns:
             values["search_text"] = None

@@ -32,21 +32,7 @@ from .metadata import DATABASE
 if TYPE_CHECKING:  # datasette.app imports its plugins, this module among them
     from datasette.app import Datasette
 
-DOCUMENT_FIELDS = (
-    "repository",
-    "reference_code",
-    "title",
-    "title_translated",
-    "date",
-    "genre",
-    "language",
-    "file_title",
-    "authors",
-    "sender",
-    "recipient",
-    "description",
-    "printed_in",
-)
+DOCUMENT_FIELDS = tuple(DocumentRecord.model_fields)  # the form's fields are the record's
 MULTIPLE = {"authors"}  # one per line in the form
 
 
@@ -58,6 +44,15 @@ async def refused(datasette: Datasette, request: Request) -> Response | None:
         await datasette.render_template("desk_refused.html", {"signed_in": request.actor is not None}, request=request),
         status=403,
     )
+
+
+async def archive_names(datasette: Datasette) -> list[tuple[str, str]]:
+    """Every archive as an archive field suggests it: (the name the catalogue gives it, its
+    authorised name), for a datalist."""
+    rows = await datasette.get_database(DATABASE).execute(
+        "select coalesce(acronym, authorised_name), authorised_name from repositories order by 1"
+    )
+    return [tuple(row) for row in rows.rows]
 
 
 async def desk_page(datasette: Datasette, request: Request) -> Response:
@@ -205,9 +200,6 @@ async def _form_page(
 async def add_document_page(datasette: Datasette, request: Request) -> Response:
     """/-/desk/add-document: a form for one archival document; a duplicate is shown with its
     link, never added twice."""
-    repositories = await datasette.get_database(DATABASE).execute(
-        "select acronym, authorised_name from repositories order by acronym"
-    )
     return await _form_page(
         datasette,
         request,
@@ -219,7 +211,7 @@ async def add_document_page(datasette: Datasette, request: Request) -> Response:
         context={
             "genres": v.DOCUMENT_GENRES,
             "help": DocumentRecord.help,
-            "repositories": [tuple(row) for row in repositories.rows],
+            "repositories": await archive_names(datasette),
         },
     )
 
@@ -326,9 +318,6 @@ async def correct_citation_page(datasette: Datasette, request: Request) -> Respo
             if form.get("not_a_citation"):  # its row is gone: back to its note
                 return Response.redirect(datasette.urls.row(DATABASE, "notes", citation["note_id"]))
             return Response.redirect(datasette.urls.row(DATABASE, "citations", citation["id"]))
-    repositories = await database.execute(
-        "select coalesce(acronym, authorised_name), authorised_name from repositories order by 1"
-    )
     return Response.html(
         await datasette.render_template(
             "desk_correct.html",
@@ -339,7 +328,7 @@ async def correct_citation_page(datasette: Datasette, request: Request) -> Respo
                 "kinds": CITATION_KINDS,
                 "database": DATABASE,
                 "set_aside": SET_ASIDE,
-                "repositories": [tuple(row) for row in repositories.rows],
+                "repositories": await archive_names(datasette),
             },
             request=request,
         ),

@@ -21,11 +21,12 @@ import json
 from collections.abc import Sequence
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Connection, Row, Select, delete, insert, select, update
 
 from ..errors import InputError, InvalidInput
 from ..models import Agent, Citation, Correction, Document, DocumentAgent, Note, Repository, Work
 from ..records import DocumentRecord, Located
+from ..records.files import validation_errors
 from .documents import save_documents
 
 CITATION_FIELDS = ("kind", "locator", "antecedent_note")
@@ -50,22 +51,34 @@ KEPT_COLUMNS = (
 )
 
 
-def _located(connection: Connection, work_id: int, note_number: int, position: int):
-    """The citation at a note's number and place in the citing work, as read now."""
-    row = connection.execute(
-        select(
-            Citation.id,
-            Citation.kind,
-            Citation.locator,
-            Citation.antecedent_id,
-            Citation.document_id,
-            Citation.via_citation_id,
-            Citation.text,
-        )
-        .join(Note, Note.id == Citation.note_id)
+def _at(query: Select, work_id: int, note_number: int, position: int) -> Select:
+    """``query`` over citations narrowed to the one at a note's number and place in the citing
+    work: how a correction finds its citation, whatever ingest numbered its rows."""
+    return (
+        query.join(Note, Note.id == Citation.note_id)
         .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
         .order_by(Note.position)
         .limit(1)
+    )
+
+
+def _located(connection: Connection, work_id: int, note_number: int, position: int):
+    """The citation at a note's number and place in the citing work, as read now."""
+    row = connection.execute(
+        _at(
+            select(
+                Citation.id,
+                Citation.kind,
+                Citation.locator,
+                Citation.antecedent_id,
+                Citation.document_id,
+                Citation.via_citation_id,
+                Citation.text,
+            ),
+            work_id,
+            note_number,
+            position,
+        )
     ).first()
     if row is None:
         raise LookupError(f"note {note_number} has no citation {position}")
@@ -130,9 +143,7 @@ def was_for(connection: Connection, work_id: int, note_number: int, position: in
         return current(connection, work_id, note_number, position, field)
     row = (
         connection.execute(
-            select(*(getattr(Citation, name) for name in KEPT_COLUMNS))
-            .join(Note, Note.id == Citation.note_id)
-            .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
+            _at(select(*(getattr(Citation, name) for name in KEPT_COLUMNS)), work_id, note_number, position)
         )
         .mappings()
         .first()
@@ -192,7 +203,6 @@ def _repoint(connection: Connection, row, values: dict[str, str | None], batch_i
         ).all()
     )
     fields = {RECORD_FIELD[name]: value for name, value in wanted.items() if value}
-    form_field = {record_name: name for name, record_name in RECORD_FIELD.items()}
     try:
         record = DocumentRecord.model_validate(
             {
@@ -206,30 +216,25 @@ def _repoint(connection: Connection, row, values: dict[str, str | None], batch_i
             }
         )
     except ValidationError as error:
-        raise InvalidInput(
-            [
-                InputError(
-                    "form",
-                    None,
-                    form_field.get(str(p["loc"][0])) if p["loc"] else None,
-                    p["msg"].removeprefix("Value error, "),
-                )
-                for p in error.errors()
-            ]
-        ) from error
+        raise InvalidInput(_on_the_form(validation_errors("form", None, error))) from error
     if not (record.repository or record.printed_in):
         raise InvalidInput([InputError("form", None, "archive", "a document cited from an archive needs the archive")])
     try:
         report = save_documents(connection, [Located(record, "form")], batch_id)
     except InvalidInput as error:
-        raise InvalidInput(
-            [InputError("form", None, form_field.get(p.field or "", p.field), p.message) for p in error.errors]
-        ) from error
+        raise InvalidInput(_on_the_form(error.errors)) from error
     document_id = report.ids[0]
     connection.execute(
         update(Citation).where(Citation.id == row.id).values(document_id=document_id, work_id=None, batch_id=batch_id)
     )
     return document_id
+
+
+def _on_the_form(errors: list[InputError]) -> list[InputError]:
+    """A document record's problems named by the correction form's fields ("repository" is
+    the form's "archive")."""
+    form_field = {record_name: name for name, record_name in RECORD_FIELD.items()}
+    return [InputError("form", None, form_field.get(e.field or "", e.field), e.message) for e in errors]
 
 
 def _set_aside(connection: Connection, row) -> None:
@@ -241,11 +246,7 @@ def _set_aside(connection: Connection, row) -> None:
 
 def _put_back(connection: Connection, work_id: int, note_number: int, position: int, was: str, batch_id: int) -> None:
     """Put a citation set aside back at its place, as it was read when set aside."""
-    if connection.execute(
-        select(Citation.id)
-        .join(Note, Note.id == Citation.note_id)
-        .where(Note.work_id == work_id, Note.number == note_number, Citation.position == position)
-    ).first():
+    if connection.execute(_at(select(Citation.id), work_id, note_number, position)).first():
         raise LookupError(f"note {note_number} has a citation {position} again")
     note_id = connection.execute(
         select(Note.id).where(Note.work_id == work_id, Note.number == note_number).order_by(Note.position).limit(1)
@@ -281,14 +282,13 @@ def _groups(corrections: Sequence[CorrectionRow]) -> list[list[CorrectionRow]]:
 def _apply(connection: Connection, work_id: int, group: list[CorrectionRow], batch_id: int | None) -> None:
     """Apply one group of corrections of one citation; LookupError says why it no longer applies."""
     first = group[0]
+    row = _located(connection, work_id, first.note_number, first.position)
     if first.field == NOT_A_CITATION:
-        row = _located(connection, work_id, first.note_number, first.position)
         read = json.loads(first.was)["text"] if first.was and first.was != SET_ASIDE else None
         if read is not None and row.text != read:
             raise LookupError(f"the reader now reads {row.text!r} there, not {read!r}")
         _set_aside(connection, row)
         return
-    row = _located(connection, work_id, first.note_number, first.position)
     for k in group:
         now = _value(connection, row, k.field)
         if now not in (k.was, k.value):
