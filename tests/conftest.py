@@ -1,10 +1,11 @@
-"""Shared fixtures: a database URL on each backend, a small authority file."""
+"""Shared fixtures: a database URL on each backend, a small authority file, a seeded catalogue."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pgserver import PostgresServer
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -54,6 +55,19 @@ def db_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'catalogue.db'}"
     return request.getfixturevalue("postgres_server").create_database()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """The seed articles, made by the command line (init, seed), in a file named as Datasette
+    will name the database: catalogue. One per test module, which only reads it."""
+    from catalogue.cli import cli
+
+    path = tmp_path_factory.mktemp("seeded") / "catalogue.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", "--db", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["seed", "--db", str(path)]).exit_code == 0
+    return path
 
 
 @pytest.fixture

@@ -30,15 +30,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "catalogue.db"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["init", "--db", str(path)]).exit_code == 0
-    assert runner.invoke(cli, ["seed", "--db", str(path)]).exit_code == 0
-    return path
-
-
-@pytest.fixture(scope="module")
 def catalogue(seeded):
     return read_catalogue(str(seeded))
 

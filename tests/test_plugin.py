@@ -9,27 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from datasette.app import Datasette
 from datasette.plugins import get_plugins, pm
 
 import catalogue.site.plugin
-from catalogue.cli import cli
 from catalogue.site import make_datasette
 from catalogue.site.editors import Editor
 from catalogue.site.metadata import build_metadata
 
 PLUGIN_FOLDER = Path(catalogue.site.plugin.__file__).parent
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> Path:
-    """The seed articles in a file named as Datasette will name the database: catalogue."""
-    path = tmp_path_factory.mktemp("plugin") / "catalogue.db"
-    runner = CliRunner()
-    assert runner.invoke(cli, ["init", "--db", str(path)]).exit_code == 0
-    assert runner.invoke(cli, ["seed", "--db", str(path)]).exit_code == 0
-    return path
 
 
 @pytest.fixture(scope="module")

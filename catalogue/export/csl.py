@@ -1,4 +1,4 @@
-"""CSL-JSON, both ways: catalogue documents and works to CSL items, CSL items to input records.
+"""CSL-JSON written: catalogue documents and works as CSL items (reading them back: records/csl.py).
 
 CSL-JSON is what Zotero, Better BibTeX, pandoc and citeproc read and write. Pure functions,
 no database: :func:`to_csl` takes the plain dicts of :mod:`catalogue.export.rows`,
@@ -77,7 +77,7 @@ def _compact(item: dict) -> dict:
 
 
 def document_to_csl(document: dict) -> dict:
-    """A document (a dict of :func:`~catalogue.formats.rows.read_rows`) as a CSL item."""
+    """A document (a dict of :func:`~catalogue.export.rows.read_rows`) as a CSL item."""
     repository = document.get("repository") or {}
     record_set = document.get("record_set") or {}
     agents = document.get("agents") or []
@@ -117,7 +117,7 @@ def document_to_csl(document: dict) -> dict:
 
 
 def work_to_csl(work: dict) -> dict:
-    """A work (a dict of :func:`~catalogue.formats.rows.read_rows`) as a CSL item.
+    """A work (a dict of :func:`~catalogue.export.rows.read_rows`) as a CSL item.
 
     The interviewee of an interview is its CSL ``author``, as CSL has it.
     """
@@ -177,6 +177,3 @@ def to_csl(kind: str, row: dict) -> dict:
 def csl_items(documents: list[dict], works: list[dict]) -> list[dict]:
     """Every document, then every work, as CSL items."""
     return [document_to_csl(d) for d in documents] + [work_to_csl(w) for w in works]
-
-
-# ── From CSL ────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import io
 
 from ..dates import as_written_if_same
 from ..records import DocumentRecord
-from .csl import UNKNOWN_WORK_TYPE
+from ..records.csl import UNKNOWN_WORK_TYPE
 
 DOCUMENT_COLUMNS = tuple(DocumentRecord.model_fields)
 LIST_SEPARATOR = "; "
@@ -22,7 +22,7 @@ def _names(agents: list[dict], role: str) -> list[str]:
 
 
 def document_fields(document: dict) -> dict:
-    """A document (a dict of :func:`~catalogue.formats.rows.read_rows`) as DocumentRecord fields.
+    """A document (a dict of :func:`~catalogue.export.rows.read_rows`) as DocumentRecord fields.
 
     The archive by its authorised name, the reference code as cited, the date as EDTF (as
     written when it has none), the title of the file holding it.
@@ -51,7 +51,7 @@ def _year(edtf: str | None) -> int | None:
 
 
 def work_fields(work: dict) -> dict:
-    """A work (a dict of :func:`~catalogue.formats.rows.read_rows`) as WorkRecord fields.
+    """A work (a dict of :func:`~catalogue.export.rows.read_rows`) as WorkRecord fields.
 
     A work of no recorded type is "other"; a work with a full date and no year has its date's year.
     """

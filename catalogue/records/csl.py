@@ -28,15 +28,11 @@ GENRE_TO_CSL = {
     "treaty": "treaty",
 }
 # The CSL types read as an archival document (when the item names an archive), and the genre
-# each implies when the item gives none.
+# each implies when the item gives none: GENRE_TO_CSL read back (its first genre for a type).
 CSL_DOCUMENT_TYPES = {
     "manuscript": None,
     "document": None,
-    "personal_communication": "letter",
-    "report": "report",
-    "interview": "interview",
-    "speech": "speech",
-    "treaty": "treaty",
+    **{csl: genre for genre, csl in reversed(GENRE_TO_CSL.items())},
 }
 # A work's type → its CSL type. CSL has no edited book, document collection, memoir or official
 # history: they are books, and custom.work_type keeps the catalogue's type.
@@ -58,20 +54,9 @@ WORK_TO_CSL = {
     "interview": "interview",
     "other": "document",
 }
-CSL_TO_WORK = {
-    "book": "book",
-    "chapter": "chapter",
-    "article-journal": "journal_article",
-    "article-magazine": "magazine_article",
-    "article-newspaper": "newspaper_article",
-    "periodical": "newspaper",
-    "thesis": "thesis",
-    "report": "report",
-    "webpage": "web_page",
-    "post-weblog": "blog_post",
-    "interview": "interview",
-    "document": "other",
-}
+# A CSL type → the work type it is read as: WORK_TO_CSL read back, its first type for each
+# ("book" for a book, not "memoir").
+CSL_TO_WORK = {csl: work for work, csl in reversed(WORK_TO_CSL.items())}
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}  # EDTF's 21–24
 UNKNOWN_WORK_TYPE = "other"  # a work of no recorded type (a citing work, so far)
 
@@ -140,7 +125,7 @@ def year_of(date: dict | None) -> int | None:
     return None
 
 
-# ── To CSL ──────────────────────────────────────────────────────────────────
+# ── From CSL ────────────────────────────────────────────────────────────────
 
 
 ARCHIVE_PLACE_LINE = re.compile(r"^\s*archive[ _-]?place\s*:\s*(?P<place>.*?)\s*$", re.IGNORECASE | re.MULTILINE)
