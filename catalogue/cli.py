@@ -363,9 +363,13 @@ def add() -> None:
 def _record_options(model: AddableRecord) -> Callable[[F], F]:
     """A flag for every field of a record model, with its help and example."""
 
+    from .records.files import list_fields
+
+    lists = list_fields(model)
+
     def decorate(function: F) -> F:
         for name, info in reversed(list(model.model_fields.items())):
-            multiple = str(info.annotation).startswith("list")
+            multiple = name in lists
             flag = "--" + (name[:-1] if multiple else name).replace("_", "-")
             function = click.option(
                 flag,
