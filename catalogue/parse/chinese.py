@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..dates import CHINESE_DATE, CHINESE_NUMBER, FoundDate, chinese_number, find_dates
+from ..dates import CHINESE_DATE, CHINESE_NUMBER, YEAR_DIGITS, FoundDate, chinese_number, find_dates
 from ..reference.authority import RepositoryIndex
 from .fields import guess_genre
 from .model import CitationDraft, ParsedNote, RawNote, Span
@@ -46,7 +46,7 @@ FULLWIDTH_PUNCTUATION = re.compile(r"[，。；：、《》〈〉「」（）]")
 
 # --- numbers and dates ---------------------------------------------------------------------
 NUMBER = CHINESE_NUMBER
-ISO_DATE = r"(?<!\d)(?:1[5-9]\d\d|20\d\d)-[01]\d-[0-3]\d(?!\d)"
+ISO_DATE = rf"(?<!\d)(?:{YEAR_DIGITS})-[01]\d-[0-3]\d(?!\d)"
 # A date that is the whole of a bracket or an item: "（民國35年2月4日）", "1949年12月17日".
 DATE_ONLY = re.compile(rf"\s*(?:{CHINESE_DATE.pattern}|{ISO_DATE})\s*(?:[上中下]旬)?\s*")
 
@@ -61,9 +61,9 @@ SERIES = re.compile(rf"第\s*(?P<number>{NUMBER})\s*(?:編|编)")
 ISSUE = re.compile(rf"(?:第\s*(?P<volume>{NUMBER})\s*卷\s*)?第\s*(?P<issue>{NUMBER})\s*[期號号]")
 IMPRINT = re.compile(
     r"\s*(?P<place>[^：:，,（）()]{1,15}?)\s*[：:]\s*(?P<publisher>[^，,（）()]+?)\s*[，,]\s*"
-    r"(?P<year>1[5-9]\d\d|20\d\d)\s*年?\s*"
+    rf"(?P<year>{YEAR_DIGITS})\s*年?\s*"
 )
-YEAR_ONLY = re.compile(r"\s*(?P<year>1[5-9]\d\d|20\d\d)\s*年?\s*")
+YEAR_ONLY = re.compile(rf"\s*(?P<year>{YEAR_DIGITS})\s*年?\s*")
 EDITED = re.compile(r"(?P<names>.+?)\s*(?:主編|主编|合編|合编|編著|编著|編|编|輯|辑)$")
 TRANSLATED = re.compile(r".+?(?:譯|译|翻譯|翻译)$")
 NAME = rf"{HAN}{{2,3}}"
@@ -112,6 +112,19 @@ DOCUMENT_GENRES = (  # first match wins
     ("report", r"報告|报告|呈|請示|请示|簽呈|签呈"),
 )
 GBT_TYPE = re.compile(r"\[(?P<type>[A-Z]{1,2})(?:/OL)?\]")
+# What opens a note as Chinese: a Chinese author's back-reference ("李某，前引書"), a Chinese
+# first character, a Chinese title in brackets.
+HAN_OP_CIT = re.compile(rf"{HAN}{{2,4}}\s*[，,：:]\s*{OP_CIT.pattern}")
+CHINESE_OPENING = re.compile(rf"[{HAN_CHARS}《〈「（]")
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+BRACKETED_HAN = re.compile(r"[《〈]" + HAN)
+AUTHOR_OP_CIT = re.compile(rf"(?P<author>[^，,：:《》〈〉]{{1,12}}?)\s*[，,：:]?\s*{OP_CIT.pattern}")
+GBT_TITLE_VOLUME = re.compile(rf"\s*[:：]\s*((?:第\s*{NUMBER}\s*(?:冊|册|卷|輯|辑)|[上中下](?:卷|冊|册)))\s*$")
+SAME_DOCUMENT = re.compile(rf"(?:{PRINTED_IN.pattern}|(?:原件|此電原件|此电原件)(?:現|现)?(?:存|藏))")
+HAN_NAMES = re.compile(rf"{HAN}{{2,4}}(?:[、]{HAN}{{2,4}})*")
+PLACE_NAME = re.compile(rf"{HAN}{{2,6}}")
+# "收入…", "亦載於…": the collection (or its editors) comes next.
+INTO = re.compile(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*")
 
 
 @dataclass
@@ -289,14 +302,12 @@ def is_chinese_note(text: str) -> bool:
     stripped = text.lstrip()
     if han_count(stripped) < 2:
         return False
-    if IBID.match(stripped) or re.match(rf"{HAN}{{2,4}}\s*[，,：:]\s*{OP_CIT.pattern}", stripped):
+    if IBID.match(stripped) or HAN_OP_CIT.match(stripped):
         return True
     marked = FULLWIDTH_PUNCTUATION.search(stripped) or GBT_TYPE.search(stripped) or "//" in stripped
-    if marked and (
-        re.match(rf"[{HAN_CHARS}《〈「（]", stripped) or han_count(stripped) > len(re.findall(r"[A-Za-zÀ-ɏ]", stripped))
-    ):
+    if marked and (CHINESE_OPENING.match(stripped) or han_count(stripped) > len(LATIN_LETTER.findall(stripped))):
         return True
-    return bool(re.search(r"[《〈]" + HAN, stripped))
+    return bool(BRACKETED_HAN.search(stripped))
 
 
 def read_segment(note: str, start: int, end: int, context: Context) -> list[CitationDraft]:
@@ -437,7 +448,7 @@ def read_back_reference(note: str, start: int, end: int, context: Context) -> Ci
         citation.span = (start + offset, locator_end(note, start + offset + ibid.end(), end, citation))
         citation.text = note[citation.span[0] : citation.span[1]]
         return citation
-    op_cit = re.match(rf"(?P<author>[^，,：:《》〈〉]{{1,12}}?)\s*[，,：:]?\s*{OP_CIT.pattern}", text[offset:])
+    op_cit = AUTHOR_OP_CIT.match(text[offset:])
     if op_cit:
         author = op_cit.group("author").strip()
         citation = draft("published", "op_cit", note, start + offset, end, authors=[author] if author else [])
@@ -666,7 +677,7 @@ def _gbt_draft(note: str, match: re.Match[str]) -> CitationDraft | None:
 
 def _gbt_title(title: str, work: CitationDraft) -> str:
     """ "文稿: 第1册" → "文稿", volume 1; "年谱(1949—1976): 上卷" → "年谱(1949—1976)", volume 上."""
-    volume = re.search(rf"\s*[:：]\s*((?:第\s*{NUMBER}\s*(?:冊|册|卷|輯|辑)|[上中下](?:卷|冊|册)))\s*$", title)
+    volume = GBT_TITLE_VOLUME.search(title)
     if volume:
         found = VOLUME.search(volume.group(1))
         if found:
@@ -732,7 +743,7 @@ def find_head(note: str, start: int, end: int) -> tuple[int, int, str] | None:
     statement about the document just cited ("此電亦收入…", "原件存…")."""
     level = depths(note[start:end])
     text = note[start:end]
-    same = re.search(rf"(?:{PRINTED_IN.pattern}|(?:原件|此電原件|此电原件)(?:現|现)?(?:存|藏))", text)
+    same = SAME_DOCUMENT.search(text)
     for index, char in enumerate(text):
         if level[index] != 0:
             continue
@@ -781,7 +792,7 @@ def author_before(note: str, clause_start: int, title_start: int) -> tuple[int, 
     edited = EDITED.match(clause)
     if edited and len(clause) <= 20 and not re.search(r"[〈《》〉]", clause):
         return offset, [], person_names(edited.group("names"))
-    if re.fullmatch(rf"{HAN}{{2,4}}(?:[、]{HAN}{{2,4}})*", clause):
+    if HAN_NAMES.fullmatch(clause):
         return offset, person_names(clause), []
     named = AUTHOR_AFTER_CONNECTOR.search(clause)
     if named:
@@ -836,16 +847,35 @@ def read_citation_from(
     return citation
 
 
+@dataclass
+class WalkState:
+    """What reading the items after one title shares: the note, its items, the reading they
+    fill, the note's context, and the editors named before the collection they edited."""
+
+    note: str
+    parts: list[Item]
+    reading: Reading
+    context: Context
+    pending_editors: list[str] = field(default_factory=list)
+
+    def text(self, index: int) -> str:
+        return self.parts[index].text(self.note)
+
+    def has(self, index: int) -> bool:
+        return index < len(self.parts)
+
+
 def walk(note: str, parts: list[Item], reading: Reading, context: Context, expect_collection: bool = False) -> None:
     """Read the items after a title into ``reading``; ``reading.end`` is the end of the last
     item understood."""
     index = 0
     waiting_collection = expect_collection
-    pending_editors: list[str] = []
+    state = WalkState(note, parts, reading, context)
+    pending_editors = state.pending_editors
     while index < len(parts):
         item = parts[index]
         text = item.text(note)
-        consumed = read_item(note, item, text, reading, context, waiting_collection, pending_editors, parts, index)
+        consumed = read_item(state, index, text, waiting_collection)
         if consumed is None:
             # commentary, or a new citation: stop, unless an imprint or pages are still to come
             if reading.locator or reading.repository or reading.codes:
@@ -898,30 +928,22 @@ def _imprint_in(text: str) -> int | None:
 
 
 def _strip_into(text: str) -> str:
-    return re.sub(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*", "", text)
+    return INTO.sub("", text)
 
 
-def read_item(
-    note: str,
-    item: Item,
-    text: str,
-    reading: Reading,
-    context: Context,
-    waiting_collection: bool,
-    pending_editors: list[str],
-    parts: list[Item],
-    index: int,
-):
-    """How many items one item (with those after it) fills; None for commentary."""
+def read_item(state: WalkState, index: int, text: str, waiting_collection: bool):
+    """How many items one item (``state.parts[index]``, whose text is ``text``) fills with those
+    after it; "collection" or "editors" for an item that announces them; None for commentary."""
+    reading = state.reading
     shared = SHARED.match(text)
     if shared and shared.end() and not re.match(r"^(?:以上)?(?:均|皆)(?:存|藏)", text):
         reading.shared = True
         text = text[shared.end() :]
         if not text:
             return 1
-    if (imprint := _read_imprint_items(note, text, item, parts, index, reading)) is not None:
+    if (imprint := _read_imprint_items(state, index, text)) is not None:
         return imprint
-    into = re.match(r"^(?:亦|也|均|皆)?(?:收入|收於|收于|收錄於|收录于|收錄|收录|載於|载于|刊於|刊于)\s*", text)
+    into = INTO.match(text)
     if into:
         rest = text[into.end() :]
         if not rest:
@@ -934,50 +956,49 @@ def read_item(
         EDITED.match(text)
         and not re.search(r"[《〈（(]", text)
         and len(text) <= 20
-        and index + 1 < len(parts)
-        and parts[index + 1].text(note).startswith("《")
+        and state.has(index + 1)
+        and state.text(index + 1).startswith("《")
     ):
         return "editors"
-    if (labelled := _read_code_label(note, text, item, parts, index, reading)) is not None:
+    if (labelled := _read_code_label(state, index, text)) is not None:
         return labelled
     if reading.repository is not None:
-        return _read_code_after_archive(note, text, item, parts, index, reading)
-    if (holder := _read_holder(text, reading, context)) is not None:
+        return _read_code_after_archive(state, index, text)
+    if (holder := _read_holder(text, reading, state.context)) is not None:
         return holder
-    return _read_pieces(note, item, text, reading, context, waiting_collection, pending_editors)
+    return _read_pieces(state, state.parts[index], text, waiting_collection)
 
 
-def _read_imprint_items(
-    note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading
-) -> int | None:
+def _read_imprint_items(state: WalkState, index: int, text: str) -> int | None:
     """A place, then a publisher, then a year, three items: "北京：中央文献出版社，1987年" (3);
     None if the items are not that."""
     if (
-        item.separator in "：:"
-        and index + 2 < len(parts)
-        and re.fullmatch(rf"{HAN}{{2,6}}", text)
-        and (year := YEAR_ONLY.fullmatch(parts[index + 2].text(note)))
+        state.parts[index].separator in "：:"
+        and state.has(index + 2)
+        and PLACE_NAME.fullmatch(text)
+        and (year := YEAR_ONLY.fullmatch(state.text(index + 2)))
     ):
-        target = reading.collection or reading
+        target = state.reading.collection or state.reading
         target.place = text
-        target.publisher = parts[index + 1].text(note)
+        target.publisher = state.text(index + 1)
         target.year = int(year.group("year"))
         return 3
     return None
 
 
-def _read_code_label(note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading) -> int | None:
+def _read_code_label(state: WalkState, index: int, text: str) -> int | None:
     """Reference codes after their label ("館藏號：…", "典藏號分別為 c1、c2"), in this item or
     the next: how many items they fill; None if the item has no such label."""
     code_label = CODE_LABEL.match(text)
     if code_label is None:
         return None
+    reading, item = state.reading, state.parts[index]
     rest = text[code_label.end() :]
-    if not rest and index + 1 < len(parts):
-        rest = parts[index + 1].text(note)
+    if not rest and state.has(index + 1):
+        rest = state.text(index + 1)
         reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()]
         reading.codes_each = bool(code_label.group("each"))
-        reading.code_span = (parts[index + 1].start, parts[index + 1].end)
+        reading.code_span = (state.parts[index + 1].start, state.parts[index + 1].end)
         return 2
     reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
     reading.codes_each = bool(code_label.group("each"))
@@ -985,11 +1006,10 @@ def _read_code_label(note: str, text: str, item: Item, parts: list[Item], index:
     return 1
 
 
-def _read_code_after_archive(
-    note: str, text: str, item: Item, parts: list[Item], index: int, reading: Reading
-) -> int | None:
+def _read_code_after_archive(state: WalkState, index: int, text: str) -> int | None:
     """After the archive: the code, written with or without labels ("全宗号十八，案卷号2214");
     None for anything else (commentary)."""
+    reading, item = state.reading, state.parts[index]
     if (
         re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text)
         and len(text) <= 30
@@ -998,13 +1018,13 @@ def _read_code_after_archive(
             reading.code_span = (item.start, item.end)
         else:
             reading.code_span = (reading.code_span[0], item.end)
-        reading.codes = [note[reading.code_span[0] : reading.code_span[1]]]
+        reading.codes = [state.note[reading.code_span[0] : reading.code_span[1]]]
         return 1
     if (
         len(text) <= 12
         and not re.search(r"[《〈]", text)
-        and index + 1 < len(parts)
-        and re.search(r"\d", parts[index + 1].text(note))
+        and state.has(index + 1)
+        and re.search(r"\d", state.text(index + 1))
     ):
         reading.code_span = (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
         return 1
@@ -1026,15 +1046,7 @@ def _read_holder(text: str, reading: Reading, context: Context) -> int | None:
     return None
 
 
-def _read_pieces(
-    note: str,
-    item: Item,
-    text: str,
-    reading: Reading,
-    context: Context,
-    waiting_collection: bool,
-    pending_editors: list[str],
-) -> int | None:
+def _read_pieces(state: WalkState, item: Item, text: str, waiting_collection: bool) -> int | None:
     """An item read piece by piece (titles, brackets, volumes, dates, pages): 1 if any piece
     was understood, None if none was (the rest after a piece not understood is cut off)."""
     consumed_any = False
@@ -1043,17 +1055,17 @@ def _read_pieces(
         rest = text[position:]
         if not rest.strip():
             break
-        step = read_piece(rest, reading, waiting_collection, context, note, item.start + position, pending_editors)
+        step = read_piece(state, rest, item.start + position, waiting_collection)
         if step is None:
             ahead = _imprint_in(rest)
             if ahead is not None:  # "戰後中國（四）（臺北：…，1981）", "…研究所譯（北京：中華書局，1988）"
                 position += ahead
                 continue
             if consumed_any:
-                reading.cut = item.start + position  # "（…，1972）及King C. Chen": the rest is not ours
+                state.reading.cut = item.start + position  # "（…，1972）及King C. Chen": the rest is not ours
             return 1 if consumed_any else None
         consumed_any = True
-        if reading.collection is not None:
+        if state.reading.collection is not None:
             waiting_collection = False
         position += step
     return 1 if consumed_any else None
@@ -1063,21 +1075,15 @@ def _only_filler(text: str) -> bool:
     return bool(re.fullmatch(r"[\s（）()A-Za-z一二三四五六七八九十〇0-9]*", text))
 
 
-def read_piece(
-    text: str,
-    reading: Reading,
-    waiting_collection: bool,
-    context: Context,
-    note: str,
-    absolute: int,
-    pending_editors: list[str],
-) -> int | None:
-    """Read the piece at the start of ``text`` (inside one item); how many characters it took."""
+def read_piece(state: WalkState, text: str, absolute: int, waiting_collection: bool) -> int | None:
+    """Read the piece at the start of ``text`` (inside one item, at ``absolute`` in the note);
+    how many characters it took."""
+    reading = state.reading
     space = re.match(r"\s+", text)
     if space:
         return space.end()
     if text[0] in "《〈「":
-        return _read_title_in_brackets(text, reading, waiting_collection, note, absolute, pending_editors)
+        return _read_title_in_brackets(state, text, absolute, waiting_collection)
     if text[0] in "（(":
         return _read_round_brackets(text, reading)
     locator = LOCATOR.match(text)
@@ -1105,15 +1111,14 @@ def read_piece(
     return None
 
 
-def _read_title_in_brackets(
-    text: str, reading: Reading, waiting_collection: bool, note: str, absolute: int, pending_editors: list[str]
-) -> int | None:
+def _read_title_in_brackets(state: WalkState, text: str, absolute: int, waiting_collection: bool) -> int | None:
     """A title in 《》, 〈〉 or 「」 at the start of ``text``: a file, a collection (or fonds) or a
     periodical, by what was read before it; how many characters it took, None if it is none
     of them."""
     closing = bracket_at(text, 0)
     if closing is None:
         return None
+    reading = state.reading
     inner = text[1 : closing[1] - 1].strip()
     if text[0] == "〈" and reading.date is not None and reading.file_title is None and reading.fonds is None:
         reading.file_title = inner  # 〈越南問題〉 after a document's date: its file
@@ -1126,9 +1131,9 @@ def _read_title_in_brackets(
             kind="published",
             form="full",
             span=(absolute, absolute + closing[1]),
-            text=note[absolute : absolute + closing[1]],
+            text=state.note[absolute : absolute + closing[1]],
             title=inner,
-            editors=list(pending_editors),
+            editors=list(state.pending_editors),
         )
         reading.collection = collection
     elif reading.container is None and reading.collection is None and reading.date is None and reading.year is None:

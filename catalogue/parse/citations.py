@@ -45,6 +45,8 @@ from .patterns import (
     BARE_PAGES,
     BRACKETED_TRANSLATION,
     CITING,
+    COLLECTION_CONNECTOR,
+    COMMA,
     CROSS_REFERENCE,
     DATE_LEAD,
     DATED_DOCUMENT_IN_WORK,
@@ -448,9 +450,8 @@ def _published_in_plain(piece: Piece) -> tuple[Piece, Piece] | None:
     dates = find_dates(outside)
     if not dates:
         return None
-    connector = re.compile(r"[,\s]\s*(?:in|dans|trong|in\s+trong|in\s+lại\s+trong)\s*:?\s+(?=[A-ZÀ-ÝĐ])")
-    match = connector.search(outside, dates[0].span[1])
-    straight = re.compile(r"\s*,\s*").match(outside, dates[0].span[1])
+    match = COLLECTION_CONNECTOR.search(outside, dates[0].span[1])
+    straight = COMMA.match(outside, dates[0].span[1])
     if match is None and straight and EDITIONS.opening(outside[straight.end() :]):
         match = straight  # "Lodge to Rusk, 29 August 1963, Foreign Relations of the United States, 1961–1963, vol. 4"
     if match is None or not piece.top_level(piece.span[0] + match.start()):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import YEAR_DIGITS
+
 # Circled numbers ① … ㊿, as Chinese journals number their notes (and refer to them: "见前注⑭").
 CIRCLED = {chr(c): n for n, c in enumerate(range(0x2460, 0x2474), start=1)}
 CIRCLED |= {chr(c): n for n, c in enumerate(range(0x3251, 0x3260), start=21)}
@@ -14,6 +16,17 @@ CIRCLED |= {chr(c): n for n, c in enumerate(range(0x32B1, 0x32C0), start=36)}
 CIRCLED_CHARS = "".join(CIRCLED)
 # A note longer than this is kept whole as residue, unread (a notes section gone wrong).
 MAX_NOTE_LENGTH = 20_000
+
+# Fragments the patterns below (and ``shortforms``) share. A capital that opens a name, a
+# title or a place; a capitalised word of a name, with its apostrophes and hyphens
+# ("Düsseldorf", "O’Neill"); a year of the modern era (``dates.YEAR_DIGITS``); after a
+# year, not the start of a span of years ("Die DDR-Außenpolitik 1949–1972"); pages, one or
+# a range ("424–26").
+UPPER = "[A-ZÀ-ÝĐ]"
+NAME_WORD = rf"{UPPER}[\w’'-]+"
+YEAR = rf"(?:{YEAR_DIGITS})"
+NOT_A_SPAN = r"(?!\s*[–-]\s*\d)"
+PAGE_RANGE = r"\d{1,4}(?:\s*[–-]\s*\d{1,4})?"
 
 ABBREVIATION_TITLE = re.compile(r"(?i)op\.?\s*cit|art\.?\s*cit|loc\.?\s*cit|ibid(?:em)?|id(?:em)?|passim")
 
@@ -88,12 +101,12 @@ VOLUME = re.compile(r"(?<![\w])(?:vols?|tome|t|tập|bd|quyển|band|tomo)\.?\s*
 # A volume at the end of a title in italics: "*Hồ Chí Minh Biên Niên Tiểu Sử, tập 4 (1946–1950)*".
 TITLE_VOLUME = re.compile(
     r",?\s+(?:vols?\.?|volume|tome|t\.|tập|tap|quyển|q\.|bd\.)\s*(?P<volume>\d+|[IVXLC]+)\b"
-    r"(?:\s*\([^()]*\)|\s*:\s[^,;()]{1,80}|,\s*(?:1[5-9]|20)\d\d)?\s*$",
+    rf"(?:\s*\([^()]*\)|\s*:\s[^,;()]{{1,80}}|,\s*{YEAR})?\s*$",
     re.IGNORECASE,
 )
 # The years a work covers, in brackets at the end of its title: "Sài Gòn - Chợ Lớn kháng chiến
 # (1945-1954)", "Zhou Enlai nianpu (1949–1976)" (a range is no year of publication).
-YEARS_COVERED = r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\s*\)"
+YEARS_COVERED = rf"{YEAR}\s*[–-]\s*(?:{YEAR}|\d\d)\s*\)"
 # The kind of a thesis, after its title: "…, Luận án Tiến sĩ Lịch sử, Trường Đại học…, Hà Nội, 2015".
 THESIS = (
     r"(?:Luận\s+án|Luận\s+văn|Khóa\s+luận|Ph\.?\s?D\.?\s+(?:diss|thesis)"
@@ -127,14 +140,14 @@ LOCATOR = re.compile(
 
 AUTHOR_PAGE = re.compile(
     r"(?P<author>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s*"
-    r"(?P<pages>(?:(?:pp?|tr)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?)\.?"
+    rf"(?P<pages>(?:(?:pp?|tr)\.\s*)?{PAGE_RANGE})\.?"
 )  # "Miller, p. 265"
 
 
 # A short form whole: the author's surname, a short title, the page: "Wiedemann, Solidarität und
 # Eigeninteresse, S. 64", "Frey, Geschichte, S. 160 f.", "Anak Agung, Dari Negara Indonesia Timur, pp. 310–15".
 AUTHOR_TITLE_PAGE = re.compile(
-    r"[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,2},\s+[^,;()]{2,80},\s+(?:(?:pp?|S|tr)\.\s*)?\d{1,4}"
+    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}},\s+[^,;()]{{2,80}},\s+(?:(?:pp?|S|tr)\.\s*)?\d{{1,4}}"
     r"(?:\s*[–-]\s*\d{1,4})?(?:\s+ff?\.)?\.?"
 )
 
@@ -142,9 +155,9 @@ AUTHOR_TITLE_PAGE = re.compile(
 # "Statler, Replacing France, 62" or "Hồ Chí Minh: Toàn tập, t. 6, …, 2011, tr. 145": a
 # citation whose title lost its italics.
 PLAIN_CITATION = re.compile(
-    r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,4}"
-    r"(?:,?\s+(?:and|et|và|&)\s+[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+[A-ZÀ-ÝĐ][\w’'.-]*){0,3})?\s*[,:]\s+[^,]{3,200},.*?"
-    r"(?:(?:\b(?:pp?|tr|f)\.\s*)?\d{1,4}(?:\s*[–-]\s*\d{1,4})?|\b(?:1[5-9]\d\d|20\d\d)\b.*)\.?$"
+    rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*){{0,4}}"
+    rf"(?:,?\s+(?:and|et|và|&)\s+{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*){{0,3}})?\s*[,:]\s+[^,]{{3,200}},.*?"
+    rf"(?:(?:\b(?:pp?|tr|f)\.\s*)?{PAGE_RANGE}|\b{YEAR}\b.*)\.?$"
 )
 
 
@@ -156,7 +169,7 @@ SERIES_BEFORE = re.compile(r"(?:\bcoll\.|\bcollection|\bsérie|\bseries)\s*$", r
 # A document numbered in an edition: "AAPD 1968, Dok. 56, S. 201–204", "DDF, doc. 112".
 EDITION_DOCUMENT_NUMBER = re.compile(r",\s*(?:Dok|Doc|doc)\.\s*\d+\b")
 # An edition by its abbreviation and the year of its volume: "AAPD 1966", "DDF 1954".
-EDITION_YEAR = re.compile(r"(?P<edition>[A-Z]{2,8})\s+(?P<year>(?:1[5-9]|20)\d\d)")
+EDITION_YEAR = re.compile(rf"(?P<edition>[A-Z]{{2,8}})\s+(?P<year>{YEAR})")
 
 
 # The words that lead to a document's date, left at the end of its title when the date is cut
@@ -184,7 +197,7 @@ LEAF = re.compile(r"(?<![\w])(?:ll?|лл?)\.\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:o
 TIME_OF_DAY = re.compile(r"(?i)(?:at\s+)?(?:\d{4}\s*(?:hours|hrs)|\d{1,2}[:h]\d{2}(?:\s*(?:hours|hrs|[ap]\.m\.))?)")
 
 
-BARE_PAGES = re.compile(r"^\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*[a-z]?$")
+BARE_PAGES = re.compile(rf"^{PAGE_RANGE}(?:\s*,\s*{PAGE_RANGE})*[a-z]?$")
 
 
 LETTER = re.compile(
@@ -198,8 +211,8 @@ LETTER = re.compile(
 # Committee", "Chiang Kai-shek to Lu Han, telegram", "Zhu Hanoi zonglingshiguan [Consulate-General
 # in Hanoi] to Waijiaobu" (a romanised name with its translation): an untitled document.
 _PARTY = (
-    r"(?:d[’']|l[’'])?(?:[A-ZÀ-ÝĐ][\w.’'-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w.’'-]*|de|du|d’|d'|van|von|of|the)){0,5}"
-    r"|[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[\w’'-]+){0,3}(?=\s+\[))(?:\s+\[[^\[\]]{2,80}\])?"
+    rf"(?:d[’']|l[’'])?(?:{UPPER}[\w.’'-]*(?:\s+(?:{UPPER}[\w.’'-]*|de|du|d’|d'|van|von|of|the)){{0,5}}"
+    rf"|{UPPER}[\w’'-]*(?:\s+[\w’'-]+){{0,3}}(?=\s+\[))(?:\s+\[[^\[\]]{{2,80}}\])?"
 )
 UNTITLED_LETTER = re.compile(
     rf"(?!(?i:the|a|an)\s)(?P<sender>{_PARTY})\s+(?:to|à|an)\s+(?:the\s+|l[ae]\s+|l’)?{_PARTY}"
@@ -210,9 +223,7 @@ UNTITLED_LETTER = re.compile(
 
 
 # An interview cited again by the person's name: "Ferrand interview", "Marchetti interview, 2001".
-SHORT_INTERVIEW = re.compile(
-    r"^(?P<name>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+[A-ZÀ-ÝĐ][\w’'-]+){0,3})(?:[’']s)?\s+interviews?\b(?!\s+with)"
-)
+SHORT_INTERVIEW = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:[’']s)?\s+interviews?\b(?!\s+with)")
 
 
 # A document named by its author's possessive: "Ho Chi Minh’s Reply to Wu Tiecheng",
@@ -289,8 +300,8 @@ EDITOR_MARK = re.compile(
 # The book a chapter is in, its title without italics: "‘…’, in Nihon Kokusai Seiji Gakkai (ed.),
 # Taiheiyō sensō e no michi [The road to the Pacific War], vol. 6".
 EDITED_CONTAINER = re.compile(
-    r"[\s,]*(?:in|dans)\s+(?P<editors>[A-ZÀ-ÝĐ][^,()\[\]]{1,120}?)\s*(?:\((?:eds?|éds?|dir|comp|comps|hg|hrsg)\.?\)|"
-    r",\s*(?:eds?|comp|comps)\.)\s*,\s*(?P<title>[A-ZÀ-ÝĐ][^()\[\]]{1,200}?)(?=\s*(?:\[|\(|,\s*(?:vols?\.|pp?\.|\d)))"
+    rf"[\s,]*(?:in|dans)\s+(?P<editors>{UPPER}[^,()\[\]]{{1,120}}?)\s*(?:\((?:eds?|éds?|dir|comp|comps|hg|hrsg)\.?\)|"
+    rf",\s*(?:eds?|comp|comps)\.)\s*,\s*(?P<title>{UPPER}[^()\[\]]{{1,200}}?)(?=\s*(?:\[|\(|,\s*(?:vols?\.|pp?\.|\d)))"
 )
 
 
@@ -358,7 +369,7 @@ CAPS_AUTHOR = re.compile(
 # (New York: …)", "…, ed. Mark Philip Bradley and Marilyn B. Young (…)", "…, trans. and ed. …".
 TITLE_CREDIT = re.compile(
     r",\s+(?:(?:trans|transl|ed|eds|comp)\.|(?:translated|edited|compiled|introduced)\s+by|"
-    r"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?=[A-ZÀ-ÝĐ])"
+    rf"with\s+an?\s+(?:introduction|foreword|preface)\s+by)(?:\s+and\s+(?:ed|trans)\.)?\s+(?={UPPER})"
 )
 
 # Where the title of a citation without italics ends: at a bracket (not an editor's mark:
@@ -388,9 +399,9 @@ SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<series>[^()]{3,120}?),?\s+(?:Bd|Band|
 # The book or journal a chapter or an article is in: "…’, in Empire, colony, genocide, ed. A.
 # Dirk Moses (New York: …)", "…, in: VfZ 45 (1997)", "…, in: Thomas Brandt/Sabine Keller
 # (Hg.), Die DDR und die Dritte Welt, Berlin: Ch. Links, 2008". German "in:" takes a colon.
-IN_BOOK = re.compile(r"[\s,]*\bin:?\s+(?=[A-ZÀ-ÝĐ])")
-PLAIN_IN_BOOK = re.compile(r",\s+in:\s+(?=[A-ZÀ-ÝĐ])")  # after a title without quotes: only the German colon form
-EDITORS_FIRST = re.compile(r"(?P<editors>[A-ZÀ-ÝĐ][^,()]{2,80}?)\s*\((?:Hg|Hrsg|eds?|éds?|dir)\.?\)\s*,\s*")
+IN_BOOK = re.compile(rf"[\s,]*\bin:?\s+(?={UPPER})")
+PLAIN_IN_BOOK = re.compile(rf",\s+in:\s+(?={UPPER})")  # after a title without quotes: only the German colon form
+EDITORS_FIRST = re.compile(rf"(?P<editors>{UPPER}[^,()]{{2,80}}?)\s*\((?:Hg|Hrsg|eds?|éds?|dir)\.?\)\s*,\s*")
 # Where the book's title ends: its editors ("ed. …"), its imprint or year in brackets, its volume.
 BOOK_END = re.compile(r",\s*(?:eds?|hg|hrsg|éds?|dir)\.\s|,?\s\(|,\s*(?:vols?|Bd|Nr|no)\.?\s*\d", re.IGNORECASE)
 
@@ -398,33 +409,39 @@ BOOK_END = re.compile(r",\s*(?:eds?|hg|hrsg|éds?|dir)\.\s|,?\s\(|,\s*(?:vols?|B
 # Place, publisher and year after a title, outside brackets: "…, Paris, Éditions du Seuil,
 # coll. « Points », 1987" (French), "…, Düsseldorf: Droste, 2001" (German).
 IMPRINT = re.compile(
-    r",\s*(?P<place>[A-ZÀ-ÝĐ][\w’'-]+(?:[\s-]+(?:[A-ZÀ-ÝĐ][\w’'-]+|sur|en|de|am))*(?:\s*[-/]\s*[A-ZÀ-ÝĐ][\w’'-]+)?"
+    rf",\s*(?P<place>{NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|sur|en|de|am))*(?:\s*[-/]\s*{NAME_WORD})?"
     r"(?:\s+[ai]\.\s?[A-Z][a-z]{0,2}\.)?"  # "Frankfurt a. M.", "Freiburg i. Br."
-    r"|[A-ZÀ-ÝĐ]\.(?=\s*:))"  # "H.: Sự thật" (Hà Nội), "P.: PUF": a place abbreviated to its initial, before a colon
+    rf"|{UPPER}\.(?=\s*:))"  # "H.: Sự thật" (Hà Nội), "P.: PUF": a place abbreviated to its initial, before a colon
     r"\s*[,:]\s*(?P<publisher>[^,()«»\d:]{2,90}?),\s*(?:coll\.\s*(?:«[^»]{1,120}»)?\s*(?:,\s*n°\s*\d+)?,\s*)?"
     r"(?:\d+(?:e|re|ème|nd|rd|th|\.)\s+(?:éd|ed|édition|edition|Aufl)\.?,\s*)?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)"
+    rf"(?P<year>{YEAR})\b{NOT_A_SPAN}"
 )
 
 
 # A German thesis as its imprint: "…, Phil. Diss. Bonn 1994", "…, Diss. phil. Berlin 1990".
 THESIS_IMPRINT = re.compile(
-    r",\s*(?:(?:Phil|Dr)\.\s*)?Diss\.(?:\s*(?:phil|masch)\.)*\s*(?:[A-ZÀ-ÝĐ][\w-]+,?\s*)?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b"
+    rf",\s*(?:(?:Phil|Dr)\.\s*)?Diss\.(?:\s*(?:phil|masch)\.)*\s*(?:{UPPER}[\w-]+,?\s*)?"
+    rf"(?P<year>{YEAR})\b"
 )
 
 
 # The publisher before the place, as Vietnamese notes give a foreign book's imprint:
 # "…, University of California Press, Berkeley, 2010" (the place is told by the gazetteer).
 PUBLISHER_PLACE = re.compile(
-    r",\s*(?P<publisher>[A-ZÀ-ÝĐ][^,()«»\[\]\d]{1,90}?),\s*(?P<place>[A-ZÀ-ÝĐ][^,()\[\]\d]{1,40}?),\s*"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[–-]\s*\d)"
+    rf",\s*(?P<publisher>{UPPER}[^,()«»\[\]\d]{{1,90}}?),\s*(?P<place>{UPPER}[^,()\[\]\d]{{1,40}}?),\s*"
+    rf"(?P<year>{YEAR})\b{NOT_A_SPAN}"
 )
 
 
 # A year standing alone, as an imprint or a date gives it, not a title's span of years
 # ("Die DDR-Außenpolitik 1949–1972").
-LONE_YEAR = re.compile(r"(?<![\d–-])(?<!\d\s[–-]\s)\b(?:1[5-9]|20)\d\d\b(?!\s*[–-]\s*\d)")
+LONE_YEAR = re.compile(rf"(?<![\d–-])(?<!\d\s[–-]\s)\b{YEAR}\b{NOT_A_SPAN}")
+
+
+# "in" (French "dans", Vietnamese "trong", "in lại trong") before a collection's title that
+# lost its italics, after a document's date; and a bare comma there.
+COLLECTION_CONNECTOR = re.compile(rf"[,\s]\s*(?:in|dans|trong|in\s+trong|in\s+lại\s+trong)\s*:?\s+(?={UPPER})")
+COMMA = re.compile(r"\s*,\s*")
 
 
 # A bracketed note of the work's first edition, after the imprint of the one cited:
@@ -438,7 +455,7 @@ EARLIER_EDITION = re.compile(
 
 # "Nxb. Chính trị quốc gia, H., 2000": the Vietnamese publisher, place and year.
 VIETNAMESE_IMPRINT = re.compile(
-    r"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{2,40}),\s*)?(1[5-9]\d\d|20\d\d)\b"
+    rf"((?:Nxb|NXB|Nhà xuất bản|Nha xuat ban)\.?[^,()]*),\s*(?:([^,()\d]{{2,40}}),\s*)?({YEAR})\b"
 )
 
 
@@ -446,9 +463,9 @@ VIETNAMESE_IMPRINT = re.compile(
 # newspaper's word ("New York Times", "Frankfurter Allgemeine Zeitung") in its name; perhaps its
 # town in brackets and the piece named by its kind ("leading article", "éditorial").
 NEWSPAPER_NAME = re.compile(
-    r"(?P<paper>(?:(?:Le|La|Les|The|Die|Der|Das|El|Il|Het)\s+|L[’'])[A-ZÀ-ÝĐ][\w’'-]*(?:\s+[A-ZÀ-ÝĐ][\w’'-]*){0,3}"
-    r"|(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|News|Gazette|Zeitung|Daily|Telegraph|"
-    r"Monitor|Observer|Express|Courier|Guardian|Chronicle))(?:\s*\([A-ZÀ-ÝĐ][^()\d]{1,30}\))?\s*,\s*"
+    rf"(?P<paper>(?:(?:Le|La|Les|The|Die|Der|Das|El|Il|Het)\s+|L[’']){UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*){{0,3}}"
+    rf"|(?:{UPPER}[\w’'.-]*\s+){{0,3}}(?:Times|Post|Journal|Herald|Tribune|News|Gazette|Zeitung|Daily|Telegraph|"
+    rf"Monitor|Observer|Express|Courier|Guardian|Chronicle))(?:\s*\({UPPER}[^()\d]{{1,30}}\))?\s*,\s*"
     r"(?:(?:leading\s+article|editorial|éditorial|Leitartikel)\s*,\s*)?"
 )  # "Het Parool (Amsterdam), leading article, …"
 
@@ -459,7 +476,7 @@ NEWSPAPER_NAME = re.compile(
 # "…", in: Neues Deutschland vom 6.8.1964" (German "in:" and "vom", "of the" day).
 NEWSPAPER = re.compile(
     r"\s*(?:\[(?P<translation>[^\[\]]{3,})\])?\s*,?\s*(?:in:\s*)?"
-    r"(?P<paper>[A-ZÀ-ÝĐ][^,()\d“”\[\]]{1,60}?)(?:,\s*|\s+vom\s+(?=\d))"
+    rf"(?P<paper>{UPPER}[^,()\d“”\[\]]{{1,60}}?)(?:,\s*|\s+vom\s+(?=\d))"
     r"(?:(?:Nr|no|nr)\.\s*(?P<issue>\d+),\s*)?"
 )
 # What a document is, as a description after its title names it ("…’, Liaison Conference
@@ -472,7 +489,7 @@ DOCUMENT_KIND = re.compile(
 
 # A paper's issue of one day, cited without a headline: "die Berichterstattung in: Neues
 # Deutschland vom 20.12.1966, S. 1 f." (German "vom", "of the").
-PAPER_OF_THE_DAY = re.compile(r"(?:^|(?<=\s))in:\s+(?P<paper>[A-ZÀ-ÝĐ][^,()\d:;“”„\"]{1,60}?)\s+vom\s+(?=\d)")
+PAPER_OF_THE_DAY = re.compile(rf"(?:^|(?<=\s))in:\s+(?P<paper>{UPPER}[^,()\d:;“”„\"]{{1,60}}?)\s+vom\s+(?=\d)")
 
 
 # The page of a newspaper after its day: ", p. 1 et 3", ", 1, 6", ", 14", ", S. 34–40", ", S. 1 f.".
@@ -483,7 +500,7 @@ NEWSPAPER_PAGE = re.compile(
 
 
 # A newspaper or journal named by its kind: "báo Cứu quốc, số 1712", "tạp chí Nghiên cứu Lịch sử".
-PERIODICAL_WORD = re.compile(r"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?=[A-ZÀ-ÝĐ])", re.IGNORECASE)
+PERIODICAL_WORD = re.compile(rf"(?:^|[\s,])(?:báo|bao|tạp\s+chí|tap\s+chi)\s+(?={UPPER})", re.IGNORECASE)
 
 
 # Words that open a noun phrase of a sentence, never a name: "The phrase", "Le terme", "Die Akte".
@@ -668,7 +685,7 @@ LEMMA_AFTER = re.compile(
 
 OPENING_NAMES = re.compile(
     r"\s*(?:(?i:vgl|see|cf|voir|siehe|s)\.?\s+(?:[a-zäöü]\w*\s+)?)?"
-    r"(?P<names>(?:[^,;.()]|\.(?=\s[A-ZÀ-ÝĐ]))(?:[^,;.()]|(?<=\b[A-ZÀ-ÝĐ])\.){2,59}?),\s"
+    rf"(?P<names>(?:[^,;.()]|\.(?=\s{UPPER}))(?:[^,;.()]|(?<=\b{UPPER})\.){{2,59}}?),\s"
 )
 
 MID_CONNECTOR = re.compile(
@@ -678,7 +695,7 @@ MID_CONNECTOR = re.compile(
 )
 
 # Before "op. cit.": the author, then the short title ("Dalloz, La Guerre d'Indochine, op. cit.").
-AUTHOR_SHORT_TITLE = re.compile(r"\s*(?P<names>[^,;:()\d]{2,60}),\s+(?P<title>[A-ZÀ-ÝĐ][^,;()\d]{0,120}),\s*")
+AUTHOR_SHORT_TITLE = re.compile(rf"\s*(?P<names>[^,;:()\d]{{2,60}}),\s+(?P<title>{UPPER}[^,;()\d]{{0,120}}),\s*")
 
 
 # A German article, contraction or inflected adjective: the capitalised word after it is its
@@ -692,13 +709,13 @@ QUOTED_TITLE = re.compile(r"«[^»]*»|“[^”]*”")
 
 # The rest of a journal's title after its subtitle's full stop, then its volume or issue:
 # " Revue d'histoire, t. 96, n° 362-363, 2009".
-SUBTITLE_THEN_ISSUE = re.compile(r"\s*[A-ZÀ-ÝĐ][^,;\d]{0,80},\s*(?:t\.|vol\.|tome|n°|nº|no\.)\s*\d")
+SUBTITLE_THEN_ISSUE = re.compile(rf"\s*{UPPER}[^,;\d]{{0,80}},\s*(?:t\.|vol\.|tome|n°|nº|no\.)\s*\d")
 
-NAME_RUN = re.compile(r"[A-ZÀ-ÝĐ][\w’'.-]*(?:\s+(?:[A-ZÀ-ÝĐ][\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
+NAME_RUN = re.compile(rf"{UPPER}[\w’'.-]*(?:\s+(?:{UPPER}[\w’'.-]*|de|da|van|von|du|le|la|et|and|und|&))*\s*,?\s*$")
 
 # Commentary in lower case, then a citation's authors: "… is best read alongside Qiang Zhai, China
 # and the Vietnam Wars", "the standard account is George C. Herring and Richard H. Immerman, “…”".
-PERSON = r"(?:[A-ZÀ-ÝĐ][\w’'.-]*\s+){1,3}[A-ZÀ-ÝĐ][\w’'-]+"
+PERSON = rf"(?:{UPPER}[\w’'.-]*\s+){{1,3}}{NAME_WORD}"
 PROSE_THEN_AUTHOR = re.compile(
     r"(?:(?<=\s)(?!(?:and|et|und|with|avec|mit|và|y|e|en|de|da|di|do|dos|du|le|la|van|von|der|den|ten|ter|zu)\s)"
     r"[a-zà-ÿ][\w’'-]*\s+|(?<=:)\s+)(?P<names>" + PERSON + r"(?:,?\s+and\s+" + PERSON + r")?)"
@@ -709,12 +726,12 @@ PROSE_THEN_AUTHOR = re.compile(
 # H.W. van den Doel, Afscheid van Indië …", "on the army, …".
 OPENING_PHRASE = re.compile(
     r"(?:for|on|about|regarding|concerning|as\s+for|pour|sur|quant\s+à)\s+[^,;:()]{2,50},\s+"
-    r"(?=[A-ZÀ-ÝĐ])"
+    rf"(?={UPPER})"
 )
 
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Ông|Bà|Herr|Frau)\.?\s", re.UNICODE)
 
-UNPLACED_IMPRINT = re.compile(r"\([^()]{0,60}:\s*[^()]{2,80},\s*(?:1[5-9]|20)\d\d\)")
+UNPLACED_IMPRINT = re.compile(rf"\([^()]{{0,60}}:\s*[^()]{{2,80}},\s*{YEAR}\)")
 # Another document of the same edition: "Document 146.", "See vol. I, pp. 412–419.",
 # "Voir ci-dessus le document n° 212.", "… summarized in Document 31."
 EDITION_DOCUMENT = re.compile(
@@ -752,13 +769,13 @@ SOURCE_NOTE = re.compile(r"\s*(?:Sources?|Quelle)\s*:", re.IGNORECASE)
 
 # Prose naming an article before the paper it appeared in: "the dispatch from Paris in The New
 # York Times, June 17, 1954, p. 3" (the issue of the day is the citation).
-IN_THE_PAPER = re.compile(r"\s(?:in|dans)\s+(?=[A-ZÀ-ÝĐ])")
+IN_THE_PAPER = re.compile(rf"\s(?:in|dans)\s+(?={UPPER})")
 
 
 # A work named by its kind and its author before its title: "l'article d'André Fontaine, « … »",
 # "the article by Bernard Fall, “…”", "the essay by …".
 WORK_BY = re.compile(
     r"(?:l['’](?:article|ouvrage|étude|essai)|le\s+livre|the\s+(?:article|essay|book|study|piece))"
-    r"\s+(?:de\s+|d['’]|by\s+)(?=[A-ZÀ-ÝĐ])",
+    rf"\s+(?:de\s+|d['’]|by\s+)(?={UPPER})",
     re.IGNORECASE,
 )

@@ -23,18 +23,19 @@ from __future__ import annotations
 import re
 
 from .model import CitationDraft, ParsedNote, Span
+from .patterns import NAME_WORD, PAGE_RANGE, UPPER
 from .pieces import residue
 from .resolve import authors_match, title_matches
 
-PAGES = r"(?P<pages>\d{1,4}(?:\s*[–-]\s*\d{1,4})?)"
+PAGES = rf"(?P<pages>{PAGE_RANGE})"
 NAMED_SHORT_FORM = re.compile(
-    r"(?<![\w’'])(?P<author>[A-ZÀ-ÝĐ][\w’'-]+(?:\s+(?:and|&)\s+[A-ZÀ-ÝĐ][\w’'-]+)?),\s+"
-    rf"(?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}(?![\d–-])"
+    rf"(?<![\w’'])(?P<author>{NAME_WORD}(?:\s+(?:and|&)\s+{NAME_WORD})?),\s+"
+    rf"(?P<title>{UPPER}[^,;()“”]{{1,60}}?),\s+{PAGES}(?![\d–-])"
 )
-BRACKETED_SHORT_FORM = re.compile(rf"\((?P<title>[A-ZÀ-ÝĐ][^,;()“”]{{1,60}}?),\s+{PAGES}\)")
+BRACKETED_SHORT_FORM = re.compile(rf"\((?P<title>{UPPER}[^,;()“”]{{1,60}}?),\s+{PAGES}\)")
 # A sentence that is a short title and its pages, no author: "Victory in Vietnam, 142–43."
 TITLE_SHORT_FORM = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?P<title>[A-ZÀ-ÝĐ][^,;()“”.]{{1,60}}?\s[^,;()“”.]{{1,60}}?),\s+{PAGES}"
+    rf"(?:^|(?<=[.;]\s))(?P<title>{UPPER}[^,;()“”.]{{1,60}}?\s[^,;()“”.]{{1,60}}?),\s+{PAGES}"
     r"(?=\s*(?:[.;]|$))"
 )
 
