@@ -994,16 +994,19 @@ def _read_code_label(state: WalkState, index: int, text: str) -> int | None:
         return None
     reading, item = state.reading, state.parts[index]
     rest = text[code_label.end() :]
+    reading.codes_each = bool(code_label.group("each"))
     if not rest and state.has(index + 1):
-        rest = state.text(index + 1)
-        reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()]
-        reading.codes_each = bool(code_label.group("each"))
+        reading.codes = _codes(state.text(index + 1))
         reading.code_span = (state.parts[index + 1].start, state.parts[index + 1].end)
         return 2
-    reading.codes = [c.strip() for c in re.split(r"[、]", rest) if c.strip()] if code_label.group("each") else [rest]
-    reading.codes_each = bool(code_label.group("each"))
+    reading.codes = _codes(rest) if reading.codes_each else [rest]
     reading.code_span = (item.end - len(rest), item.end)
     return 1
+
+
+def _codes(text: str) -> list[str]:
+    """The codes of a list "c1、c2"."""
+    return [c.strip() for c in text.split("、") if c.strip()]
 
 
 def _read_code_after_archive(state: WalkState, index: int, text: str) -> int | None:
@@ -1014,11 +1017,8 @@ def _read_code_after_archive(state: WalkState, index: int, text: str) -> int | N
         re.search(r"\d|[一二三四五六七八九十]+號|[一二三四五六七八九十]+号|全宗|目录|目錄|案卷|卷宗", text)
         and len(text) <= 30
     ):
-        if reading.code_span is None:
-            reading.code_span = (item.start, item.end)
-        else:
-            reading.code_span = (reading.code_span[0], item.end)
-        reading.codes = [state.note[reading.code_span[0] : reading.code_span[1]]]
+        start, end = _extend_code_span(reading, item)
+        reading.codes = [state.note[start:end]]
         return 1
     if (
         len(text) <= 12
@@ -1026,9 +1026,17 @@ def _read_code_after_archive(state: WalkState, index: int, text: str) -> int | N
         and state.has(index + 1)
         and re.search(r"\d", state.text(index + 1))
     ):
-        reading.code_span = (item.start, item.end) if reading.code_span is None else (reading.code_span[0], item.end)
+        _extend_code_span(reading, item)
         return 1
     return None
+
+
+def _extend_code_span(reading: Reading, item: Item) -> Span:
+    """The code's span, begun at an earlier label item if there is one, runs to the end of
+    ``item``; the span."""
+    start = item.start if reading.code_span is None else reading.code_span[0]
+    reading.code_span = (start, item.end)
+    return reading.code_span
 
 
 def _read_holder(text: str, reading: Reading, context: Context) -> int | None:
@@ -1173,8 +1181,8 @@ def _read_date(text: str, reading: Reading) -> int | None:
     """A date at the start of ``text``: the document's, or the issue's of a periodical; how
     many characters it took, None if there is none."""
     date = DATE_ONLY.match(text)
-    if date and date.end() and find_dates(text[: date.end()]):
-        found = find_dates(text[: date.end()])[0]
+    if date and date.end() and (dates := find_dates(text[: date.end()])):
+        found = dates[0]
         if reading.container is not None and reading.date is None:
             reading.container_date = found
             reading.date = (found.edtf, found.as_written, found.precision)
@@ -1199,7 +1207,7 @@ def build(
         citation.repository, citation.repository_known = reading.repository or (None, False)
         citation.file_title = reading.file_title
         if reading.codes:
-            citation.reference_code_cited = reading.codes[0] if not reading.codes_each else reading.codes[0]
+            citation.reference_code_cited = reading.codes[0]
         if reading.shared or (reading.codes_each and len(reading.codes) > 1):
             context.shared[id(citation)] = (reading.shared, reading.codes if reading.codes_each else [])
         if reading.collection is not None and reading.fonds is None:
